@@ -1,0 +1,28 @@
+import type { Dialect } from '../dialect.js'
+import type { Logger, MigrationEvent } from '../env/logger.js'
+import type { MigrationsInput } from '../script/module-source.js'
+
+/**
+ * Options every command takes besides the config. None of them is required: without a
+ * `dialect` the env module (or the default env and the config's `url`) chooses the
+ * connection.
+ *
+ * @example
+ * ```ts
+ * await upgrade(config, 'heads', { dialect: sqliteDialect({ filename }), logger: myLogger })
+ * ```
+ */
+export interface CommandOptions {
+  /** The connection to use. When given, the env module is not run. */
+  readonly dialect?: Dialect | undefined
+  /** Revision modules of a bundled application, instead of the script directory. */
+  readonly migrations?: MigrationsInput | undefined
+  /** What `-x KEY=VALUE` gives the env module. */
+  readonly xArgs?: Readonly<Record<string, string>> | undefined
+  /** Defaults to a silent logger. */
+  readonly logger?: Logger | undefined
+  /** Progress events (step start/done with timing). */
+  readonly onEvent?: ((event: MigrationEvent) => void) | undefined
+  /** Chooses the dialect for a URL when the default env runs (the CLI knows every dialect). */
+  readonly resolveDialect?: ((url: string) => Dialect | Promise<Dialect>) | undefined
+}

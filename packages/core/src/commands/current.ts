@@ -1,0 +1,64 @@
+import type { Config } from '../config/config.js'
+import { RetortError, UnknownDatabaseRevisionError } from '../errors.js'
+import type { RunResult } from '../runtime/migration-action.js'
+import type { CommandOptions } from './command-options.js'
+import { loadRevisions } from './load-revisions.js'
+import { revisionInfo, type RevisionInfo } from './revision-info.js'
+import { runAction } from './run-action.js'
+
+/** Options of {@link current}. */
+export interface CurrentOptions extends CommandOptions {
+  /** Fail unless the database is at every head of the graph (a deploy or CI gate). */
+  readonly checkHeads?: boolean | undefined
+}
+
+/** What {@link current} returns. */
+export interface CurrentResult {
+  /** The version rows: the revisions the database is at (`[]` for a new database). */
+  readonly heads: readonly string[]
+  /** The known rows as revision objects. */
+  readonly revisions: readonly RevisionInfo[]
+  /** One entry per database the env module read. */
+  readonly databases: readonly RunResult[]
+}
+
+/**
+ * Reads the database's version rows. Never creates the version table.
+ *
+ * @example
+ * ```ts
+ * const { heads } = await current(config, { dialect })
+ * if (heads.length === 0) console.log('new database')
+ * ```
+ */
+export async function current(config: Config, options: CurrentOptions = {}): Promise<CurrentResult> {
+  const loaded = await loadRevisions(config, options)
+  const databases = await runAction(config, loaded, { kind: 'current' }, options)
+  const rows = databases[databases.length - 1]?.heads ?? []
+  if (options.checkHeads) {
+    for (const database of databases) {
+      const unknown = database.heads.filter((id) => !loaded.map.has(id))
+      if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
+      const expected = loaded.map.effectiveHeads
+      const at = new Set(database.heads)
+      const missing = expected.filter((id) => !at.has(id))
+      const extra = database.heads.filter((id) => !expected.includes(id))
+      if (missing.length > 0 || extra.length > 0) {
+        throw new RetortError(
+          'not-at-head',
+          `the database${database.name ? ` '${database.name}'` : ''} is at ${list(database.heads)} but the head${expected.length === 1 ? ' is' : 's are'} ${list(expected)}; run 'retort upgrade heads'`,
+        )
+      }
+    }
+  }
+  const known = rows.filter((id) => loaded.map.has(id))
+  return {
+    heads: rows,
+    revisions: known.map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
+    databases,
+  }
+}
+
+function list(ids: readonly string[]): string {
+  return ids.length === 0 ? 'base' : ids.map((id) => `'${id}'`).join(', ')
+}

@@ -1,0 +1,36 @@
+import type { Config } from '../config/config.js'
+import { RevisionMap } from '../graph/revision-map.js'
+import type { RevisionSource } from '../revision.js'
+import { moduleSource } from '../script/module-source.js'
+import { ScriptDirectory } from '../script/script-directory.js'
+import type { CommandOptions } from './command-options.js'
+
+/** Revisions and their graph, loaded once per command. */
+export interface LoadedRevisions {
+  readonly source: RevisionSource
+  readonly map: RevisionMap
+  /** The env module of the script directory, when it has one. */
+  readonly envPath: string | undefined
+}
+
+/**
+ * Reads the revisions of a command: the bundled modules in `options.migrations`, else the
+ * script directory of the config (headers only; no revision body is imported).
+ *
+ * @example
+ * ```ts
+ * const { map } = await loadRevisions(config)
+ * map.heads
+ * ```
+ */
+export async function loadRevisions(config: Config, options: CommandOptions = {}): Promise<LoadedRevisions> {
+  if (options.migrations !== undefined) {
+    const source = await moduleSource(options.migrations)
+    return { source, map: new RevisionMap(source.revisions), envPath: undefined }
+  }
+  const directory = await ScriptDirectory.open({
+    scriptLocation: config.scriptLocation,
+    ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),
+  })
+  return { source: directory, map: new RevisionMap(directory.revisions), envPath: directory.envPath }
+}

@@ -1,0 +1,177 @@
+import { isAbsolute, join, normalize } from 'node:path'
+import { ConfigError } from '../errors.js'
+
+/** A SQLite database URL: a file (absolute after parsing) or `:memory:`. */
+export interface SqliteDatabaseUrl {
+  readonly kind: 'sqlite'
+  readonly scheme: 'sqlite'
+  /** An absolute path, or `':memory:'`. */
+  readonly filename: string
+  /** The query parameters (`?mode=ro` ...), for the dialect to interpret. */
+  readonly options: Readonly<Record<string, string>>
+  /** The URL with any password replaced by `***`: safe to print. */
+  readonly redacted: string
+}
+
+/** A PostgreSQL URL (`postgres://` or `postgresql://`), kept as the driver's connection string. */
+export interface PostgresDatabaseUrl {
+  readonly kind: 'postgresql'
+  readonly scheme: 'postgresql'
+  readonly connectionString: string
+  readonly redacted: string
+}
+
+/** A MySQL or MariaDB URL, kept as the driver's URI (`mariadb://` is written as `mysql://`). */
+export interface MysqlDatabaseUrl {
+  readonly kind: 'mysql'
+  readonly scheme: 'mysql'
+  readonly uri: string
+  /** The URL was written `mariadb://`. */
+  readonly mariadb: boolean
+  readonly redacted: string
+}
+
+/** A URL of a scheme Retort has no dialect for; a custom `resolveDialect` may know it. */
+export interface OtherDatabaseUrl {
+  readonly kind: 'other'
+  /** The scheme in lower case, without `:`. */
+  readonly scheme: string
+  readonly url: string
+  readonly redacted: string
+}
+
+/** The result of {@link parseDatabaseUrl}; `kind` tells which dialect it is for. */
+export type DatabaseUrl =
+  SqliteDatabaseUrl | PostgresDatabaseUrl | MysqlDatabaseUrl | OtherDatabaseUrl
+
+/** The filename SQLite uses for a private in-memory database. */
+export const SQLITE_MEMORY = ':memory:'
+
+/**
+ * Parses a database URL. SQLite forms (`baseDir` is the config file's directory):
+ *
+ * - `sqlite:///relative.db`: relative to `baseDir` (a ConfigError when there is none);
+ * - `sqlite:////abs/path.db` (or `sqlite:///C:/path.db` on Windows): absolute;
+ * - `sqlite::memory:`, `sqlite:///:memory:` and `sqlite://`: in memory.
+ *
+ * `postgres(ql)://`, `mysql://` and `mariadb://` URLs are kept as connection strings for the
+ * driver. Errors show the URL through {@link redactUrl}.
+ *
+ * @example
+ * ```ts
+ * parseDatabaseUrl('sqlite:///data/app.db', '/srv/app') // { kind: 'sqlite', filename: '/srv/app/data/app.db', ... }
+ * parseDatabaseUrl('postgresql://app:secret@db/app').redacted // 'postgresql://app:***@db/app'
+ * ```
+ */
+export function parseDatabaseUrl(url: string, baseDir?: string): DatabaseUrl {
+  if (typeof url !== 'string') {
+    throw new ConfigError(
+      `a database URL must be a string, not ${url === null ? 'null' : typeof url}`,
+    )
+  }
+  const redacted = redactUrl(url)
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(url.trim())
+  if (match === null) {
+    throw new ConfigError(
+      `'${redacted}' is not a database URL; write it as sqlite:///app.db, postgresql://user@host/db or mysql://user@host/db`,
+    )
+  }
+  const scheme = match[1]!.toLowerCase()
+  const rest = match[2]!
+  switch (scheme) {
+    case 'sqlite':
+      return Object.freeze({
+        kind: 'sqlite',
+        scheme: 'sqlite',
+        ...parseSqlite(rest, redacted, baseDir),
+        redacted,
+      })
+    case 'postgres':
+    case 'postgresql':
+      return Object.freeze({
+        kind: 'postgresql',
+        scheme: 'postgresql',
+        connectionString: url.trim(),
+        redacted,
+      })
+    case 'mysql':
+    case 'mariadb':
+      return Object.freeze({
+        kind: 'mysql',
+        scheme: 'mysql',
+        uri: `mysql:${rest}`,
+        mariadb: scheme === 'mariadb',
+        redacted,
+      })
+    default:
+      return Object.freeze({ kind: 'other', scheme, url, redacted })
+  }
+}
+
+function parseSqlite(
+  rest: string,
+  redacted: string,
+  baseDir: string | undefined,
+): { filename: string; options: Readonly<Record<string, string>> } {
+  const queryAt = rest.indexOf('?')
+  const options = Object.freeze(
+    queryAt < 0 ? {} : Object.fromEntries(new URLSearchParams(rest.slice(queryAt + 1))),
+  )
+  let location = queryAt < 0 ? rest : rest.slice(0, queryAt)
+  if (location.startsWith('//')) {
+    const slash = location.indexOf('/', 2)
+    const host = slash < 0 ? location.slice(2) : location.slice(2, slash)
+    if (host !== '' && host !== 'localhost') {
+      throw new ConfigError(
+        `the SQLite URL '${redacted}' names a host ('${host}'); SQLite opens files: write sqlite:///relative.db or sqlite:////absolute/path.db`,
+      )
+    }
+    location = slash < 0 ? '' : location.slice(slash + 1)
+  }
+  let path: string
+  try {
+    path = decodeURIComponent(location)
+  } catch {
+    throw new ConfigError(
+      `the SQLite URL '${redacted}' has a broken %-escape; write the path as it is`,
+    )
+  }
+  if (path === '' || path === SQLITE_MEMORY) return { filename: SQLITE_MEMORY, options }
+  if (isAbsolute(path)) return { filename: normalize(path), options }
+  if (baseDir === undefined) {
+    throw new ConfigError(
+      `the SQLite URL '${redacted}' has the relative path '${path}' and there is no config file to resolve it against; use an absolute path (sqlite:////abs/path.db)`,
+    )
+  }
+  return { filename: join(baseDir, path), options }
+}
+
+const QUERY_SECRET = /([?&;\s](?:password|pass|pwd|sslpassword|sslkey)=)[^&;#\s]*/gi
+
+/**
+ * The URL with its password (userinfo or `password=` parameter) replaced by `***`. Safe to
+ * print; every message that shows a URL goes through it. Strings that are not URLs come
+ * back unchanged apart from `password=` parameters.
+ *
+ * @example
+ * ```ts
+ * redactUrl('postgresql://app:s3cret@db.internal:5432/app') // 'postgresql://app:***@db.internal:5432/app'
+ * ```
+ */
+export function redactUrl(url: string): string {
+  const text = String(url).replace(QUERY_SECRET, '$1***')
+  const marker = text.indexOf('://')
+  if (marker < 0) return text
+  const start = marker + 3
+  const rest = text.slice(start)
+  if (rest.startsWith('/')) return text
+  // A password may hold an unescaped '@' or '/': the userinfo ends at the last '@' before
+  // the query, which over-redacts odd URLs rather than leaking part of a password.
+  const queryAt = rest.search(/[?#]/)
+  const authority = queryAt < 0 ? rest : rest.slice(0, queryAt)
+  const at = authority.lastIndexOf('@')
+  if (at < 0) return text
+  const colon = authority.indexOf(':')
+  if (colon < 0 || colon > at) return text
+  return `${text.slice(0, start + colon + 1)}***${text.slice(start + at)}`
+}

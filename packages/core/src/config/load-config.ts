@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseDocument } from 'yaml'
+import { ConfigError } from '../errors.js'
+import { Config } from './config.js'
+import type { ConfigValues } from './config-keys.js'
+import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
+import { isPlainObject } from './is-plain-object.js'
+
+/** The names looked for in the current directory, in order. */
+export const CONFIG_FILE_NAMES: readonly string[] = Object.freeze(['retort.yaml', 'retort.yml'])
+
+/** The environment variable naming the config file when none is passed. */
+export const CONFIG_ENV_VARIABLE = 'RETORT_CONFIG'
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** The config file (the CLI's `-c`); relative to `cwd`. */
+  readonly file?: string | URL | undefined
+  /** The directory to look in and to resolve `file` against. Core never reads `process.cwd()`. */
+  readonly cwd: string | URL
+  /** Variables for `${NAME}` and `RETORT_CONFIG` (default `process.env`). */
+  readonly env?: EnvVariables | undefined
+  /** Selects a `databases` entry (the CLI's `-n`). */
+  readonly name?: string | undefined
+}
+
+/**
+ * Finds, reads and checks the config file: `file` if given, else the file named by
+ * `RETORT_CONFIG`, else `retort.yaml` (or `retort.yml`) in `cwd`. `${NAME}` in string values
+ * is replaced from `env` (`$${` is a literal `${`); relative paths in the file are relative
+ * to the file.
+ *
+ * @example
+ * ```ts
+ * const config = await loadConfig({ cwd: process.cwd(), file: flags.config, name: flags.name })
+ * config.scriptLocation // '/srv/app/migrations'
+ * ```
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const { env = process.env, name } = options
+  const cwd = toPath(options.cwd)
+  if (!isAbsolute(cwd)) {
+    throw new ConfigError(`loadConfig: cwd '${cwd}' is relative; pass an absolute directory`)
+  }
+  const chosen =
+    options.file !== undefined
+      ? { path: resolve(cwd, toPath(options.file)), from: '' }
+      : env[CONFIG_ENV_VARIABLE]
+        ? { path: resolve(cwd, env[CONFIG_ENV_VARIABLE]), from: ` (from ${CONFIG_ENV_VARIABLE})` }
+        : undefined
+  if (chosen !== undefined) {
+    const text = await readText(chosen.path)
+    if (text === undefined) {
+      throw new ConfigError(
+        `config file '${chosen.path}'${chosen.from} does not exist; check the path, or run 'retort init' to create one`,
+      )
+    }
+    return parseConfig(text, chosen.path, env, name)
+  }
+  const found: { path: string; text: string }[] = []
+  for (const fileName of CONFIG_FILE_NAMES) {
+    const path = join(cwd, fileName)
+    const text = await readText(path)
+    if (text !== undefined) found.push({ path, text })
+  }
+  const [first, second] = found
+  if (first === undefined) {
+    throw new ConfigError(
+      `no config file '${join(cwd, CONFIG_FILE_NAMES[0]!)}' (nor ${CONFIG_FILE_NAMES.slice(1).join(', ')}); run 'retort init' to create one, or pass the file with -c or ${CONFIG_ENV_VARIABLE}`,
+    )
+  }
+  if (second !== undefined) {
+    throw new ConfigError(`both '${first.path}' and '${second.path}' exist; keep one of them`)
+  }
+  return parseConfig(first.text, first.path, env, name)
+}
+
+/**
+ * Builds a {@link Config} from the YAML text of a config file (what {@link loadConfig} does
+ * once it has the file). A syntax error is a ConfigError with `file:line:column`.
+ *
+ * @example
+ * ```ts
+ * const config = parseConfig('scriptLocation: migrations\n', '/srv/app/retort.yaml', {})
+ * ```
+ */
+export function parseConfig(text: string, path: string, env: EnvVariables, name?: string): Config {
+  const document = parseDocument(text)
+  const [error] = document.errors
+  if (error !== undefined) {
+    const position = error.linePos?.[0]
+    const where = position === undefined ? path : `${path}:${position.line}:${position.col}`
+    const detail = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+    throw new ConfigError(`${where}: ${detail}; fix the YAML syntax`, { cause: error })
+  }
+  const raw: unknown = document.toJS() ?? {}
+  if (!isPlainObject(raw)) {
+    throw new ConfigError(
+      `${path}: the file must be a mapping of keys (scriptLocation: migrations ...), not a ${Array.isArray(raw) ? 'list' : typeof raw}`,
+    )
+  }
+  const values = interpolateEnv(raw, env, path) as ConfigValues
+  return new Config(values, { path, name })
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(
+      `config file '${path}' cannot be read (${reason}); check the path and its permissions`,
+      {
+        cause: error,
+      },
+    )
+  }
+}
+
+function toPath(location: string | URL): string {
+  return location instanceof URL || location.startsWith('file:')
+    ? fileURLToPath(location)
+    : location
+}

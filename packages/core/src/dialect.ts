@@ -1,0 +1,140 @@
+import type { Operation } from './operations/operation.js'
+
+/**
+ * A SQL statement with its values kept apart: `sql` uses the dialect's placeholders and
+ * every value is in `parameters`, never spliced into the text.
+ */
+export interface CompiledStatement {
+  readonly sql: string
+  readonly parameters: readonly unknown[]
+}
+
+/** A table name with an optional schema (PostgreSQL schema, MySQL database). */
+export interface QualifiedName {
+  readonly name: string
+  readonly schema?: string | undefined
+}
+
+/** The rows a statement returned (empty for DDL) and how many rows it changed. */
+export interface ExecuteResult {
+  readonly rows: readonly Record<string, unknown>[]
+  readonly rowCount: number
+}
+
+/** One open connection. Not shared between concurrent runs. */
+export interface Connection {
+  execute(statement: CompiledStatement): Promise<ExecuteResult>
+  begin(): Promise<void>
+  commit(): Promise<void>
+  rollback(): Promise<void>
+  /** Closes the connection unless it was handed in by the application. */
+  close(): Promise<void>
+}
+
+/** Opens connections. */
+export interface Driver {
+  connect(): Promise<Connection>
+  /** Releases what the driver itself opened (pools it created); never the application's own. */
+  destroy(): Promise<void>
+}
+
+/**
+ * Pure translation of operations to SQL. `compile` never touches a database; offline mode
+ * is compile-and-print.
+ */
+export interface Compiler {
+  compile(operation: Operation): readonly CompiledStatement[]
+  quoteIdentifier(name: string): string
+  /** Renders a statement with its parameters as safely quoted literals, for SQL scripts. */
+  inline(statement: CompiledStatement): string
+  createVersionTable(table: QualifiedName, idLength: number): readonly CompiledStatement[]
+  selectVersions(table: QualifiedName): CompiledStatement
+  insertVersion(table: QualifiedName, revision: string): CompiledStatement
+  updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement
+  deleteVersion(table: QualifiedName, revision: string): CompiledStatement
+}
+
+/** Options for taking the cross-process migration lock. */
+export interface MigrationLockOptions {
+  readonly versionTable: QualifiedName
+  /** How long to wait for another process's lock before failing, in ms. */
+  readonly timeoutMs: number
+}
+
+/**
+ * Capabilities and behaviour that differ between databases. Extend {@link AdapterBase} so
+ * a capability added later gets a default.
+ */
+export interface Adapter {
+  /** DDL can be rolled back with the transaction (SQLite, PostgreSQL; not MySQL). */
+  readonly supportsTransactionalDdl: boolean
+  /** Whether the version table exists (a read: never creates it). */
+  hasTable(connection: Connection, table: QualifiedName): Promise<boolean>
+  /**
+   * Takes a lock that other processes migrating the same database and version table wait
+   * on. Throws {@link LockTimeoutError} when `timeoutMs` passes first.
+   */
+  acquireMigrationLock(connection: Connection, options: MigrationLockOptions): Promise<void>
+  releaseMigrationLock(connection: Connection, options: MigrationLockOptions): Promise<void>
+}
+
+/** Defaults for {@link Adapter}; dialects extend it. */
+export abstract class AdapterBase implements Adapter {
+  get supportsTransactionalDdl(): boolean {
+    return false
+  }
+  abstract hasTable(connection: Connection, table: QualifiedName): Promise<boolean>
+  async acquireMigrationLock(_connection: Connection, _options: MigrationLockOptions): Promise<void> {}
+  async releaseMigrationLock(_connection: Connection, _options: MigrationLockOptions): Promise<void> {}
+}
+
+/** A column as the live database reports it. */
+export interface ColumnInfo {
+  readonly name: string
+  readonly type: string
+  readonly nullable: boolean
+  readonly defaultSql: string | null
+  readonly primaryKey: boolean
+}
+
+/** An index as the live database reports it. */
+export interface IndexInfo {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly unique: boolean
+}
+
+/** A table as the live database reports it. */
+export interface TableInfo {
+  readonly name: string
+  readonly schema?: string | undefined
+  readonly columns: readonly ColumnInfo[]
+  readonly indexes: readonly IndexInfo[]
+}
+
+/** Reads the live schema (for `check`, autogenerate and the dialects' own rebuilds). */
+export interface Introspector {
+  listTables(connection: Connection, schema?: string): Promise<readonly string[]>
+  getTable(connection: Connection, table: QualifiedName): Promise<TableInfo | undefined>
+}
+
+/**
+ * A database dialect: the factory of everything database-specific. Core knows dialects
+ * only through this interface.
+ *
+ * @example
+ * ```ts
+ * import { sqliteDialect } from '@retort/dialect-sqlite'
+ * const dialect: Dialect = sqliteDialect({ filename: '/data/app.db' })
+ * ```
+ */
+export interface Dialect {
+  /** `sqlite`, `postgresql`, `mysql` ... */
+  readonly name: string
+  /** Where it connects, with any password removed: safe to print. */
+  readonly description: string
+  createDriver(): Driver
+  createCompiler(): Compiler
+  createAdapter(): Adapter
+  createIntrospector(): Introspector
+}

@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseDatabaseUrl, redactUrl } from '../config/database-url.js'
+import type { Dialect } from '../dialect.js'
+import { ConfigError } from '../errors.js'
+
+/** Imports a package by name; returns its module namespace. */
+export type PackageImporter = (specifier: string) => Promise<unknown>
+
+/** Options of {@link dialectForUrl}. */
+export interface DialectForUrlOptions {
+  /**
+   * The config file's directory: base of relative SQLite paths, and where the dialect
+   * package is looked up first (the application's `node_modules`, not core's).
+   */
+  readonly baseDir?: string | undefined
+  /** Replaces the package import (tests, bundlers that know the dialects statically). */
+  readonly importer?: PackageImporter | undefined
+}
+
+/** The dialect package of each URL kind, its factory, and the factory's argument. */
+export const DIALECT_PACKAGES = Object.freeze({
+  sqlite: Object.freeze({ package: '@retort/dialect-sqlite', factory: 'sqliteDialect' }),
+  postgresql: Object.freeze({ package: '@retort/dialect-postgres', factory: 'postgresDialect' }),
+  mysql: Object.freeze({ package: '@retort/dialect-mysql', factory: 'mysqlDialect' }),
+})
+
+/**
+ * Creates the dialect for a database URL by its scheme: `sqlite:` ->
+ * `@retort/dialect-sqlite` `sqliteDialect({ filename })`, `postgres(ql):` ->
+ * `@retort/dialect-postgres` `postgresDialect({ connectionString })`, `mysql:`/`mariadb:`
+ * -> `@retort/dialect-mysql` `mysqlDialect({ uri })`. Core does not depend on the dialect
+ * packages: they are resolved from `baseDir` first, then from core itself. Creating a
+ * dialect does not connect.
+ *
+ * @example
+ * ```ts
+ * const dialect = await dialectForUrl('sqlite:///app.db', { baseDir: config.directory })
+ * ```
+ */
+export async function dialectForUrl(
+  url: string,
+  options: DialectForUrlOptions = {},
+): Promise<Dialect> {
+  const parsed = parseDatabaseUrl(url, options.baseDir)
+  let argument: Record<string, string>
+  switch (parsed.kind) {
+    case 'sqlite':
+      argument = { filename: parsed.filename }
+      break
+    case 'postgresql':
+      argument = { connectionString: parsed.connectionString }
+      break
+    case 'mysql':
+      argument = { uri: parsed.uri }
+      break
+    case 'other':
+      throw new ConfigError(
+        `the url '${parsed.redacted}' has the scheme '${parsed.scheme}', which no Retort dialect handles; use sqlite:, postgresql:, mysql: or mariadb:, or choose the dialect in an env module`,
+      )
+    default:
+      return parsed satisfies never
+  }
+  const { package: name, factory } = DIALECT_PACKAGES[parsed.kind]
+  const namespace = await (options.importer ?? defaultImporter(options.baseDir))(name).catch(
+    (error: unknown) => {
+      throw notLoaded(error, name, url)
+    },
+  )
+  const create = (namespace as Record<string, unknown> | null)?.[factory]
+  if (typeof create !== 'function') {
+    throw new ConfigError(
+      `${name} does not export ${factory}(); install a version of ${name} that matches @retort/core`,
+    )
+  }
+  return (create as (config: Record<string, string>) => Dialect)(argument)
+}
+
+function defaultImporter(baseDir: string | undefined): PackageImporter {
+  return async (specifier) => {
+    if (baseDir !== undefined) {
+      let resolved: string | undefined
+      try {
+        resolved = createRequire(join(baseDir, 'noop.js')).resolve(specifier)
+      } catch {
+        // Not installed next to the config: try core's own resolution below.
+      }
+      if (resolved !== undefined) return import(pathToFileURL(resolved).href)
+    }
+    return import(specifier)
+  }
+}
+
+function notLoaded(error: unknown, name: string, url: string): ConfigError {
+  const reason = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: unknown } | null)?.code
+  const missing =
+    (code === 'ERR_MODULE_NOT_FOUND' ||
+      code === 'MODULE_NOT_FOUND' ||
+      /cannot find (package|module)/i.test(reason)) &&
+    reason.includes(name)
+  if (missing) {
+    return new ConfigError(
+      `the url '${redactUrl(url)}' needs ${name}; install it (npm install ${name})`,
+      { cause: error },
+    )
+  }
+  return new ConfigError(
+    `${name} (for the url '${redactUrl(url)}') failed to load: ${redactUrl(reason.replace(/\s+/g, ' ').trim())}`,
+    { cause: error },
+  )
+}

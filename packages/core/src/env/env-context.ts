@@ -1,0 +1,82 @@
+import type { Config } from '../config/config.js'
+import type { Dialect } from '../dialect.js'
+import type { TransactionMode } from '../runtime/migration-action.js'
+import { silentLogger, type Logger } from './logger.js'
+
+/**
+ * What an env module passes to `ctx.runMigrations()`: the connection and, for
+ * multi-database setups, which `databases` entry it is (its version table and settings
+ * apply). Values given here override the config.
+ *
+ * @example
+ * ```ts
+ * await ctx.runMigrations({ name: 'analytics', dialect: postgresDialect({ connectionString }) })
+ * ```
+ */
+export interface RunMigrationsOptions {
+  /** The connection. Required by the runtime; optional here so an env can build it conditionally. */
+  readonly dialect?: Dialect | undefined
+  /** The `databases` entry being migrated. */
+  readonly name?: string | undefined
+  readonly versionTable?: string | undefined
+  readonly versionTableSchema?: string | undefined
+  readonly transactionMode?: TransactionMode | undefined
+  /** Shorthand for `versionTableSchema` (PostgreSQL schema, MySQL database). */
+  readonly schema?: string | undefined
+}
+
+/**
+ * What an env module receives. It picks connections (and logging), then calls
+ * `runMigrations` once per database; the runtime does the rest.
+ *
+ * @example
+ * ```ts
+ * export default defineEnv(async (ctx: EnvContext) => {
+ *   const filename = ctx.xArgs['db'] ?? '/data/app.db'
+ *   await ctx.runMigrations({ dialect: sqliteDialect({ filename }) })
+ * })
+ * ```
+ */
+export interface EnvContext {
+  /** The effective config (the selected `databases` entry, if one was chosen). */
+  readonly config: Config
+  /** `-x KEY=VALUE` arguments, or `xArgs` passed in code. */
+  readonly xArgs: Readonly<Record<string, string>>
+  readonly logger: Logger
+  /**
+   * `true` when generating SQL (`--sql`): the dialect is used to compile only, never to
+   * connect, so create it as usual.
+   */
+  readonly offline: boolean
+  runMigrations(options: RunMigrationsOptions): Promise<void>
+}
+
+/** The parts of an {@link EnvContext}; everything but `config` and `runMigrations` has a default. */
+export interface EnvContextParts {
+  readonly config: Config
+  readonly runMigrations: (options: RunMigrationsOptions) => Promise<void>
+  readonly xArgs?: Readonly<Record<string, string>> | undefined
+  /** Default {@link silentLogger}. */
+  readonly logger?: Logger | undefined
+  /** Default `false`. */
+  readonly offline?: boolean | undefined
+}
+
+/**
+ * A frozen {@link EnvContext} with defaults filled in (a silent logger, no `xArgs`, online).
+ *
+ * @example
+ * ```ts
+ * const ctx = createEnvContext({ config, runMigrations: async ({ dialect }) => { used = dialect } })
+ * await env.run(ctx)
+ * ```
+ */
+export function createEnvContext(parts: EnvContextParts): EnvContext {
+  return Object.freeze({
+    config: parts.config,
+    xArgs: Object.freeze({ ...(parts.xArgs ?? {}) }),
+    logger: parts.logger ?? silentLogger,
+    offline: parts.offline ?? false,
+    runMigrations: parts.runMigrations,
+  })
+}

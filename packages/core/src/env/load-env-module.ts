@@ -1,0 +1,75 @@
+import { stat } from 'node:fs/promises'
+import { extname, isAbsolute } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ConfigError } from '../errors.js'
+import { isEnvModule, type EnvModule } from './define-env.js'
+
+/** Extensions Node imports natively. */
+const NATIVE = new Set(['.js', '.mjs', '.cjs'])
+/** Extensions compiled on the fly by jiti. */
+const TYPESCRIPT = new Set(['.ts', '.mts', '.cts'])
+
+/**
+ * Imports an env module (`env.ts`, `env.js` ...) and returns its default export, which must
+ * be an {@link EnvModule}. JavaScript is imported natively; TypeScript through jiti, loaded
+ * only when needed. Nothing of the module runs besides its top level.
+ *
+ * @example
+ * ```ts
+ * const env = await loadEnvModule('/srv/app/migrations/env.ts')
+ * await env.run(ctx)
+ * ```
+ */
+export async function loadEnvModule(path: string | URL): Promise<EnvModule> {
+  const file = path instanceof URL || path.startsWith('file:') ? fileURLToPath(path) : path
+  if (!isAbsolute(file)) {
+    throw new ConfigError(
+      `env module path '${file}' is relative; pass an absolute path or a file URL`,
+    )
+  }
+  const extension = extname(file).toLowerCase()
+  if (!NATIVE.has(extension) && !TYPESCRIPT.has(extension)) {
+    throw new ConfigError(
+      `env module '${file}' has the extension '${extension}'; name it env.ts, env.mts, env.js or env.mjs`,
+    )
+  }
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file')
+  } catch {
+    throw new ConfigError(
+      `env module '${file}' does not exist; create it or remove the reference to it`,
+    )
+  }
+
+  let namespace: unknown
+  try {
+    namespace = NATIVE.has(extension)
+      ? await import(pathToFileURL(file).href)
+      : await importTypeScript(file)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(
+      `env module '${file}' failed to load: ${reason.replace(/\s+/g, ' ').trim()}; fix the error in that file`,
+      {
+        cause: error,
+      },
+    )
+  }
+
+  const exported = (namespace as { default?: unknown } | null)?.default
+  // A CommonJS module that set `exports.default` arrives wrapped once more.
+  const candidate = isEnvModule(exported)
+    ? exported
+    : (exported as { default?: unknown } | null | undefined)?.default
+  if (!isEnvModule(candidate)) {
+    throw new ConfigError(`'${file}' must \`export default defineEnv(async (ctx) => ...)\``)
+  }
+  return candidate
+}
+
+async function importTypeScript(file: string): Promise<unknown> {
+  const { createJiti } = await import('jiti')
+  // No module cache: an application that reloads an edited env module gets the new code.
+  const jiti = createJiti(pathToFileURL(file).href, { interopDefault: false, moduleCache: false })
+  return jiti.import(file)
+}

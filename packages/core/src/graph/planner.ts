@@ -1,0 +1,279 @@
+import { ResolutionError, RevisionError, UnknownDatabaseRevisionError } from '../errors.js'
+import type { Revision } from '../revision.js'
+import type { ResolveOptions, RevisionMap } from './revision-map.js'
+import type { Target } from './target.js'
+
+/** One change to the version table. */
+export type RowChange =
+  | { readonly op: 'insert'; readonly revision: string }
+  | { readonly op: 'update'; readonly from: string; readonly to: string }
+  | { readonly op: 'delete'; readonly revision: string }
+
+/** Run one revision's upgrade or downgrade, then apply its version-row changes. */
+export interface MigrationStep {
+  readonly kind: 'migration'
+  readonly revision: Revision
+  readonly direction: 'up' | 'down'
+  readonly rows: readonly RowChange[]
+}
+
+/** Change version rows without running anything (`stamp`). */
+export interface StampStep {
+  readonly kind: 'stamp'
+  /** Empty the table first (`stamp --purge`). */
+  readonly purge: boolean
+  readonly rows: readonly RowChange[]
+}
+
+/** The ordered steps from the database's rows to a target, and the rows at the end. */
+export interface Plan<S extends MigrationStep | StampStep = MigrationStep> {
+  readonly steps: readonly S[]
+  readonly before: readonly string[]
+  readonly after: readonly string[]
+}
+
+/** A target given as an identifier string or already resolved. */
+export type TargetInput = string | Target
+
+/**
+ * Plans an upgrade: every ancestor of the target (through `downRevision` and `dependsOn`)
+ * that is not applied yet, parents first, each step with its version-row changes. `heads`
+ * moves every branch; an already satisfied target gives an empty plan.
+ *
+ * @example
+ * ```ts
+ * const plan = planUpgrade(map, ['a1'], 'head')
+ * plan.steps.map((s) => s.revision.id) // ['b2', 'c3']
+ * ```
+ */
+export function planUpgrade(map: RevisionMap, current: readonly string[], target: TargetInput): Plan {
+  const state = new AppliedState(map, current)
+  const resolved = resolveTarget(map, target, current)
+  let wanted: readonly string[]
+  switch (resolved.kind) {
+    case 'base':
+      if (resolved.branch !== undefined) {
+        throw new ResolutionError(
+          `${resolved.branch}@base`,
+          `'${resolved.branch}@base' is a downgrade target; to upgrade the branch use '${resolved.branch}@head'`,
+        )
+      }
+      wanted = []
+      break
+    case 'heads':
+      wanted = map.heads
+      break
+    case 'revisions':
+      wanted = resolved.ids
+      break
+  }
+  const needed = [...map.ancestors(wanted)].filter((id) => !state.applied.has(id))
+  needed.sort((a, b) => map.position(a) - map.position(b))
+  const steps = needed.map((id) => state.apply(id))
+  return { steps, before: [...current], after: state.rowList() }
+}
+
+/**
+ * Plans a downgrade to the target: un-applies the target's applied descendants through
+ * `downRevision` (the target stays), and every applied revision that descends from or
+ * depends on one of those, children first. `base` un-applies everything, `LABEL@base` the
+ * whole branch. A downgrade to a current head is an empty plan.
+ *
+ * @example
+ * ```ts
+ * planDowngrade(map, ['c3'], 'a1').steps.map((s) => s.revision.id) // ['c3', 'b2']
+ * ```
+ */
+export function planDowngrade(map: RevisionMap, current: readonly string[], target: TargetInput): Plan {
+  const state = new AppliedState(map, current)
+  const resolved = resolveTarget(map, target, current)
+  let start: Set<string>
+  switch (resolved.kind) {
+    case 'heads':
+      throw new ResolutionError('heads', `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`)
+    case 'base':
+      start = resolved.branch === undefined ? new Set(state.applied) : new Set(map.branchMembers(resolved.branch))
+      break
+    case 'revisions': {
+      start = new Set()
+      for (const id of resolved.ids) {
+        if (!state.applied.has(id)) {
+          throw new ResolutionError(
+            id,
+            `cannot downgrade to '${id}': it is not applied (the database is at ${describeRows(current)}); to move forward use upgrade`,
+            'not-applied',
+          )
+        }
+        for (const child of map.descendants([id], { downOnly: true, includeSelf: false })) start.add(child)
+      }
+      break
+    }
+  }
+  const appliedStart = [...start].filter((id) => state.applied.has(id))
+  const removed = appliedStart.length === 0 ? [] : [...map.descendants(appliedStart)].filter((id) => state.applied.has(id))
+  removed.sort((a, b) => map.position(b) - map.position(a))
+  const steps = removed.map((id) => state.unapply(id))
+  return { steps, before: [...current], after: state.rowList() }
+}
+
+/**
+ * Plans a stamp: the rows related to the target (its ancestors or descendants,
+ * dependencies included) are replaced by the target without running anything; rows on
+ * unrelated branches stay. `base` deletes every row; `purge` empties the table first (the
+ * way out when it holds ids this application does not know).
+ *
+ * @example
+ * ```ts
+ * planStamp(map, ['f2', 'm2'], 'f1').after // ['m2', 'f1']
+ * ```
+ */
+export function planStamp(
+  map: RevisionMap,
+  current: readonly string[],
+  target: TargetInput,
+  options: { purge?: boolean } = {},
+): Plan<StampStep> {
+  const purge = options.purge ?? false
+  const before = purge ? [] : current
+  if (!purge) checkKnown(map, current)
+  const resolved = resolveTarget(map, target, before)
+  let targets: string[]
+  switch (resolved.kind) {
+    case 'base':
+      if (resolved.branch !== undefined) {
+        throw new ResolutionError(
+          `${resolved.branch}@base`,
+          `stamp cannot take '${resolved.branch}@base'; stamp a revision (the branch point below the branch), 'heads' or 'base'`,
+        )
+      }
+      // No revision at all: every row goes.
+      return stampPlan(current, [], purge)
+    case 'heads':
+      targets = [...map.heads]
+      break
+    case 'revisions':
+      targets = [...resolved.ids]
+      break
+  }
+  // Only the maximal targets: stamping a head that another target depends on would replace it.
+  const covered = new Set<string>()
+  for (const id of targets) for (const a of map.ancestors([id], { includeSelf: false })) covered.add(a)
+  targets = targets.filter((id) => !covered.has(id))
+  let rows = [...before]
+  for (const id of targets) {
+    const ancestors = map.ancestors([id])
+    rows = rows.filter((row) => !ancestors.has(row) && !map.ancestors([row]).has(id))
+    rows.push(id)
+  }
+  return stampPlan(current, rows, purge)
+}
+
+function stampPlan(current: readonly string[], after: readonly string[], purge: boolean): Plan<StampStep> {
+  const start = purge ? [] : current
+  const removed = start.filter((id) => !after.includes(id))
+  const added = after.filter((id) => !start.includes(id))
+  const rows: RowChange[] = []
+  const pairs = Math.min(removed.length, added.length)
+  for (let i = 0; i < pairs; i++) rows.push({ op: 'update', from: removed[i]!, to: added[i]! })
+  for (const id of removed.slice(pairs)) rows.push({ op: 'delete', revision: id })
+  for (const id of added.slice(pairs)) rows.push({ op: 'insert', revision: id })
+  const steps: StampStep[] = rows.length === 0 && !purge ? [] : [{ kind: 'stamp', purge, rows }]
+  return { steps, before: [...current], after: [...after] }
+}
+
+/**
+ * The revisions applied to a database: the version rows and all their ancestors. Checks that
+ * every row is known and that the rows are maximal (no row is an ancestor of another).
+ *
+ * @example
+ * ```ts
+ * appliedRevisions(map, ['c3']) // Set { 'c3', 'b2', 'a1' }
+ * ```
+ */
+export function appliedRevisions(map: RevisionMap, current: readonly string[]): Set<string> {
+  checkKnown(map, current)
+  const applied = map.ancestors(current)
+  if (current.length > 1) {
+    const below = map.ancestors(current, { includeSelf: false })
+    const redundant = current.filter((id) => below.has(id))
+    if (redundant.length > 0) {
+      throw new RevisionError(
+        'inconsistent-version-table',
+        `the version table holds ${describeRows(redundant)} together with a revision that descends from it; fix it with 'retort stamp REV' (or 'stamp --purge REV')`,
+      )
+    }
+  }
+  return applied
+}
+
+function checkKnown(map: RevisionMap, current: readonly string[]): void {
+  const unknown = current.filter((id) => !map.has(id))
+  if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
+}
+
+function resolveTarget(map: RevisionMap, target: TargetInput, current: readonly string[]): Target {
+  if (typeof target !== 'string') return target
+  const options: ResolveOptions = { current }
+  return map.resolve(target, options)
+}
+
+function describeRows(rows: readonly string[]): string {
+  return rows.length === 0 ? 'base' : rows.map((r) => `'${r}'`).join(', ')
+}
+
+/** The applied set and version rows while a plan is simulated step by step. */
+class AppliedState {
+  readonly applied: Set<string>
+  readonly #rows: Set<string>
+  readonly #map: RevisionMap
+
+  constructor(map: RevisionMap, current: readonly string[]) {
+    this.#map = map
+    this.applied = appliedRevisions(map, current)
+    this.#rows = new Set(current)
+  }
+
+  rowList(): string[] {
+    return [...this.#rows]
+  }
+
+  /** Applies `id` (all its requirements are applied): the rows it supersedes make way for it. */
+  apply(id: string): MigrationStep {
+    const superseded = unique(this.#map.requirements(id)).filter((r) => this.#rows.has(r))
+    const rows: RowChange[] = []
+    if (superseded.length === 0) {
+      rows.push({ op: 'insert', revision: id })
+    } else {
+      for (const other of superseded.slice(1)) rows.push({ op: 'delete', revision: other })
+      rows.push({ op: 'update', from: superseded[0]!, to: id })
+    }
+    for (const r of superseded) this.#rows.delete(r)
+    this.#rows.add(id)
+    this.applied.add(id)
+    return { kind: 'migration', revision: this.#map.get(id)!, direction: 'up', rows }
+  }
+
+  /** Un-applies `id` (a current row): its requirements that nothing else applied needs come back. */
+  unapply(id: string): MigrationStep {
+    this.applied.delete(id)
+    this.#rows.delete(id)
+    const restored = unique(this.#map.requirements(id)).filter(
+      (r) =>
+        !this.#map.children(r).some((c) => this.applied.has(c)) &&
+        !this.#map.dependents(r).some((d) => this.applied.has(d)),
+    )
+    const rows: RowChange[] = []
+    if (restored.length === 0) {
+      rows.push({ op: 'delete', revision: id })
+    } else {
+      rows.push({ op: 'update', from: id, to: restored[0]! })
+      for (const other of restored.slice(1)) rows.push({ op: 'insert', revision: other })
+    }
+    for (const r of restored) this.#rows.add(r)
+    return { kind: 'migration', revision: this.#map.get(id)!, direction: 'down', rows }
+  }
+}
+
+function unique(ids: readonly string[]): string[] {
+  return ids.length < 2 ? [...ids] : [...new Set(ids)]
+}

@@ -1,0 +1,76 @@
+export * from './errors.js'
+export * from './revision.js'
+export * from './dialect.js'
+export * from './graph/target.js'
+export * from './graph/identifier.js'
+export * from './graph/revision-map.js'
+export * from './graph/planner.js'
+export * from './operations/operation.js'
+export {
+  COLUMN_TYPES,
+  REFERENTIAL_ACTIONS,
+  createColumn,
+  normalizeColumn,
+  type ColumnDefault,
+  type ColumnDefinition,
+  type ColumnReference,
+  type PortableColumnType,
+  type RawColumnType,
+  type ReferentialAction,
+  type ColumnOptions,
+  type ColumnSpec,
+  type ColumnType,
+} from './operations/column.js'
+export * from './operations/table-constraint.js'
+export * from './operations/operations.js'
+export * from './operations/reverse-operation.js'
+export * from './operations/make-operation.js'
+export * from './operations/describe-operation.js'
+export * from './operations/operation-error.js'
+export * from './operations/irreversible-operation-error.js'
+export * from './operations/yaml-body.js'
+export * from './runtime/migration-action.js'
+export * from './runtime/version-table.js'
+export * from './runtime/run-online.js'
+export * from './runtime/run-offline.js'
+export * from './commands/command-options.js'
+export * from './commands/revision-info.js'
+export * from './commands/load-revisions.js'
+export * from './commands/migrate-result.js'
+export * from './commands/upgrade.js'
+export * from './commands/downgrade.js'
+export * from './commands/stamp.js'
+export * from './commands/current.js'
+export * from './commands/ensure-version.js'
+export * from './commands/heads.js'
+export * from './commands/history.js'
+export * from './commands/show.js'
+export * from './commands/branches.js'
+export * from './migrator.js'
+export {
+  CONFIG_DEFAULTS,
+  CONFIG_KEYS,
+  DEFAULT_FILE_TEMPLATE,
+  DEFAULT_REVISION_FORMAT,
+  REVISION_FORMATS,
+  TRANSACTION_MODES,
+  type ConfigLocation,
+  type ConfigValues,
+  type DatabaseValues,
+  type KnownConfigValues,
+  type PostWriteHook,
+  type RevisionFormat,
+} from './config/config-keys.js'
+export * from './config/config.js'
+export * from './config/database-url.js'
+export { interpolateEnv, type EnvVariables } from './config/interpolate-env.js'
+export * from './config/load-config.js'
+export * from './env/logger.js'
+export * from './env/define-env.js'
+export * from './env/env-context.js'
+export * from './env/load-env-module.js'
+export * from './env/dialect-for-url.js'
+export * from './env/default-env.js'
+export { readHeader } from './script/header-reader.js'
+export * from './script/module-source.js'
+export * from './script/script-directory.js'

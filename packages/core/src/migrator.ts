@@ -1,0 +1,122 @@
+import { Config } from './config/config.js'
+import type { CommandOptions } from './commands/command-options.js'
+import { current, type CurrentResult } from './commands/current.js'
+import { downgrade } from './commands/downgrade.js'
+import { ensureVersion } from './commands/ensure-version.js'
+import { heads } from './commands/heads.js'
+import { history } from './commands/history.js'
+import type { MigrateResult } from './commands/migrate-result.js'
+import type { RevisionInfo } from './commands/revision-info.js'
+import { stamp } from './commands/stamp.js'
+import { upgrade } from './commands/upgrade.js'
+import type { Dialect } from './dialect.js'
+import type { Logger, MigrationEvent } from './env/logger.js'
+import type { TransactionMode } from './runtime/migration-action.js'
+import type { MigrationsInput } from './script/module-source.js'
+
+/** Options of {@link Migrator}. */
+export interface MigratorOptions {
+  /** The script directory: an absolute path or a file URL (`new URL('./migrations', import.meta.url)`). */
+  readonly scriptLocation?: string | URL | undefined
+  /** Bundled applications: the revision modules themselves, instead of a directory. */
+  readonly migrations?: MigrationsInput | undefined
+  /** The connection. When given, the env module is not run. */
+  readonly dialect?: Dialect | undefined
+  /** A loaded config, or config values (`url`, `versionTable`, free keys for the env ...). */
+  readonly config?: Config | Readonly<Record<string, unknown>> | undefined
+  /** What `-x KEY=VALUE` gives the env module. */
+  readonly xArgs?: Readonly<Record<string, string>> | undefined
+  /** Defaults to silent: Retort never writes to the console or changes global logging. */
+  readonly logger?: Logger | undefined
+  /** Progress events for each step (start, done with timing). */
+  readonly onEvent?: ((event: MigrationEvent) => void) | undefined
+  readonly versionTable?: string | undefined
+  readonly transactionMode?: TransactionMode | undefined
+}
+
+/**
+ * Migrations from inside an application: no subprocess, no `chdir`, no global state, the
+ * database location passed in. Every method returns data and never prints.
+ *
+ * @example
+ * ```ts
+ * import { Migrator } from '@retort/core'
+ * import { sqliteDialect } from '@retort/dialect-sqlite'
+ *
+ * const migrator = new Migrator({
+ *   scriptLocation: new URL('./migrations', import.meta.url),
+ *   dialect: sqliteDialect({ filename: userDbPath }),
+ * })
+ * await migrator.upgrade('head')
+ * ```
+ */
+export class Migrator {
+  readonly #config: Config
+  readonly #options: CommandOptions
+
+  constructor(options: MigratorOptions) {
+    const base = options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
+    const config = base.clone()
+    if (options.scriptLocation !== undefined) config.set('scriptLocation', options.scriptLocation)
+    if (options.versionTable !== undefined) config.set('versionTable', options.versionTable)
+    if (options.transactionMode !== undefined) config.set('transactionMode', options.transactionMode)
+    this.#config = config
+    this.#options = {
+      dialect: options.dialect,
+      migrations: options.migrations,
+      xArgs: options.xArgs,
+      logger: options.logger,
+      onEvent: options.onEvent,
+    }
+  }
+
+  /** The effective configuration. */
+  get config(): Config {
+    return this.#config
+  }
+
+  /** Applies revisions up to `target` (default: every head). */
+  upgrade(target = 'heads'): Promise<MigrateResult> {
+    return upgrade(this.#config, target, this.#options)
+  }
+
+  /** Un-applies revisions down to `target`. */
+  downgrade(target: string): Promise<MigrateResult> {
+    return downgrade(this.#config, target, this.#options)
+  }
+
+  /** Tags the database at `target` (default: every head) without running revisions. */
+  stamp(target = 'heads', options: { purge?: boolean } = {}): Promise<MigrateResult> {
+    return stamp(this.#config, target, { ...this.#options, ...options })
+  }
+
+  /** The revisions the database is at. */
+  current(options: { checkHeads?: boolean } = {}): Promise<CurrentResult> {
+    return current(this.#config, { ...this.#options, ...options })
+  }
+
+  /** The SQL an upgrade to `target` (or a range `FROM:TO`) would run, without a connection. */
+  async upgradeSql(target = 'heads'): Promise<string> {
+    return (await upgrade(this.#config, target, { ...this.#options, sql: true })).sql ?? ''
+  }
+
+  /** The SQL a downgrade over the range `FROM:TO` would run, without a connection. */
+  async downgradeSql(range: string): Promise<string> {
+    return (await downgrade(this.#config, range, { ...this.#options, sql: true })).sql ?? ''
+  }
+
+  /** Creates the version table if it is missing. */
+  ensureVersion(): Promise<void> {
+    return ensureVersion(this.#config, this.#options)
+  }
+
+  /** The heads of the revision graph. */
+  heads(): Promise<RevisionInfo[]> {
+    return heads(this.#config, this.#options)
+  }
+
+  /** Every revision, newest first. */
+  history(options: { range?: string; indicateCurrent?: boolean } = {}): Promise<RevisionInfo[]> {
+    return history(this.#config, { ...this.#options, ...options })
+  }
+}

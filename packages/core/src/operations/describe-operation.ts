@@ -1,0 +1,51 @@
+import type { Operation } from './operation.js'
+
+/**
+ * A short call-like description of an operation for messages:
+ * `createTable('account')`, `dropColumn('account', 'email')`, `execute('UPDATE parent ...')`,
+ * `createForeignKey('fk_child_parent', 'child')`.
+ *
+ * @example
+ * ```ts
+ * describeOperation(op.dropTable('account')) // "dropTable('account')"
+ * ```
+ */
+export function describeOperation(operation: Operation): string {
+  const q = (name: string, schema?: string) =>
+    `'${schema === undefined ? '' : `${schema}.`}${name}'`
+  switch (operation.kind) {
+    case 'createTable':
+    case 'dropTable':
+      return `${operation.kind}(${q(operation.name, operation.schema)})`
+    case 'renameTable':
+      return `renameTable(${q(operation.from, operation.schema)}, '${operation.to}')`
+    case 'addColumn':
+      return `addColumn(${q(operation.table, operation.schema)}, '${operation.column.name}')`
+    case 'dropColumn':
+    case 'alterColumn':
+      return `${operation.kind}(${q(operation.table, operation.schema)}, '${operation.name}')`
+    case 'createUniqueConstraint':
+    case 'createForeignKey':
+    case 'createCheckConstraint':
+    case 'createPrimaryKey':
+    case 'dropConstraint':
+      return `${operation.kind}('${operation.name}', ${q(operation.table, operation.schema)})`
+    case 'createTableComment':
+    case 'dropTableComment':
+      return `${operation.kind}(${q(operation.table, operation.schema)})`
+    case 'createIndex':
+      return `createIndex('${operation.name}', ${q(operation.table, operation.schema)})`
+    case 'dropIndex':
+      return `dropIndex('${operation.name}')`
+    case 'execute': {
+      const sql = operation.sql.replace(/\s+/g, ' ').trim()
+      return `execute('${sql.length > 40 ? `${sql.slice(0, 37)}...` : sql}')`
+    }
+    case 'bulkInsert':
+      return `bulkInsert(${q(operation.table, operation.schema)})`
+    default: {
+      const _never: never = operation
+      return String((_never as { kind: unknown }).kind)
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import { isDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml'
+import { RevisionFileError } from '../errors.js'
+import type { RevisionBody } from '../revision.js'
+import { isPlainObject, show } from './argument-checks.js'
+import { IrreversibleOperationError } from './irreversible-operation-error.js'
+import type { Operation } from './operation.js'
+import { OperationError, type ArgumentPath } from './operation-error.js'
+import { Operations } from './operations.js'
+import { reverseOperations } from './reverse-operation.js'
+
+type Args = Readonly<Record<string, unknown>>
+
+/** The YAML operations: the positional arguments of each builder, then its options. */
+const YAML_OPERATIONS: Readonly<
+  Record<
+    string,
+    {
+      readonly positional: readonly string[]
+      build(op: Operations, args: Args, options: Args): Operation
+    }
+  >
+> = {
+  createTable: {
+    positional: ['name', 'columns'],
+    build: (op, a, o) => op.createTable(a['name'] as never, a['columns'] as never, o),
+  },
+  dropTable: { positional: ['name'], build: (op, a, o) => op.dropTable(a['name'] as never, o) },
+  renameTable: {
+    positional: ['from', 'to'],
+    build: (op, a, o) => op.renameTable(a['from'] as never, a['to'] as never, o),
+  },
+  addColumn: {
+    positional: ['table', 'column'],
+    build: (op, a, o) => op.addColumn(a['table'] as never, a['column'] as never, o),
+  },
+  dropColumn: {
+    positional: ['table', 'name'],
+    build: (op, a, o) => op.dropColumn(a['table'] as never, a['name'] as never, o),
+  },
+  alterColumn: {
+    positional: ['table', 'name'],
+    build: (op, a, o) => op.alterColumn(a['table'] as never, a['name'] as never, o),
+  },
+  createIndex: {
+    positional: ['name', 'table', 'columns'],
+    build: (op, a, o) =>
+      op.createIndex(a['name'] as never, a['table'] as never, a['columns'] as never, o),
+  },
+  dropIndex: { positional: ['name'], build: (op, a, o) => op.dropIndex(a['name'] as never, o) },
+  createUniqueConstraint: {
+    positional: ['name', 'table', 'columns'],
+    build: (op, a, o) =>
+      op.createUniqueConstraint(a['name'] as never, a['table'] as never, a['columns'] as never, o),
+  },
+  createForeignKey: {
+    positional: ['name', 'table', 'referencedTable', 'columns', 'referencedColumns'],
+    build: (op, a, o) =>
+      op.createForeignKey(
+        a['name'] as never,
+        a['table'] as never,
+        a['referencedTable'] as never,
+        a['columns'] as never,
+        a['referencedColumns'] as never,
+        o,
+      ),
+  },
+  createCheckConstraint: {
+    positional: ['name', 'table', 'expression'],
+    build: (op, a, o) =>
+      op.createCheckConstraint(
+        a['name'] as never,
+        a['table'] as never,
+        a['expression'] as never,
+        o,
+      ),
+  },
+  createPrimaryKey: {
+    positional: ['name', 'table', 'columns'],
+    build: (op, a, o) =>
+      op.createPrimaryKey(a['name'] as never, a['table'] as never, a['columns'] as never, o),
+  },
+  dropConstraint: {
+    positional: ['name', 'table'],
+    build: (op, a, o) => op.dropConstraint(a['name'] as never, a['table'] as never, o),
+  },
+  createTableComment: {
+    positional: ['table', 'comment'],
+    build: (op, a, o) => op.createTableComment(a['table'] as never, a['comment'] as never, o),
+  },
+  dropTableComment: {
+    positional: ['table'],
+    build: (op, a, o) => op.dropTableComment(a['table'] as never, o),
+  },
+  execute: {
+    positional: ['sql', 'parameters'],
+    build: (op, a, o) => op.execute(a['sql'] as never, (a['parameters'] ?? []) as never, o),
+  },
+  bulkInsert: {
+    positional: ['table', 'rows'],
+    build: (op, a, o) => op.bulkInsert(a['table'] as never, a['rows'] as never, o),
+  },
+}
+
+/**
+ * Builds the body of a YAML revision: `upgrade:` is a list of single-key maps
+ * (`- createTable: { name, columns, ifNotExists }`), whose keys are the builder's
+ * argument and option names; `execute` also takes a plain SQL string. `downgrade:` is
+ * optional: without it, the downgrade is the reverse of each upgrade operation in reverse
+ * order, and an operation that cannot be reversed is an error now, at load time.
+ *
+ * `document` is the `yaml` `Document` from `parseDocument` (errors then name the line, when
+ * `source` — the file's text or the `LineCounter` used to parse it — is given) or the plain
+ * object it holds. Errors are {@link RevisionFileError}s naming the file, the operation
+ * index and the key.
+ *
+ * @example
+ * ```ts
+ * import { parseDocument } from 'yaml'
+ * const text = 'upgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n'
+ * const body = loadYamlBody(parseDocument(text), 'versions/a1.yaml', text)
+ * ```
+ */
+export function loadYamlBody(
+  document: unknown,
+  path: string,
+  source?: string | LineCounter,
+): RevisionBody {
+  const locator = new Locator(document, source)
+  const failAt = (at: ArgumentPath, message: string, atKey = false): never => {
+    throw new RevisionFileError(path, locator.line(at, atKey), message)
+  }
+  if (isDocument(document) && document.errors.length > 0) {
+    const first = document.errors[0]
+    throw new RevisionFileError(
+      path,
+      first?.linePos?.[0].line,
+      first?.message.split('\n')[0] ?? 'invalid YAML',
+    )
+  }
+  const top = isDocument(document) ? document.toJS() : document
+  if (!isPlainObject(top)) failAt([], `a YAML revision must be a map of keys (got ${show(top)})`)
+
+  const upgrade = readList(top, 'upgrade', failAt)
+  const hasDowngrade = 'downgrade' in top
+  const downgrade = hasDowngrade ? readList(top, 'downgrade', failAt) : []
+  const upgradeOperations = upgrade.map((item, index) => build(item, ['upgrade', index], failAt))
+  let downgradeOperations = downgrade.map((item, index) =>
+    build(item, ['downgrade', index], failAt),
+  )
+
+  if (!hasDowngrade) {
+    try {
+      downgradeOperations = reverseOperations(upgradeOperations)
+    } catch (error) {
+      if (!(error instanceof IrreversibleOperationError) || error.index === undefined) throw error
+      failAt(
+        ['upgrade', error.index],
+        `upgrade[${error.index}]: ${error.message}; add a 'downgrade:' list to this file`,
+      )
+    }
+  }
+  const up = Object.freeze(upgradeOperations)
+  const down = Object.freeze(downgradeOperations)
+  return Object.freeze({
+    upgrade(op: Operations): void {
+      for (const operation of up) op.enqueue(operation)
+    },
+    downgrade(op: Operations): void {
+      for (const operation of down) op.enqueue(operation)
+    },
+  })
+}
+
+type FailAt = (at: ArgumentPath, message: string, atKey?: boolean) => never
+
+function readList(top: Record<string, unknown>, key: string, failAt: FailAt): readonly unknown[] {
+  const value = top[key]
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) {
+    failAt(
+      [key],
+      `'${key}' must be a list of operations (- createTable: {...}), got ${show(value)}`,
+    )
+  }
+  return value
+}
+
+function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
+  const where = `${at[0]}[${at[1]}]`
+  const names = Object.keys(YAML_OPERATIONS).join(', ')
+  if (!isPlainObject(item) || Object.keys(item).length !== 1) {
+    const keys = isPlainObject(item) ? Object.keys(item) : []
+    failAt(
+      at,
+      `${where}: each operation must be a map with one key, the operation (one of ${names})${keys.length > 1 ? `; found ${keys.join(', ')}` : `, got ${show(item)}`}`,
+    )
+  }
+  const [name, value] = Object.entries(item)[0] as [string, unknown]
+  const spec = Object.hasOwn(YAML_OPERATIONS, name) ? YAML_OPERATIONS[name] : undefined
+  if (spec === undefined)
+    failAt([...at, name], `${where}: unknown operation '${name}'; use one of ${names}`, true)
+
+  let args: Args
+  if (name === 'execute' && typeof value === 'string') args = { sql: value }
+  else if (isPlainObject(value)) args = value
+  else {
+    return failAt(
+      [...at, name],
+      `${where}: ${name} must be a map of ${spec.positional.join(', ')} and options (got ${show(value)})`,
+    )
+  }
+  const options: Record<string, unknown> = {}
+  for (const [key, v] of Object.entries(args)) {
+    if (!spec.positional.includes(key)) options[key] = v
+  }
+  try {
+    // A scratch builder: the operations are built (and checked) once, at load time.
+    return spec.build(new Operations({ dialect: 'yaml', offline: true }), args, options)
+  } catch (error) {
+    if (!(error instanceof OperationError)) throw error
+    return failAt([...at, name, ...error.path], `${where}: ${error.message}`, error.atKey)
+  }
+}
+
+/** Finds the line of a path (`['upgrade', 2, 'createTable', 'columns', 1]`) in a YAML document. */
+class Locator {
+  readonly #document: Document | undefined
+  readonly #lineCounter: LineCounter | undefined
+
+  constructor(document: unknown, source: string | LineCounter | undefined) {
+    this.#document = isDocument(document) ? document : undefined
+    if (source instanceof LineCounter) this.#lineCounter = source
+    else if (typeof source === 'string') {
+      const counter = new LineCounter()
+      counter.addNewLine(0)
+      for (let i = 0; i < source.length; i++) if (source[i] === '\n') counter.addNewLine(i + 1)
+      this.#lineCounter = counter
+    }
+  }
+
+  /** The 1-based line of the deepest node on `path` that exists, or `undefined`. */
+  line(path: ArgumentPath, atKey: boolean): number | undefined {
+    if (this.#document === undefined || this.#lineCounter === undefined) return undefined
+    let node: unknown = this.#document.contents
+    let offset = rangeStart(node)
+    for (const [index, segment] of path.entries()) {
+      const last = index === path.length - 1
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment)
+        if (pair === undefined) break
+        const keyOffset = rangeStart(pair.key)
+        node = pair.value
+        offset = (last && atKey ? keyOffset : (rangeStart(node) ?? keyOffset)) ?? offset
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment]
+        if (node === undefined) break
+        offset = rangeStart(node) ?? offset
+      } else break
+    }
+    return offset === undefined ? undefined : this.#lineCounter.linePos(offset).line
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: readonly number[] | null } | null | undefined)?.range
+  return range?.[0]
+}

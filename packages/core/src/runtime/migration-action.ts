@@ -1,0 +1,50 @@
+import type { QualifiedName } from '../dialect.js'
+import type { Logger, MigrationEvent } from '../env/logger.js'
+import type { TargetInput } from '../graph/planner.js'
+
+/** How revisions are wrapped in transactions. */
+export type TransactionMode = 'each' | 'all' | 'none'
+
+/** Default: each revision in its own transaction together with its version-row change. */
+export const DEFAULT_TRANSACTION_MODE: TransactionMode = 'each'
+
+/** Default wait for another process's migration lock, in ms. */
+export const DEFAULT_LOCK_TIMEOUT = 60_000
+
+/** What a run does once it has a connection (or, offline, a compiler). */
+export type MigrationAction =
+  | { readonly kind: 'upgrade'; readonly target: TargetInput }
+  | { readonly kind: 'downgrade'; readonly target: TargetInput }
+  | { readonly kind: 'stamp'; readonly target: TargetInput; readonly purge: boolean }
+  | { readonly kind: 'current' }
+  | { readonly kind: 'ensureVersion' }
+
+/** How a run behaves, whoever chose the connection. */
+export interface RunOptions {
+  readonly versionTable: QualifiedName
+  readonly transactionMode: TransactionMode
+  readonly lockTimeoutMs: number
+  readonly logger: Logger
+  readonly onEvent?: ((event: MigrationEvent) => void) | undefined
+}
+
+/** One revision that ran. */
+export interface AppliedRevision {
+  readonly revision: string
+  readonly direction: 'up' | 'down'
+  /** Wall time of the revision, its version-row change included. */
+  readonly ms: number
+}
+
+/** The outcome of one run against one database. */
+export interface RunResult {
+  /** Which database target ran (`databases:` name), when the env named one. */
+  readonly name: string | undefined
+  readonly applied: readonly AppliedRevision[]
+  /** Version rows before the run. */
+  readonly before: readonly string[]
+  /** Version rows after the run: the heads the database is at. */
+  readonly heads: readonly string[]
+  /** Offline runs: the SQL script. */
+  readonly sql?: string | undefined
+}

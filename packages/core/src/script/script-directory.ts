@@ -1,0 +1,339 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { isAbsolute, join, resolve, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { LineCounter, parseDocument } from 'yaml'
+import { ConfigError, RevisionError, RevisionFileError } from '../errors.js'
+import { changedRevisionError, checkBody, moduleExports } from './check-body.js'
+import { loadYamlBody } from '../operations/yaml-body.js'
+import {
+  createRevision,
+  type Revision,
+  type RevisionBody,
+  type RevisionSource,
+} from '../revision.js'
+import { readHeader } from './header-reader.js'
+import { readYamlDocumentHeader } from './read-yaml-header.js'
+
+/**
+ * Where {@link ScriptDirectory.open} looks.
+ *
+ * @example
+ * ```ts
+ * const options: ScriptDirectoryOptions = {
+ *   scriptLocation: new URL('./migrations', import.meta.url),
+ *   versionLocations: ['/app/migrations/core', '/app/migrations/plugins'],
+ * }
+ * ```
+ */
+export interface ScriptDirectoryOptions {
+  /** The script directory: an absolute path or a `file:` URL (as a `URL` or a string). */
+  readonly scriptLocation: string | URL
+  /**
+   * The directories holding revision files, instead of `scriptLocation/versions`: absolute
+   * paths or `file:` URLs.
+   */
+  readonly versionLocations?: readonly (string | URL)[] | undefined
+}
+
+/** The extensions of revision files, in the order a file's format is tried. */
+export const REVISION_FILE_EXTENSIONS: readonly string[] = Object.freeze([
+  '.ts',
+  '.mts',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.yaml',
+  '.yml',
+])
+
+/** The names an env module may have in the script directory, in order of preference. */
+export const ENV_FILE_NAMES: readonly string[] = Object.freeze([
+  'env.ts',
+  'env.mts',
+  'env.js',
+  'env.mjs',
+])
+
+/** Files larger than this are read in a second pass; revision files rarely are. */
+const READ_BUFFER_SIZE = 64 * 1024
+
+/**
+ * A script directory on disk as a {@link RevisionSource}: the revisions are built from the
+ * file headers, read without executing any file; a revision's body (`upgrade`/`downgrade`)
+ * is imported by {@link ScriptDirectory.load} only when it is about to run.
+ *
+ * Revision files live directly in `scriptLocation/versions`, or directly in each of the
+ * `versionLocations` when given (those replace `versions`). Subdirectories are not searched
+ * (as in Alembic without `recursive_version_locations`). A revision file ends in `.ts`,
+ * `.mts`, `.js`, `.mjs`, `.cjs`, `.yaml` or `.yml`; declaration files (`.d.ts`, `.d.mts`)
+ * and names starting with `.` or `_` (helpers, editor files) are skipped. Revisions are
+ * sorted by path (plain code-unit order), so every run sees the same order.
+ *
+ * @example
+ * ```ts
+ * const directory = ScriptDirectory.open({ scriptLocation: new URL('./migrations', import.meta.url) })
+ * const map = new RevisionMap(directory.revisions)
+ * const body = await directory.load(map.get('3f1c2a9b7d10'))
+ * ```
+ */
+export class ScriptDirectory implements RevisionSource {
+  /** The script directory, as an absolute path. */
+  readonly scriptLocation: string
+  /** The directories searched for revision files, as absolute paths. */
+  readonly versionLocations: readonly string[]
+  /** The env module (`env.ts`, `env.mts`, `env.js` or `env.mjs`, in that order), if any. */
+  readonly envPath: string | undefined
+  /** Every revision, from the file headers, sorted by path. */
+  readonly revisions: readonly Revision[]
+
+  #paths: ReadonlySet<string> | undefined
+  readonly #bodies = new Map<string, Promise<RevisionBody>>()
+  #jiti: Promise<{ import(id: string): Promise<unknown> }> | undefined
+
+  private constructor(
+    scriptLocation: string,
+    versionLocations: readonly string[],
+    envPath: string | undefined,
+    revisions: readonly Revision[],
+  ) {
+    this.scriptLocation = scriptLocation
+    this.versionLocations = versionLocations
+    this.envPath = envPath
+    this.revisions = revisions
+  }
+
+  /**
+   * Opens a script directory and reads the header of every revision file in it. It is
+   * synchronous: reading thousands of small files with synchronous calls is several times
+   * faster than through the asynchronous API (10,000 files take about 70 ms on two cores,
+   * two thirds of it in open/read/close).
+   *
+   * Paths must be absolute (or `file:` URLs): the config layer resolves relative paths
+   * against the config file; the current directory is never used.
+   *
+   * Throws {@link ConfigError} for a relative path or a missing directory, and
+   * {@link RevisionFileError} for a file whose header cannot be read.
+   *
+   * @example
+   * ```ts
+   * const directory = ScriptDirectory.open({ scriptLocation: '/app/migrations' })
+   * directory.revisions.length
+   * ```
+   */
+  static open(options: ScriptDirectoryOptions): ScriptDirectory {
+    const scriptLocation = toAbsolutePath(options.scriptLocation, 'scriptLocation')
+    let scriptFiles: string[]
+    try {
+      scriptFiles = readdirSync(scriptLocation)
+    } catch (error) {
+      throw directoryError(error, scriptLocation, 'script directory', 'scriptLocation')
+    }
+    const envName = ENV_FILE_NAMES.find((name) => scriptFiles.includes(name))
+    const envPath = envName === undefined ? undefined : join(scriptLocation, envName)
+
+    const locations =
+      options.versionLocations === undefined
+        ? [join(scriptLocation, 'versions')]
+        : [
+            ...new Set(
+              options.versionLocations.map((location, index) =>
+                toAbsolutePath(location, `versionLocations[${index}]`),
+              ),
+            ),
+          ]
+
+    const paths: string[] = []
+    for (const location of locations) {
+      let entries: string[]
+      try {
+        entries = readdirSync(location)
+      } catch (error) {
+        throw directoryError(
+          error,
+          location,
+          'versions directory',
+          options.versionLocations === undefined ? 'scriptLocation' : 'versionLocations',
+        )
+      }
+      const prefix = location.endsWith(sep) ? location : location + sep
+      for (const name of entries) if (isRevisionFileName(name)) paths.push(prefix + name)
+    }
+    // The default sort compares UTF-16 code units: the same order in every locale.
+    paths.sort()
+
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
+    const revisions: Revision[] = []
+    for (const path of paths) {
+      const text = readText(path, buffer)
+      // A directory (or another non-file) named like a revision file is not one.
+      if (text === undefined) continue
+      revisions.push(createRevision(readHeader(text, path), path))
+    }
+    return new ScriptDirectory(
+      scriptLocation,
+      Object.freeze(locations),
+      envPath,
+      Object.freeze(revisions),
+    )
+  }
+
+  /**
+   * Imports the body of a revision of this directory (once; later calls return the same
+   * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through
+   * jiti (loaded only then, so an application that never loads TypeScript from disk never
+   * needs it); YAML files are read and built by `loadYamlBody`. The module must export an
+   * `upgrade` function (and may export `downgrade`), and its `revision` must be the one its
+   * header stated.
+   *
+   * @example
+   * ```ts
+   * const body = await directory.load(revision)
+   * await body.upgrade?.(op)
+   * ```
+   */
+  load(revision: Revision): Promise<RevisionBody> {
+    const path = revision.path
+    this.#paths ??= new Set(this.revisions.map((r) => r.path as string))
+    if (path === undefined || !this.#paths.has(path)) {
+      return Promise.reject(
+        new RevisionError(
+          'unknown-revision-file',
+          `revision '${revision.id}'${path === undefined ? ' (with no file)' : ` ('${path}')`} is not from the script directory '${this.scriptLocation}'; load it through the source that produced it`,
+        ),
+      )
+    }
+    let body = this.#bodies.get(path)
+    if (body === undefined) {
+      body = this.#import(revision, path)
+      this.#bodies.set(path, body)
+      // A failed import is not cached: the next call (after the file is fixed) tries again.
+      body.catch(() => this.#bodies.delete(path))
+    }
+    return body
+  }
+
+  async #import(revision: Revision, path: string): Promise<RevisionBody> {
+    if (path.endsWith('.yaml') || path.endsWith('.yml')) return this.#loadYaml(revision, path)
+    let module: unknown
+    try {
+      if (path.endsWith('.ts') || path.endsWith('.mts')) {
+        module = await (await this.#loadJiti()).import(path)
+      } else {
+        module = await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(path).href)
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      const failure = new RevisionFileError(
+        path,
+        undefined,
+        `failed to import: ${oneLine(reason)}; fix the error in this file`,
+      )
+      failure.cause = error
+      throw failure
+    }
+    return checkBody(moduleExports(module), revision, path)
+  }
+
+  #loadYaml(revision: Revision, path: string): RevisionBody {
+    const text = readFileSync(path, 'utf8')
+    const lineCounter = new LineCounter()
+    const document = parseDocument(text, { lineCounter })
+    const header = readYamlDocumentHeader(document, lineCounter, path)
+    if (header.revision !== revision.id)
+      throw changedRevisionError(path, header.revision, revision.id)
+    return loadYamlBody(document, path, lineCounter)
+  }
+
+  #loadJiti(): Promise<{ import(id: string): Promise<unknown> }> {
+    this.#jiti ??= import('jiti').then(({ createJiti }) =>
+      createJiti(import.meta.url, { interopDefault: true }),
+    )
+    return this.#jiti
+  }
+}
+
+/** A revision file: a known extension, not a declaration file, not hidden or a helper. */
+function isRevisionFileName(name: string): boolean {
+  const first = name.charCodeAt(0)
+  if (first === 46 /* . */ || first === 95 /* _ */) return false
+  if (name.endsWith('.ts') || name.endsWith('.mts')) return !DECLARATION_FILE.test(name)
+  return (
+    name.endsWith('.js') ||
+    name.endsWith('.mjs') ||
+    name.endsWith('.cjs') ||
+    name.endsWith('.yaml') ||
+    name.endsWith('.yml')
+  )
+}
+
+const DECLARATION_FILE = /\.d\.m?ts$/
+
+/** Reads a file as UTF-8 (one read for small files); `undefined` when it is not a file. */
+function readText(path: string, buffer: Buffer): string | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw new RevisionFileError(
+      path,
+      undefined,
+      `cannot be read (${codeOf(error)}); check the file's permissions`,
+    )
+  }
+  let length: number
+  try {
+    length = readSync(fd, buffer, 0, buffer.length, 0)
+  } catch (error) {
+    if (codeOf(error) === 'EISDIR') return undefined
+    throw new RevisionFileError(
+      path,
+      undefined,
+      `cannot be read (${codeOf(error)}); check the file`,
+    )
+  } finally {
+    closeSync(fd)
+  }
+  if (length === buffer.length) return readFileSync(path, 'utf8')
+  return buffer.toString('utf8', 0, length)
+}
+
+function toAbsolutePath(location: string | URL, key: string): string {
+  if (location instanceof URL || location.startsWith('file:')) {
+    const url = location instanceof URL ? location : new URL(location)
+    if (url.protocol !== 'file:') {
+      throw new ConfigError(
+        `${key} '${url.href}' is not a file URL; pass an absolute path or a file: URL`,
+      )
+    }
+    return resolve(fileURLToPath(url))
+  }
+  if (!isAbsolute(location)) {
+    throw new ConfigError(
+      `${key} '${location}' is a relative path; pass an absolute path or a file URL (new URL('./migrations', import.meta.url)), or set it in retort.yaml, where it is relative to the file`,
+    )
+  }
+  // `resolve` of an absolute path normalises it (and drops a trailing separator) without
+  // consulting the current directory.
+  return resolve(location)
+}
+
+function directoryError(error: unknown, path: string, what: string, key: string): ConfigError {
+  const code = codeOf(error)
+  const message =
+    code === 'ENOENT'
+      ? `${what} '${path}' does not exist; run 'retort init' to create a script directory, or correct ${key}`
+      : code === 'ENOTDIR'
+        ? `${what} '${path}' is not a directory; correct ${key}`
+        : `${what} '${path}' cannot be read (${code}); check its permissions`
+  return new ConfigError(message, { cause: error })
+}
+
+function codeOf(error: unknown): string {
+  return (error as { code?: unknown } | null)?.code === undefined
+    ? String(error)
+    : String((error as { code: unknown }).code)
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

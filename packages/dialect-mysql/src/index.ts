@@ -1,0 +1,46 @@
+export {
+  mysqlDialect,
+  MysqlDialect,
+  type MysqlDialectConfig,
+  type MysqlDialectOptions,
+} from './mysql-dialect.js'
+export { MysqlDriver, MysqlConnection, type MysqlConnectionSource } from './mysql-driver.js'
+export {
+  MysqlCompiler,
+  MysqlCompileError,
+  foreignKeyName,
+  fitIdentifier,
+  DEFAULT_MYSQL_ENGINE,
+  DEFAULT_MYSQL_CHARSET,
+  DEFAULT_INDEX_PREFIX_LENGTH,
+  MAX_IDENTIFIER_LENGTH,
+  type MysqlCompilerOptions,
+} from './mysql-compiler.js'
+export { MysqlAdapter } from './mysql-adapter.js'
+export {
+  MysqlMigrationLock,
+  mysqlLockName,
+  MYSQL_LOCK_PREFIX,
+  MAX_LOCK_NAME_LENGTH,
+} from './mysql-migration-lock.js'
+export { MysqlIntrospector } from './mysql-introspector.js'
+export { findMysqlTable, type MysqlTableName } from './mysql-find-table.js'
+export {
+  mysqlColumnType,
+  isBlobType,
+  needsKeyPrefix,
+  DEFAULT_STRING_LENGTH,
+  DEFAULT_DECIMAL,
+  MAX_INDEXED_CHARACTERS,
+  MAX_INDEXED_BYTES,
+} from './mysql-column-type.js'
+export {
+  renderLiteral,
+  renderCommentLiteral,
+  isLiteralExpression,
+  toMysqlValue,
+  formatUtcDateTime,
+  MysqlValueError,
+} from './mysql-literal.js'
+export { inlineStatement } from './mysql-inline.js'
+export { parseMysqlUri, redactMysqlUri, type MysqlUri } from './mysql-uri.js'

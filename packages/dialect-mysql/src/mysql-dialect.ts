@@ -1,0 +1,229 @@
+import { ConfigError, type Dialect } from '@retort/core'
+import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
+import mysql from 'mysql2/promise'
+import type { Connection as PromiseConnection, Pool as PromisePool } from 'mysql2/promise'
+import { MysqlAdapter } from './mysql-adapter.js'
+import { MysqlCompiler, type MysqlCompilerOptions } from './mysql-compiler.js'
+import { MysqlDriver, type MysqlConnectionSource } from './mysql-driver.js'
+import { MysqlIntrospector } from './mysql-introspector.js'
+import { parseMysqlUri } from './mysql-uri.js'
+
+/**
+ * How {@link mysqlDialect} reaches the server: a URI (Retort creates a pool and ends it
+ * after each run), or the application's own mysql2 pool or connection (promise or callback
+ * API), which Retort uses and never ends.
+ *
+ * @example
+ * ```ts
+ * const byUri: MysqlDialectConfig = { uri: 'mysql://app:secret@db:3306/app' }
+ * const byPool: MysqlDialectConfig = { pool: mysql.createPool({ host: 'db', user: 'app', database: 'app' }) }
+ * ```
+ */
+export type MysqlDialectConfig =
+  | {
+      /** `mysql://user:password@host:3306/database?options` or `mariadb://...`. */
+      readonly uri: string
+    }
+  | {
+      /** The application's pool; each run takes one connection and gives it back. */
+      readonly pool: PromisePool | CallbackPool
+    }
+  | {
+      /** The application's connection; Retort never ends it. Do not share it with concurrent work. */
+      readonly connection: PromiseConnection | CallbackConnection
+    }
+
+/**
+ * Options of {@link mysqlDialect}: those of the compiler (engine, charset, collation,
+ * index prefix length, server flavor).
+ *
+ * @example
+ * ```ts
+ * const options: MysqlDialectOptions = { collation: 'utf8mb4_0900_ai_ci', flavor: 'mysql' }
+ * ```
+ */
+export type MysqlDialectOptions = MysqlCompilerOptions
+
+/**
+ * The MySQL and MariaDB dialect (mysql2).
+ *
+ * @example
+ * ```ts
+ * const migrator = new Migrator({
+ *   scriptLocation: './migrations',
+ *   dialect: mysqlDialect({ uri: process.env.DATABASE_URL! }),
+ * })
+ * ```
+ */
+export function mysqlDialect(
+  config: MysqlDialectConfig,
+  options?: MysqlDialectOptions,
+): MysqlDialect {
+  return new MysqlDialect(config, options)
+}
+
+/**
+ * The {@link Dialect} made by {@link mysqlDialect}. Creating it does not connect.
+ *
+ * The pool Retort creates for a URI reads and writes `DATETIME` values as UTC
+ * (`timezone: 'Z'`) and returns integers beyond 2^53 as strings (`supportBigNumbers`);
+ * options in the URI's query string (`?ssl=...`) override these. A `mariadb://` URI sets
+ * `flavor: 'mariadb'` unless the options say otherwise.
+ *
+ * @example
+ * ```ts
+ * const dialect = new MysqlDialect({ pool: appPool })
+ * ```
+ */
+export class MysqlDialect implements Dialect {
+  readonly name = 'mysql'
+  readonly description: string
+  readonly #source: MysqlConnectionSource
+  readonly #redact: (text: string) => string
+  readonly #options: MysqlCompilerOptions
+
+  constructor(config: MysqlDialectConfig, options: MysqlDialectOptions = {}) {
+    if (typeof config !== 'object' || config === null) {
+      throw new ConfigError('mysqlDialect needs { uri }, { pool } or { connection }')
+    }
+    this.#redact = (text) => text
+    if ('uri' in config && config.uri !== undefined) {
+      const parsed = parseMysqlUri(config.uri)
+      this.description = parsed.description
+      const password = parsed.password
+      this.#redact = (text) => (password.length === 0 ? text : text.replaceAll(password, '***'))
+      this.#source = {
+        kind: 'pool',
+        owned: true,
+        pool: () => mysql.createPool({ uri: parsed.uri, timezone: 'Z', supportBigNumbers: true }),
+      }
+      this.#options = checkOptions(
+        parsed.mariadb && options.flavor === undefined
+          ? { ...options, flavor: 'mariadb' }
+          : options,
+      )
+      return
+    }
+    this.#options = checkOptions(options)
+    if ('pool' in config && config.pool !== undefined) {
+      const pool = promisePool(config.pool)
+      this.description = `${where(pool.pool?.config)} (application pool)`
+      this.#source = { kind: 'pool', owned: false, pool: () => pool }
+      return
+    }
+    if ('connection' in config && config.connection !== undefined) {
+      const connection = promiseConnection(config.connection)
+      this.description = `${where(connection.config ?? (connection as { connection?: { config?: unknown } }).connection?.config)} (application connection)`
+      this.#source = { kind: 'connection', connection }
+      return
+    }
+    throw new ConfigError('mysqlDialect needs { uri }, { pool } or { connection }')
+  }
+
+  /**
+   * A new driver (connections); ends the pool it created in `destroy()`.
+   *
+   * @example
+   * ```ts
+   * const driver = mysqlDialect({ uri }).createDriver()
+   * ```
+   */
+  createDriver(): MysqlDriver {
+    return new MysqlDriver(this.#source, this.description, this.#redact)
+  }
+
+  /**
+   * A new compiler (pure).
+   *
+   * @example
+   * ```ts
+   * const compiler = mysqlDialect({ uri }).createCompiler()
+   * ```
+   */
+  createCompiler(): MysqlCompiler {
+    return new MysqlCompiler(this.#options)
+  }
+
+  /**
+   * A new adapter (capabilities and lock; one per run).
+   *
+   * @example
+   * ```ts
+   * const adapter = mysqlDialect({ uri }).createAdapter()
+   * ```
+   */
+  createAdapter(): MysqlAdapter {
+    return new MysqlAdapter()
+  }
+
+  /**
+   * A new introspector.
+   *
+   * @example
+   * ```ts
+   * const introspector = mysqlDialect({ uri }).createIntrospector()
+   * ```
+   */
+  createIntrospector(): MysqlIntrospector {
+    return new MysqlIntrospector()
+  }
+}
+
+/** Bad options fail when the dialect is made, not at the first compile. */
+function checkOptions(options: MysqlDialectOptions): MysqlDialectOptions {
+  try {
+    new MysqlCompiler(options)
+  } catch (error) {
+    throw new ConfigError(
+      `mysqlDialect: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return options
+}
+
+function promisePool(pool: PromisePool | CallbackPool): PromisePool {
+  const candidate = pool as Partial<CallbackPool> & Partial<PromisePool>
+  // The callback API's pool has promise(); the promise API's has not.
+  const promised =
+    typeof candidate.promise === 'function' ? candidate.promise() : (pool as PromisePool)
+  if (typeof promised?.getConnection !== 'function') {
+    throw new ConfigError('mysqlDialect: pool must be a mysql2 pool (mysql.createPool(...))')
+  }
+  return promised
+}
+
+function promiseConnection(connection: PromiseConnection | CallbackConnection): PromiseConnection {
+  const candidate = connection as Partial<CallbackConnection> & Partial<PromiseConnection>
+  const promised =
+    typeof candidate.promise === 'function'
+      ? candidate.promise()
+      : (connection as PromiseConnection)
+  if (
+    typeof promised?.execute !== 'function' ||
+    typeof promised.query !== 'function' ||
+    typeof promised.beginTransaction !== 'function'
+  ) {
+    throw new ConfigError(
+      'mysqlDialect: connection must be a mysql2 connection (await mysql.createConnection(...))',
+    )
+  }
+  return promised
+}
+
+/** `mysql://user@host:port/database` from a mysql2 config; never the password. */
+function where(config: unknown): string {
+  const c = ((config as { connectionConfig?: unknown } | undefined)?.connectionConfig ?? config) as
+    Record<string, unknown> | undefined
+  if (c === undefined || c === null) return 'mysql'
+  const user = typeof c['user'] === 'string' && c['user'] !== '' ? `${c['user']}@` : ''
+  const host =
+    typeof c['socketPath'] === 'string' && c['socketPath'] !== ''
+      ? String(c['socketPath'])
+      : `${String(c['host'] ?? 'localhost')}${c['port'] === undefined ? '' : `:${String(c['port'])}`}`
+  const database =
+    typeof c['database'] === 'string' && c['database'] !== '' ? `/${c['database']}` : ''
+  return `mysql://${user}${host}${database}`
+}

@@ -1,0 +1,180 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import mysql from 'mysql2/promise'
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { MigrationError, Migrator, type Operations } from '@retort/core'
+import { mysqlDialect } from '../src/mysql-dialect.js'
+// @ts-expect-error: a plain ES module shared with the child processes.
+import { addNick, createAccount, createOrder, revisions } from './fixtures/revisions.mjs'
+import { createTestDatabase, describeMysql, type TestDatabase } from './helpers/mysql-server.js'
+
+const child = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
+const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
+
+describeMysql('Migrator on MySQL/MariaDB', () => {
+  let database: TestDatabase
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+
+  afterEach(async () => {
+    const [tables] = await database.admin.query<import('mysql2/promise').RowDataPacket[]>(
+      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+    )
+    await database.admin.query('SET FOREIGN_KEY_CHECKS = 0')
+    for (const row of tables) await database.admin.query(`DROP TABLE \`${String(row['t'])}\``)
+    await database.admin.query('SET FOREIGN_KEY_CHECKS = 1')
+  })
+
+  afterAll(async () => {
+    await database?.drop()
+  })
+
+  const migrator = (config: Record<string, unknown> = {}, migrations: unknown[] = revisions) =>
+    new Migrator({
+      migrations: migrations as never,
+      dialect: mysqlDialect({ uri: database.uri }),
+      config,
+    })
+
+  const query = async (sql: string) =>
+    (await database.admin.query(sql))[0] as Record<string, unknown>[]
+  const tables = async () =>
+    (
+      await query(
+        'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME',
+      )
+    ).map((r) => r['t'])
+
+  it('upgrade, current, downgrade step by step and to base', async () => {
+    const m = migrator()
+    expect((await m.current()).heads).toEqual([])
+    expect(await tables()).toEqual([])
+    const up = await m.upgrade('head')
+    expect(up.applied.map((a) => [a.revision, a.direction])).toEqual(ids.map((id) => [id, 'up']))
+    expect(up.heads).toEqual([ids[2]])
+    expect((await m.current()).heads).toEqual([ids[2]])
+    expect(await tables()).toEqual(['account', 'order', 'retort_version'])
+    expect(await query('SELECT email, nick FROM account')).toEqual([
+      { email: 'first@example.com', nick: 'anon' },
+    ])
+    expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
+
+    const down = await m.downgrade('-1')
+    expect(down.applied.map((a) => [a.revision, a.direction])).toEqual([[ids[2], 'down']])
+    expect(await tables()).toEqual(['account', 'retort_version'])
+    await m.downgrade(ids[0]!)
+    expect(await query('SELECT * FROM account')).toEqual([{ id: 1, email: 'first@example.com' }])
+    expect((await m.upgrade('head')).applied.map((a) => a.revision)).toEqual(ids.slice(1))
+    await m.downgrade('base')
+    expect(await tables()).toEqual(['retort_version'])
+    expect(await query('SELECT * FROM retort_version')).toEqual([])
+    expect((await m.upgrade('head')).applied).toHaveLength(0 + 3)
+    expect((await m.upgrade('head')).applied).toEqual([])
+  })
+
+  it('stamp tags the database without running revisions', async () => {
+    const m = migrator()
+    await m.stamp('head')
+    expect(await tables()).toEqual(['retort_version'])
+    expect((await m.current()).heads).toEqual([ids[2]])
+    await m.stamp(ids[0]!)
+    expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[0] }])
+    await m.stamp('base')
+    expect(await query('SELECT * FROM retort_version')).toEqual([])
+  })
+
+  it('an offline script (upgradeSql) runs as is in the mysql client protocol', async () => {
+    const offline = [createAccount, { ...createOrder, downRevision: ids[0] }]
+    const script = await migrator({}, offline).upgradeSql('head')
+    expect(script).toContain("INSERT INTO `retort_version` (`version_num`) VALUES ('a1a1a1a1a1a1');")
+    const client = await mysql.createConnection({ uri: database.uri, multipleStatements: true })
+    try {
+      await client.query(script)
+    } finally {
+      await client.end()
+    }
+    expect(await tables()).toEqual(['account', 'order', 'retort_version'])
+    expect((await migrator({}, offline).current()).heads).toEqual([ids[2]])
+  })
+
+  it('a version table in an explicit database (versionTableSchema) and with another name', async () => {
+    const m = migrator({ versionTableSchema: database.name, versionTable: 'schema history' })
+    await m.upgrade(ids[0]!)
+    expect(await query('SELECT version_num FROM `schema history`')).toEqual([
+      { version_num: ids[0] },
+    ])
+    expect((await m.current()).heads).toEqual([ids[0]])
+  })
+
+  it('a failing revision: its earlier DDL stays (MySQL cannot roll it back), the version row does not move', async () => {
+    const broken = {
+      revision: 'd4d4d4d4d4d4',
+      downRevision: ids[2],
+      message: 'half done',
+      upgrade(op: Operations) {
+        op.createTable('half', [op.column('id', 'integer')])
+        op.execute('INSERT INTO no_such_table VALUES (1)')
+      },
+    }
+    const m = migrator({}, [...revisions, broken])
+    const error = await m.upgrade('head').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MigrationError)
+    expect((error as Error).message).toMatch(
+      /upgrade of revision 'd4d4d4d4d4d4' failed at statement `INSERT INTO no_such_table VALUES \(1\)`/,
+    )
+    expect(await tables()).toContain('half')
+    expect((await m.current()).heads).toEqual([ids[2]])
+  })
+
+  it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
+    const children = Array.from({ length: 8 }, () => {
+      const process_ = spawn(process.execPath, [child, database.uri], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+      let stdout = ''
+      let stderr = ''
+      let onReady: () => void = () => {}
+      const ready = new Promise<void>((resolve) => (onReady = resolve))
+      process_.stdout.on('data', (chunk) => {
+        stdout += String(chunk)
+        if (stdout.includes('"ready"')) onReady()
+      })
+      process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
+      const done = new Promise<Record<string, unknown>>((resolve, reject) => {
+        process_.once('error', reject)
+        process_.once('exit', (code) => {
+          try {
+            resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>)
+          } catch {
+            reject(new Error(`child exited ${code}: ${stdout} ${stderr}`))
+          }
+        })
+      })
+      return { process: process_, ready, done }
+    })
+    // Every child has loaded Retort before any starts: the runs really are concurrent.
+    await Promise.all(children.map((c) => c.ready))
+    for (const c of children) c.process.stdin.end('go\n')
+    const outputs = await Promise.all(children.map((c) => c.done))
+    for (const output of outputs) expect(output).not.toHaveProperty('error')
+    const applied = outputs.map((o) => o['applied'] as string[])
+    expect(applied.filter((a) => a.length > 0)).toEqual([ids])
+    expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
+    for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
+    // The runs overlapped: some started while the applying one was still at work, and
+    // waited for its lock.
+    const applier = outputs.find((o) => (o['applied'] as string[]).length > 0)!
+    const waited = outputs.filter(
+      (o) => o !== applier && Number(o['started']) < Number(applier['finished']),
+    )
+    expect(waited.length).toBeGreaterThan(0)
+    // ... and none finished before the applier's revisions had run (one sleeps 0.3 s).
+    for (const other of waited) {
+      expect(Number(other['finished'])).toBeGreaterThanOrEqual(Number(applier['started']) + 300)
+    }
+    expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
+    expect(await query('SELECT COUNT(*) AS n FROM account')).toEqual([{ n: 1 }])
+  }, 120_000)
+})

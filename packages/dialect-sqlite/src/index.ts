@@ -1,0 +1,30 @@
+export {
+  sqliteDialect,
+  SqliteDialect,
+  DEFAULT_SQLITE_TIMEOUT_MS,
+  type SqliteDialectConfig,
+} from './sqlite-dialect.js'
+export { SqliteDriver, SqliteConnection, type SqliteHandle } from './sqlite-driver.js'
+export { SqliteCompiler, SqliteCompileError } from './sqlite-compiler.js'
+export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
+export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'
+export { SqliteIntrospector } from './sqlite-introspector.js'
+export { sqliteColumnType, DEFAULT_STRING_LENGTH } from './sqlite-column-type.js'
+export { renderLiteral, toSqliteValue, SqliteValueError } from './sqlite-literal.js'
+export { inlineStatement } from './sqlite-inline.js'
+export {
+  isRebuildStatement,
+  type SqliteRebuildRequest,
+  type SqliteRebuildStatement,
+} from './sqlite-rebuild-statement.js'
+export { rebuildTable, foreignKeyViolations } from './sqlite-table-rebuilder.js'
+export {
+  planRebuild,
+  REBUILD_SUFFIX,
+  type RebuildPlan,
+  type RebuildSource,
+  type SchemaObjectSql,
+} from './sqlite-rebuild-plan.js'
+export { rebuildScript } from './sqlite-rebuild-script.js'
+export { SqliteRebuildError } from './sqlite-rebuild-error.js'
+export { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'

@@ -1,0 +1,102 @@
+import {
+  AdapterBase,
+  RetortError,
+  type Connection,
+  type MigrationLockOptions,
+  type QualifiedName,
+} from '@retort/core'
+import type Database from 'better-sqlite3'
+import { SqliteMigrationLock } from './sqlite-migration-lock.js'
+
+/**
+ * SQLite's capabilities and its migration lock. DDL is transactional. The lock is a
+ * {@link SqliteMigrationLock}: an exclusive transaction on a sidecar file
+ * `<database>-<versionTable>.retort-lock`, released by the OS if the process dies.
+ *
+ * @example
+ * ```ts
+ * const adapter = sqliteDialect({ filename: 'app.db' }).createAdapter()
+ * await adapter.hasTable(connection, { name: 'retort_version' })
+ * ```
+ */
+export class SqliteAdapter extends AdapterBase {
+  readonly #lock = new SqliteMigrationLock()
+
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+
+  /**
+   * Whether the table exists in `sqlite_master` (of the attached database `schema`).
+   * SQLite table names are case-insensitive, and so is this.
+   *
+   * @example
+   * ```ts
+   * await adapter.hasTable(connection, { name: 'retort_version' })
+   * ```
+   */
+  async hasTable(connection: Connection, table: QualifiedName): Promise<boolean> {
+    const master = table.schema
+      ? `"${table.schema.replaceAll('"', '""')}".sqlite_master`
+      : 'sqlite_master'
+    const result = await connection.execute({
+      sql: `SELECT 1 AS found FROM ${master} WHERE type = 'table' AND name = ? COLLATE NOCASE`,
+      parameters: [table.name],
+    })
+    return result.rows.length > 0
+  }
+
+  /**
+   * Takes the cross-process lock for this database file and version table; throws
+   * `LockTimeoutError` after `timeoutMs`. A no-op for in-memory databases.
+   *
+   * @example
+   * ```ts
+   * await adapter.acquireMigrationLock(connection, { versionTable: { name: 'retort_version' }, timeoutMs: 5000 })
+   * ```
+   */
+  override async acquireMigrationLock(
+    connection: Connection,
+    options: MigrationLockOptions,
+  ): Promise<void> {
+    await this.#lock.acquire(databaseOf(connection), options)
+  }
+
+  /**
+   * Releases the lock taken by {@link SqliteAdapter.acquireMigrationLock}.
+   *
+   * @example
+   * ```ts
+   * await adapter.releaseMigrationLock(connection, { versionTable: { name: 'retort_version' }, timeoutMs: 5000 })
+   * ```
+   */
+  override async releaseMigrationLock(
+    connection: Connection,
+    options: MigrationLockOptions,
+  ): Promise<void> {
+    await this.#lock.release(databaseOf(connection), options)
+  }
+}
+
+/**
+ * The better-sqlite3 handle behind a connection of this dialect.
+ *
+ * @example
+ * ```ts
+ * const db = databaseOf(await driver.connect())
+ * ```
+ */
+export function databaseOf(connection: Connection): Database.Database {
+  const database = (connection as { database?: unknown }).database
+  if (
+    typeof database !== 'object' ||
+    database === null ||
+    typeof (database as Database.Database).prepare !== 'function'
+  ) {
+    throw new RetortError(
+      'wrong-connection',
+      'the SQLite adapter needs a connection from the SQLite driver; pass the connections of the same dialect',
+    )
+  }
+  return database as Database.Database
+}

@@ -1,0 +1,321 @@
+import {
+  describeOperation,
+  type CompiledStatement,
+  type Compiler,
+  type Operation,
+  type QualifiedName,
+} from '@retort/core'
+import {
+  qualifiedName,
+  quoteIdentifier,
+  renderColumn,
+  renderCreateIndex,
+  renderCreateTable,
+  SqliteCompileError,
+} from './sqlite-ddl.js'
+import { inlineStatement } from './sqlite-inline.js'
+import { toSqliteValue } from './sqlite-literal.js'
+import { rebuildScript } from './sqlite-rebuild-script.js'
+import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
+
+export { SqliteCompileError } from './sqlite-ddl.js'
+
+/** SQLite's default limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
+const MAX_PARAMETERS = 32766
+/** Rows per INSERT statement of a bulk insert, below the parameter limit. */
+const MAX_ROWS_PER_INSERT = 500
+
+/**
+ * Pure translation of operations to SQLite SQL. Identifiers are always double-quoted
+ * (with `"` doubled); values are `?` parameters, except column defaults inside DDL, which
+ * SQLite cannot bind and which are written with `renderLiteral`. A `schema` is the
+ * name of an attached database (`"schema"."table"`).
+ *
+ * What SQLite cannot ALTER (a column's type, nullability or default, constraints, a
+ * primary key, some ADD/DROP COLUMN) compiles to one {@link SqliteRebuildStatement}: a
+ * marker that `SqliteConnection` runs as a copy-and-move table rebuild after reading the
+ * live table, and that {@link SqliteCompiler.inline} writes out from the operation's
+ * `tableDefinition` for offline scripts. Table and column comments compile to nothing:
+ * SQLite has no comments.
+ *
+ * @example
+ * ```ts
+ * const compiler = new SqliteCompiler()
+ * const op = new Operations({ dialect: 'sqlite', offline: true })
+ * compiler.compile(op.addColumn('account', op.column('note', 'text')))
+ * // [{ sql: 'ALTER TABLE "account" ADD COLUMN "note" TEXT', parameters: [] }]
+ * ```
+ */
+export class SqliteCompiler implements Compiler {
+  /**
+   * The statements of one operation.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().compile(op.renameTable('a', 'b'))
+   * // [{ sql: 'ALTER TABLE "a" RENAME TO "b"', parameters: [] }]
+   * ```
+   */
+  compile(operation: Operation): readonly CompiledStatement[] {
+    switch (operation.kind) {
+      case 'createTable':
+        return [
+          ddl(
+            renderCreateTable(
+              operation.name,
+              operation.schema,
+              operation.columns,
+              operation.constraints,
+              operation.ifNotExists,
+            ),
+          ),
+        ]
+      case 'dropTable':
+        return [
+          ddl(
+            `DROP TABLE ${operation.ifExists ? 'IF EXISTS ' : ''}${qualifiedName(operation.name, operation.schema)}`,
+          ),
+        ]
+      case 'renameTable':
+        // RENAME TO takes a bare name: the table stays in its database.
+        return [
+          ddl(
+            `ALTER TABLE ${qualifiedName(operation.from, operation.schema)} RENAME TO ${quoteIdentifier(operation.to)}`,
+          ),
+        ]
+      case 'addColumn': {
+        const { column } = operation
+        // SQLite refuses to ADD a PRIMARY KEY or UNIQUE column: rebuild.
+        if (column.primaryKey || column.unique) return [rebuild(operation.table, operation)]
+        const native = `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} ADD COLUMN ${renderColumn(column, false)}`
+        // Refused unless the table is empty: a NOT NULL column without a default, and an
+        // expression default. Try natively, rebuild if refused.
+        const refusedIfRows =
+          (!column.nullable && column.default == null && column.defaultSql === undefined) ||
+          column.defaultSql !== undefined
+        return [refusedIfRows ? rebuild(operation.table, operation, native) : ddl(native)]
+      }
+      case 'dropColumn':
+        // Native since SQLite 3.35, but refused for key, UNIQUE, indexed or constrained
+        // columns: then a rebuild drops it with the indexes and constraints that use it.
+        return [
+          rebuild(
+            operation.table,
+            operation,
+            `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} DROP COLUMN ${quoteIdentifier(operation.name)}`,
+          ),
+        ]
+      case 'alterColumn': {
+        const statements: CompiledStatement[] = []
+        if (operation.newName !== undefined) {
+          // Native: also renames the column in indexes, triggers, views and foreign keys.
+          statements.push(
+            ddl(
+              `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} RENAME COLUMN ${quoteIdentifier(operation.name)} TO ${quoteIdentifier(operation.newName)}`,
+            ),
+          )
+        }
+        if (
+          operation.type !== undefined ||
+          operation.nullable !== undefined ||
+          operation.default !== undefined ||
+          operation.defaultSql !== undefined
+        ) {
+          statements.push(rebuild(operation.table, operation))
+        }
+        // SQLite has no column comments: a comment alone compiles to nothing.
+        return statements
+      }
+      case 'createIndex':
+        return [ddl(renderCreateIndex(operation))]
+      case 'dropIndex':
+        return [
+          ddl(
+            `DROP INDEX ${operation.ifExists ? 'IF EXISTS ' : ''}${qualifiedName(operation.name, operation.schema)}`,
+          ),
+        ]
+      case 'createUniqueConstraint':
+      case 'createForeignKey':
+      case 'createCheckConstraint':
+      case 'createPrimaryKey':
+      case 'dropConstraint':
+        // SQLite has no ALTER TABLE ... ADD/DROP CONSTRAINT.
+        return [rebuild(operation.table, operation)]
+      case 'createTableComment':
+      case 'dropTableComment':
+        // SQLite has no table comments: documented no-op, so portable revisions still run.
+        return []
+      case 'execute':
+        return [{ sql: operation.sql, parameters: operation.parameters.map(toSqliteValue) }]
+      case 'bulkInsert':
+        return this.#bulkInsert(
+          operation.table,
+          operation.schema,
+          operation.columns,
+          operation.rows,
+        )
+      default: {
+        const _never: never = operation
+        throw new SqliteCompileError(
+          `unknown operation kind '${(_never as { kind: unknown }).kind}'`,
+        )
+      }
+    }
+  }
+
+  /**
+   * `"name"` with `"` doubled. Rejects empty names and NUL characters.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().quoteIdentifier('my "table"') // '"my ""table"""'
+   * ```
+   */
+  quoteIdentifier(name: string): string {
+    return quoteIdentifier(name)
+  }
+
+  /**
+   * The statement with its parameters written in as literals, for offline SQL scripts. A
+   * table rebuild ({@link SqliteRebuildStatement}) is written out as its statements,
+   * separated by `;` and newlines, from the operation's `tableDefinition`; without one it
+   * throws a {@link SqliteCompileError} saying to pass it (or gives the native statement,
+   * when there is one to try).
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().inline({ sql: 'DELETE FROM "t" WHERE "id" = ?', parameters: [1] })
+   * // 'DELETE FROM "t" WHERE "id" = 1'
+   * ```
+   */
+  inline(statement: CompiledStatement): string {
+    if (isRebuildStatement(statement)) return rebuildScript(statement.rebuild).join(';\n')
+    return inlineStatement(statement)
+  }
+
+  /**
+   * `CREATE TABLE IF NOT EXISTS` of the version table.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().createVersionTable({ name: 'retort_version' }, 255)
+   * ```
+   */
+  createVersionTable(table: QualifiedName, idLength: number): readonly CompiledStatement[] {
+    if (!Number.isSafeInteger(idLength) || idLength < 1) {
+      throw new SqliteCompileError(`version id length must be a positive integer (got ${idLength})`)
+    }
+    return [
+      ddl(
+        `CREATE TABLE IF NOT EXISTS ${this.#qualified(table)} ("version_num" VARCHAR(${idLength}) NOT NULL, CONSTRAINT ${this.quoteIdentifier(`${table.name}_pkc`)} PRIMARY KEY ("version_num"))`,
+      ),
+    ]
+  }
+
+  /**
+   * Reads the version rows.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().selectVersions({ name: 'retort_version' })
+   * ```
+   */
+  selectVersions(table: QualifiedName): CompiledStatement {
+    return ddl(`SELECT "version_num" FROM ${this.#qualified(table)} ORDER BY "version_num"`)
+  }
+
+  /**
+   * Inserts a version row.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().insertVersion({ name: 'retort_version' }, 'a1')
+   * ```
+   */
+  insertVersion(table: QualifiedName, revision: string): CompiledStatement {
+    return {
+      sql: `INSERT INTO ${this.#qualified(table)} ("version_num") VALUES (?)`,
+      parameters: [revision],
+    }
+  }
+
+  /**
+   * Moves a version row from one revision to another.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().updateVersion({ name: 'retort_version' }, 'a1', 'b2')
+   * ```
+   */
+  updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement {
+    return {
+      sql: `UPDATE ${this.#qualified(table)} SET "version_num" = ? WHERE "version_num" = ?`,
+      parameters: [to, from],
+    }
+  }
+
+  /**
+   * Deletes a version row.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().deleteVersion({ name: 'retort_version' }, 'a1')
+   * ```
+   */
+  deleteVersion(table: QualifiedName, revision: string): CompiledStatement {
+    return {
+      sql: `DELETE FROM ${this.#qualified(table)} WHERE "version_num" = ?`,
+      parameters: [revision],
+    }
+  }
+
+  #qualified(table: QualifiedName): string {
+    return qualifiedName(table.name, table.schema)
+  }
+
+  #bulkInsert(
+    table: string,
+    schema: string | undefined,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): CompiledStatement[] {
+    if (rows.length === 0) return []
+    const perStatement = Math.max(
+      1,
+      Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)),
+    )
+    const head = `INSERT INTO ${qualifiedName(table, schema)} (${columns.map((c) => this.quoteIdentifier(c)).join(', ')}) VALUES `
+    const tuple = `(${columns.map(() => '?').join(', ')})`
+    const statements: CompiledStatement[] = []
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement)
+      statements.push({
+        sql: head + chunk.map(() => tuple).join(', '),
+        parameters: chunk.flatMap((row) => row.map(toSqliteValue)),
+      })
+    }
+    return statements
+  }
+}
+
+function ddl(sql: string): CompiledStatement {
+  return { sql, parameters: [] }
+}
+
+function rebuild(table: string, operation: Operation, native?: string): SqliteRebuildStatement {
+  const schema = 'schema' in operation ? operation.schema : undefined
+  return Object.freeze({
+    // An executor that does not know the marker runs the native statement, or fails on an
+    // empty statement: it never silently skips the change.
+    sql:
+      native ??
+      `/* table rebuild of ${qualifiedName(table, schema)}: ${describeOperation(operation)} */`,
+    parameters: [],
+    rebuild: Object.freeze({
+      table,
+      ...(schema === undefined ? {} : { schema }),
+      operation,
+      ...(native === undefined ? {} : { native }),
+    }),
+  })
+}

@@ -1,0 +1,151 @@
+import { ConfigError, type Dialect } from '@retort/core'
+import Database from 'better-sqlite3'
+import { SqliteAdapter } from './sqlite-adapter.js'
+import { SqliteCompiler } from './sqlite-compiler.js'
+import { SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
+import { SqliteIntrospector } from './sqlite-introspector.js'
+
+/** Default busy timeout of the connections Retort opens, in ms. */
+export const DEFAULT_SQLITE_TIMEOUT_MS = 5000
+
+/**
+ * How {@link sqliteDialect} reaches the database: a file it opens (and closes), or the
+ * application's own better-sqlite3 handle (never closed by Retort).
+ *
+ * @example
+ * ```ts
+ * const byFile: SqliteDialectConfig = { filename: '/data/app.db', timeoutMs: 10_000 }
+ * const byHandle: SqliteDialectConfig = { database: new Database('/data/app.db') }
+ * ```
+ */
+export type SqliteDialectConfig =
+  | {
+      /** A path, or `':memory:'` (one in-memory database shared by everything this dialect opens). */
+      readonly filename: string
+      /** Busy timeout while another connection writes, in ms (default {@link DEFAULT_SQLITE_TIMEOUT_MS}). */
+      readonly timeoutMs?: number | undefined
+    }
+  | {
+      /** The application's handle; Retort never closes it. */
+      readonly database: Database.Database
+    }
+
+/**
+ * The SQLite dialect (better-sqlite3).
+ *
+ * @example
+ * ```ts
+ * const migrator = new Migrator({ scriptLocation: './migrations', dialect: sqliteDialect({ filename: userDbPath }) })
+ * ```
+ */
+export function sqliteDialect(config: SqliteDialectConfig): Dialect {
+  return new SqliteDialect(config)
+}
+
+/**
+ * The {@link Dialect} made by {@link sqliteDialect}. With `filename`, each connection opens
+ * the file; `':memory:'` (or `''`) is one database opened on first use and shared by all
+ * connections of this dialect object, for as long as it lives.
+ *
+ * @example
+ * ```ts
+ * const dialect = new SqliteDialect({ filename: ':memory:' })
+ * ```
+ */
+export class SqliteDialect implements Dialect {
+  readonly name = 'sqlite'
+  readonly description: string
+  readonly #open: () => SqliteHandle
+
+  constructor(config: SqliteDialectConfig) {
+    if (typeof config !== 'object' || config === null) {
+      throw new ConfigError('sqliteDialect needs { filename } or { database }')
+    }
+    if ('database' in config && config.database !== undefined) {
+      const database = config.database
+      if (typeof database.prepare !== 'function') {
+        throw new ConfigError('sqliteDialect: database must be a better-sqlite3 Database')
+      }
+      this.description = `${database.name} (application handle)`
+      this.#open = () => {
+        if (!database.open) {
+          throw new ConfigError(
+            `the SQLite database '${database.name}' handed to sqliteDialect is closed; pass an open handle`,
+          )
+        }
+        return { database, owned: false }
+      }
+      return
+    }
+    const { filename, timeoutMs = DEFAULT_SQLITE_TIMEOUT_MS } = config as {
+      filename?: unknown
+      timeoutMs?: number
+    }
+    if (typeof filename !== 'string') {
+      throw new ConfigError('sqliteDialect needs { filename: string } or { database }')
+    }
+    if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 0) {
+      throw new ConfigError(
+        `sqliteDialect: timeoutMs must be a non-negative integer (got ${String(timeoutMs)})`,
+      )
+    }
+    this.description = filename === '' ? ':memory:' : filename
+    if (filename === ':memory:' || filename === '') {
+      let shared: Database.Database | undefined
+      this.#open = () => {
+        shared ??= new Database(':memory:')
+        return { database: shared, owned: false }
+      }
+    } else {
+      this.#open = () => ({ database: new Database(filename, { timeout: timeoutMs }), owned: true })
+    }
+  }
+
+  /**
+   * A new driver (connections).
+   *
+   * @example
+   * ```ts
+   * const driver = sqliteDialect({ filename: 'app.db' }).createDriver()
+   * ```
+   */
+  createDriver(): SqliteDriver {
+    return new SqliteDriver(this.#open)
+  }
+
+  /**
+   * A new compiler (pure).
+   *
+   * @example
+   * ```ts
+   * const compiler = sqliteDialect({ filename: 'app.db' }).createCompiler()
+   * ```
+   */
+  createCompiler(): SqliteCompiler {
+    return new SqliteCompiler()
+  }
+
+  /**
+   * A new adapter (capabilities and lock; one per run).
+   *
+   * @example
+   * ```ts
+   * const adapter = sqliteDialect({ filename: 'app.db' }).createAdapter()
+   * ```
+   */
+  createAdapter(): SqliteAdapter {
+    return new SqliteAdapter()
+  }
+
+  /**
+   * A new introspector.
+   *
+   * @example
+   * ```ts
+   * const introspector = sqliteDialect({ filename: 'app.db' }).createIntrospector()
+   * ```
+   */
+  createIntrospector(): SqliteIntrospector {
+    return new SqliteIntrospector()
+  }
+}

@@ -1,0 +1,225 @@
+import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
+import type Database from 'better-sqlite3'
+import { SqliteForeignKeyError } from './sqlite-foreign-key-error.js'
+import { toSqliteValue } from './sqlite-literal.js'
+import { isRebuildStatement } from './sqlite-rebuild-statement.js'
+import { foreignKeyViolations, rebuildTable } from './sqlite-table-rebuilder.js'
+
+/**
+ * A better-sqlite3 handle and whether Retort opened it (and so closes it).
+ *
+ * @example
+ * ```ts
+ * const handle: SqliteHandle = { database: new Database(':memory:'), owned: false }
+ * ```
+ */
+export interface SqliteHandle {
+  readonly database: Database.Database
+  /** `false` for the application's own handle, which Retort never closes. */
+  readonly owned: boolean
+}
+
+/**
+ * Opens {@link SqliteConnection}s through a function the dialect supplies (a new file
+ * handle per connection, or the shared in-memory / application handle).
+ *
+ * @example
+ * ```ts
+ * const driver = new SqliteDriver(() => ({ database: new Database('app.db'), owned: true }))
+ * const connection = await driver.connect()
+ * ```
+ */
+export class SqliteDriver implements Driver {
+  readonly #open: () => SqliteHandle
+  readonly #connections = new Set<SqliteConnection>()
+
+  constructor(open: () => SqliteHandle) {
+    this.#open = open
+  }
+
+  /**
+   * Opens a connection.
+   *
+   * @example
+   * ```ts
+   * const connection = await driver.connect()
+   * ```
+   */
+  async connect(): Promise<SqliteConnection> {
+    const connection = new SqliteConnection(this.#open(), () =>
+      this.#connections.delete(connection),
+    )
+    this.#connections.add(connection)
+    return connection
+  }
+
+  /**
+   * Closes the connections this driver opened that are still open (never the
+   * application's handle).
+   *
+   * @example
+   * ```ts
+   * await driver.destroy()
+   * ```
+   */
+  async destroy(): Promise<void> {
+    for (const connection of [...this.#connections]) await connection.close()
+  }
+}
+
+/**
+ * One better-sqlite3 handle behind the async {@link Connection} interface (the calls are
+ * synchronous underneath). A statement that returns rows (`stmt.reader`) is read with
+ * `all()`, others run with `run()` and report `changes` as `rowCount`. A table-rebuild
+ * statement of the compiler runs as a rebuild of the live table (`rebuildTable`).
+ *
+ * Foreign keys: a transaction started with {@link SqliteConnection.begin} runs with
+ * `PRAGMA foreign_keys` OFF when the handle had it ON (better-sqlite3's default), because
+ * SQLite cannot switch it inside a transaction and a table rebuild with it ON would run the
+ * ON DELETE actions (CASCADE, SET NULL) of the tables referencing the rebuilt one.
+ * {@link SqliteConnection.commit} then runs `PRAGMA foreign_key_check` before COMMIT: a
+ * violation rolls back and throws {@link SqliteForeignKeyError}. The pragma is switched back
+ * on after COMMIT or ROLLBACK. Inside such a transaction ON DELETE/UPDATE actions do not
+ * fire: a migration that deletes parent rows deletes their children itself.
+ *
+ * @example
+ * ```ts
+ * const { rows } = await connection.execute({ sql: 'SELECT ? AS one', parameters: [1] })
+ * ```
+ */
+export class SqliteConnection implements Connection {
+  readonly #handle: SqliteHandle
+  readonly #onClose: () => void
+  /** `foreign_keys` was ON and is switched off for the open transaction. */
+  #foreignKeysSuspended = false
+
+  constructor(handle: SqliteHandle, onClose: () => void = () => {}) {
+    this.#handle = handle
+    this.#onClose = onClose
+  }
+
+  /** The better-sqlite3 handle (for the adapter and introspector of this dialect). */
+  get database(): Database.Database {
+    return this.#handle.database
+  }
+
+  /**
+   * Runs one statement. A parameterless text of several statements (raw SQL from
+   * `op.execute`) runs through `exec()`.
+   *
+   * @example
+   * ```ts
+   * await connection.execute({ sql: 'DELETE FROM "t" WHERE "id" = ?', parameters: [1] })
+   * ```
+   */
+  async execute(statement: CompiledStatement): Promise<ExecuteResult> {
+    const database = this.#handle.database
+    if (isRebuildStatement(statement)) {
+      rebuildTable(database, statement.rebuild)
+      return { rows: [], rowCount: 0 }
+    }
+    const parameters = statement.parameters.map(toSqliteValue)
+    let prepared: Database.Statement<unknown[]>
+    try {
+      prepared = database.prepare(statement.sql)
+    } catch (error) {
+      if (parameters.length === 0 && isMultiStatement(error)) {
+        database.exec(statement.sql)
+        return { rows: [], rowCount: 0 }
+      }
+      throw error
+    }
+    if (prepared.reader) {
+      const rows = prepared.all(...parameters) as Record<string, unknown>[]
+      // A reader that writes is `INSERT/UPDATE/DELETE ... RETURNING`: one row per change.
+      return { rows, rowCount: prepared.readonly ? 0 : rows.length }
+    }
+    const result = prepared.run(...parameters)
+    return { rows: [], rowCount: result.changes }
+  }
+
+  /**
+   * `BEGIN IMMEDIATE`: takes the write lock now, so a concurrent writer is waited for
+   * (busy timeout) here rather than failing half-way through a migration. With
+   * `foreign_keys` ON, switches it off first (see the class notes).
+   *
+   * @example
+   * ```ts
+   * await connection.begin()
+   * ```
+   */
+  async begin(): Promise<void> {
+    const database = this.#handle.database
+    const suspend =
+      !database.inTransaction && Number(database.pragma('foreign_keys', { simple: true })) === 1
+    if (suspend) database.pragma('foreign_keys = OFF')
+    try {
+      database.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      if (suspend) database.pragma('foreign_keys = ON')
+      throw error
+    }
+    this.#foreignKeysSuspended = suspend
+  }
+
+  /**
+   * `COMMIT`. When `begin()` switched foreign keys off, `PRAGMA foreign_key_check` runs
+   * first: a violation rolls back and throws {@link SqliteForeignKeyError}, naming the
+   * table, the rowid and the parent table.
+   *
+   * @example
+   * ```ts
+   * await connection.commit()
+   * ```
+   */
+  async commit(): Promise<void> {
+    const database = this.#handle.database
+    if (this.#foreignKeysSuspended && database.inTransaction) {
+      const violations = foreignKeyViolations(database, undefined)
+      if (violations.length > 0) {
+        database.exec('ROLLBACK')
+        this.#resumeForeignKeys()
+        throw new SqliteForeignKeyError(violations, 'before committing the migration')
+      }
+    }
+    database.exec('COMMIT')
+    this.#resumeForeignKeys()
+  }
+
+  /**
+   * `ROLLBACK`, when a transaction is open (SQLite may already have rolled back after
+   * some errors).
+   *
+   * @example
+   * ```ts
+   * await connection.rollback()
+   * ```
+   */
+  async rollback(): Promise<void> {
+    if (this.#handle.database.inTransaction) this.#handle.database.exec('ROLLBACK')
+    this.#resumeForeignKeys()
+  }
+
+  #resumeForeignKeys(): void {
+    if (!this.#foreignKeysSuspended || this.#handle.database.inTransaction) return
+    this.#foreignKeysSuspended = false
+    if (this.#handle.database.open) this.#handle.database.pragma('foreign_keys = ON')
+  }
+
+  /**
+   * Closes the handle if Retort opened it; the application's own handle stays open.
+   *
+   * @example
+   * ```ts
+   * await connection.close()
+   * ```
+   */
+  async close(): Promise<void> {
+    if (this.#handle.owned && this.#handle.database.open) this.#handle.database.close()
+    this.#onClose()
+  }
+}
+
+function isMultiStatement(error: unknown): boolean {
+  return error instanceof RangeError && /more than one statement/.test(error.message)
+}

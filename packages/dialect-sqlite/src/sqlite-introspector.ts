@@ -1,0 +1,117 @@
+import type {
+  ColumnInfo,
+  Connection,
+  IndexInfo,
+  Introspector,
+  QualifiedName,
+  TableInfo,
+} from '@retort/core'
+
+/**
+ * Reads the live schema through the pragma table-valued functions (`pragma_table_info`,
+ * `pragma_index_list`, `pragma_index_info`) with bound parameters. A `schema` is an
+ * attached database name (default `main`). Internal `sqlite_*` tables are not listed;
+ * the automatic index of a PRIMARY KEY is not an index here (the columns say `primaryKey`),
+ * while the automatic index of a UNIQUE constraint is.
+ *
+ * @example
+ * ```ts
+ * const introspector = sqliteDialect({ filename: 'app.db' }).createIntrospector()
+ * const table = await introspector.getTable(connection, { name: 'account' })
+ * ```
+ */
+export class SqliteIntrospector implements Introspector {
+  /**
+   * The tables of a database, sorted by name.
+   *
+   * @example
+   * ```ts
+   * await introspector.listTables(connection) // ['account', 'retort_version']
+   * ```
+   */
+  async listTables(connection: Connection, schema?: string): Promise<readonly string[]> {
+    const result = await connection.execute({
+      sql: `SELECT name FROM ${master(schema)} WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
+      parameters: [],
+    })
+    return result.rows.map((row) => String(row['name']))
+  }
+
+  /**
+   * One table's columns and indexes, or `undefined` when there is no such table.
+   *
+   * @example
+   * ```ts
+   * const info = await introspector.getTable(connection, { name: 'account' })
+   * info?.columns.map((c) => c.name)
+   * ```
+   */
+  async getTable(connection: Connection, table: QualifiedName): Promise<TableInfo | undefined> {
+    const schema = table.schema ?? 'main'
+    const found = await connection.execute({
+      sql: `SELECT name FROM ${master(table.schema)} WHERE type = 'table' AND name = ? COLLATE NOCASE`,
+      parameters: [table.name],
+    })
+    const name = found.rows[0]?.['name']
+    if (typeof name !== 'string') return undefined
+
+    const columnRows = (
+      await connection.execute({
+        sql: 'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?, ?) ORDER BY cid',
+        parameters: [name, schema],
+      })
+    ).rows
+    const keyCount = columnRows.filter((row) => Number(row['pk']) > 0).length
+    const columns: ColumnInfo[] = columnRows.map((row) => {
+      const type = String(row['type'] ?? '')
+      const primaryKey = Number(row['pk']) > 0
+      // An INTEGER PRIMARY KEY is the rowid: never NULL, whatever was declared.
+      const rowid = primaryKey && keyCount === 1 && type.toUpperCase() === 'INTEGER'
+      return Object.freeze({
+        name: String(row['name']),
+        type,
+        nullable: !rowid && Number(row['notnull']) === 0,
+        defaultSql: row['dflt_value'] === null ? null : String(row['dflt_value']),
+        primaryKey,
+      })
+    })
+
+    const indexRows = (
+      await connection.execute({
+        sql: 'SELECT name, "unique", origin FROM pragma_index_list(?, ?) ORDER BY name',
+        parameters: [name, schema],
+      })
+    ).rows
+    const indexes: IndexInfo[] = []
+    for (const row of indexRows) {
+      if (row['origin'] === 'pk') continue
+      const indexName = String(row['name'])
+      const parts = (
+        await connection.execute({
+          sql: 'SELECT name FROM pragma_index_info(?, ?) ORDER BY seqno',
+          parameters: [indexName, schema],
+        })
+      ).rows
+      indexes.push(
+        Object.freeze({
+          name: indexName,
+          // An expression in an index has no column name.
+          columns: Object.freeze(
+            parts.map((part) => (part['name'] === null ? '(expression)' : String(part['name']))),
+          ),
+          unique: Number(row['unique']) === 1,
+        }),
+      )
+    }
+    return Object.freeze({
+      name,
+      ...(table.schema === undefined ? {} : { schema: table.schema }),
+      columns: Object.freeze(columns),
+      indexes: Object.freeze(indexes),
+    })
+  }
+}
+
+function master(schema: string | undefined): string {
+  return schema === undefined ? 'sqlite_master' : `"${schema.replaceAll('"', '""')}".sqlite_master`
+}
