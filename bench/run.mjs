@@ -1,7 +1,7 @@
 // `pnpm bench`: graph and runtime benchmarks. Prints tables with ratios against baselines
 // measured in the same run. Numbers are informative; nothing here is asserted by tests.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,7 +22,7 @@ const table = (title, header, rows) => {
   for (const row of rows) console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(22) : typeof c === 'number' ? fmt(c) : String(c).padStart(9))).join(' '))
 }
 
-// 1. Revision graph: load + heads, history, resolve head-500, plan base->head.
+// 1. Revision graph: load + heads, history, resolve (head-500 on a line, REV@head when branchy), plan base->head.
 const graphSizes = quick ? [1000] : [1000, 10000]
 const graphRows = []
 const graphResults = {}
@@ -40,7 +40,7 @@ for (const kind of ['linear', 'branchy']) {
 }
 table(
   'Revision graph (ms; peak RSS in MB; median of 3 processes)',
-  ['case', 'load+heads', 'warm', 'history', 'head-500', 'plan', 'peakRSS'],
+  ['case', 'load+heads', 'warm', 'history', 'resolve', 'plan', 'peakRSS'],
   graphRows,
 )
 if (!quick) {
@@ -76,5 +76,54 @@ table(
   upgradeRows,
 )
 console.log('\n  modules: revisions passed as modules (bundled app); files: a script directory of .mjs files, imported as they run')
+
+// 3. The same upgrade on the server dialects, next to their floor (the same DDL sent directly
+// with the driver). Each case creates and drops its own database.
+for (const [label, script] of [
+  ['PostgreSQL', 'postgres-case.mjs'],
+  ['MariaDB/MySQL', 'mysql-case.mjs'],
+]) {
+  if (!existsSync(join(here, script))) continue
+  const rows = []
+  const count = quick ? 200 : 1000
+  for (const mode of ['each', 'all']) {
+    for (const source of ['modules', 'files']) {
+      const r = runCase(script, ['linear', String(count), mode, source, join(work, `${script}-${mode}-${source}`)])
+      rows.push([`${count} ${mode} ${source}`, r.floorMs, r.retortMs, `${(r.retortMs / r.floorMs).toFixed(2)}x`, r.currentFirstMs, r.currentMs])
+    }
+  }
+  table(`${label} upgrade base->head (ms); ratio = retort / floor`, ['case', 'floor', 'retort', 'ratio', 'current1', 'current'], rows)
+}
+
+// 4. The CLI: `retort --version` start-up and `retort heads` on 10,000 revisions (wall time of
+// a fresh process, median of 5), next to `node -e 0` as the baseline for starting Node.
+const bin = join(here, '..', 'packages', 'cli', 'dist', 'bin.js')
+if (existsSync(bin)) {
+  const wall = (args, cwd) => {
+    const times = []
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now()
+      execFileSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      times.push(performance.now() - start)
+    }
+    return times.sort((a, b) => a - b)[2]
+  }
+  const count = quick ? 1000 : 10000
+  const dir = join(work, `cli-${count}`)
+  writeScriptDirectory(join(dir, 'migrations'), shape('linear', count), 'ts')
+  writeFileSync(join(dir, 'retort.yaml'), 'scriptLocation: migrations\nurl: sqlite:///cli.db\n')
+  const nodeMs = wall(['-e', '0'], dir)
+  const versionMs = wall([bin, '--version'], dir)
+  const headsMs = wall([bin, 'heads'], dir)
+  table(
+    'CLI wall time of a fresh process (ms, median of 5); ratio = to `node -e 0`',
+    ['case', 'ms', 'ratio', 'target'],
+    [
+      ['node -e 0', nodeMs, '1.00x', ''],
+      ['retort --version', versionMs, `${(versionMs / nodeMs).toFixed(2)}x`, '<= 100'],
+      [`retort heads (${count})`, headsMs, `${(headsMs / nodeMs).toFixed(2)}x`, quick ? '' : '<= 200'],
+    ],
+  )
+}
 
 rmSync(work, { recursive: true, force: true })

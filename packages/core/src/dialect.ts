@@ -1,4 +1,6 @@
 import type { Operation } from './operations/operation.js'
+import { DefaultProgressCompiler } from './runtime/default-progress-compiler.js'
+import type { ProgressRecord } from './runtime/progress-record.js'
 
 /**
  * A SQL statement with its values kept apart: `sql` uses the dialect's placeholders and
@@ -52,6 +54,81 @@ export interface Compiler {
   insertVersion(table: QualifiedName, revision: string): CompiledStatement
   updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement
   deleteVersion(table: QualifiedName, revision: string): CompiledStatement
+  /**
+   * Optional: `CREATE TABLE IF NOT EXISTS` of the progress table (see
+   * {@link ProgressCompiler}). Without it core compiles a portable default through
+   * `compile()`.
+   */
+  createProgressTable?(table: QualifiedName, idLength: number): readonly CompiledStatement[]
+  /** Optional: reads the progress rows, columns named as in `PROGRESS_COLUMNS`. */
+  selectProgress?(table: QualifiedName): CompiledStatement
+  /** Optional: inserts a progress record. */
+  insertProgress?(table: QualifiedName, record: ProgressRecord): CompiledStatement
+  /** Optional: overwrites the progress record of `record.revision`. */
+  updateProgress?(table: QualifiedName, record: ProgressRecord): CompiledStatement
+  /** Optional: deletes the progress record of a revision. */
+  deleteProgress?(table: QualifiedName, revision: string): CompiledStatement
+}
+
+/**
+ * The SQL of the progress table, where a revision that runs outside a transaction records
+ * how far it got (see {@link ProgressRecord}). Every {@link Compiler} may implement these
+ * methods; core fills in those it lacks with `DefaultProgressCompiler`, which builds them
+ * from `createTable`, `bulkInsert` and `execute` operations through the dialect's own
+ * `compile()` (values bound, identifiers quoted with `quoteIdentifier`).
+ *
+ * @example
+ * ```ts
+ * const progress: ProgressCompiler = progressCompilerOf(dialect.createCompiler())
+ * progress.deleteProgress({ name: 'retort_version_progress' }, 'a1')
+ * ```
+ */
+export interface ProgressCompiler {
+  createProgressTable(table: QualifiedName, idLength: number): readonly CompiledStatement[]
+  selectProgress(table: QualifiedName): CompiledStatement
+  insertProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement
+  updateProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement
+  deleteProgress(table: QualifiedName, revision: string): CompiledStatement
+}
+
+/**
+ * Defaults for {@link Compiler}: a dialect's compiler that extends it gets the
+ * progress-table SQL of {@link DefaultProgressCompiler} and any method added later, and
+ * overrides what its database needs.
+ *
+ * @example
+ * ```ts
+ * class MyCompiler extends CompilerBase {
+ *   compile(operation: Operation): readonly CompiledStatement[] { ... }
+ *   // quoteIdentifier, inline, createVersionTable, selectVersions, insertVersion ...
+ * }
+ * ```
+ */
+export abstract class CompilerBase implements Compiler, ProgressCompiler {
+  abstract compile(operation: Operation): readonly CompiledStatement[]
+  abstract quoteIdentifier(name: string): string
+  abstract inline(statement: CompiledStatement): string
+  abstract createVersionTable(table: QualifiedName, idLength: number): readonly CompiledStatement[]
+  abstract selectVersions(table: QualifiedName): CompiledStatement
+  abstract insertVersion(table: QualifiedName, revision: string): CompiledStatement
+  abstract updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement
+  abstract deleteVersion(table: QualifiedName, revision: string): CompiledStatement
+
+  createProgressTable(table: QualifiedName, idLength: number): readonly CompiledStatement[] {
+    return new DefaultProgressCompiler(this).createProgressTable(table, idLength)
+  }
+  selectProgress(table: QualifiedName): CompiledStatement {
+    return new DefaultProgressCompiler(this).selectProgress(table)
+  }
+  insertProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement {
+    return new DefaultProgressCompiler(this).insertProgress(table, record)
+  }
+  updateProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement {
+    return new DefaultProgressCompiler(this).updateProgress(table, record)
+  }
+  deleteProgress(table: QualifiedName, revision: string): CompiledStatement {
+    return new DefaultProgressCompiler(this).deleteProgress(table, revision)
+  }
 }
 
 /** Options for taking the cross-process migration lock. */

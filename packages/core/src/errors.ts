@@ -1,3 +1,5 @@
+import type { ProgressRecord } from './runtime/progress-record.js'
+
 /**
  * The error tree of Retort. Every error is one line that names the object (in quotes),
  * says what was expected and what to do next. Commands throw these; only the CLI prints
@@ -19,6 +21,8 @@
  * ├── ConfigError
  * ├── UnknownDatabaseRevisionError  (the database is newer than this application)
  * ├── MigrationError                (a revision failed while running)
+ * │   └── PartialMigrationError     (... outside a transaction, after some statements)
+ * ├── IncompleteMigrationError      (a revision stopped part-way earlier: resolve first)
  * ├── VersionTableConflictError     (another process changed the version table)
  * └── LockTimeoutError
  * ```
@@ -237,6 +241,129 @@ export class LockTimeoutError extends RetortError {
       `could not take the migration lock on '${target}' within ${timeoutMs} ms${holder ? ` (held by ${holder})` : ''}; another migration is running: wait for it or raise lockTimeout`,
     )
   }
+}
+
+/**
+ * What {@link PartialMigrationError} and {@link IncompleteMigrationError} say about a revision
+ * that stopped part-way, and the `stamp` commands that resolve it.
+ *
+ * @example
+ * ```ts
+ * const details: IncompleteMigrationDetails = {
+ *   record, path: 'versions/d4_add_index.ts', table: 'retort_version_progress',
+ *   finish: ['d4d4d4d4d4d4'], undo: ['c3c3c3c3c3c3'],
+ * }
+ * ```
+ */
+export interface IncompleteMigrationDetails {
+  readonly record: ProgressRecord
+  /** The revision's file, when known. */
+  readonly path: string | undefined
+  /** The progress table holding the record. */
+  readonly table: string
+  /**
+   * `stamp` targets, in order, that record the revision as done (after its remaining
+   * statements are run by hand); `[]` means `stamp base`.
+   */
+  readonly finish: readonly string[] | undefined
+  /** `stamp` targets that record it as not run (after its applied statements are undone). */
+  readonly undo: readonly string[] | undefined
+}
+
+/**
+ * A revision that runs outside a transaction (a database without transactional DDL such
+ * as MySQL, `transaction = false`, `transactionMode: 'none'`) failed after some of its
+ * statements had completed. Those stay applied, the version rows did not move, and the
+ * progress table records how far it got: the next `upgrade`/`downgrade` refuses
+ * ({@link IncompleteMigrationError}) until `stamp` clears the record.
+ */
+export class PartialMigrationError extends MigrationError {
+  readonly details: IncompleteMigrationDetails
+
+  constructor(details: IncompleteMigrationDetails, cause: unknown) {
+    const { record, path } = details
+    super(record.revision, record.direction, path, record.statement ?? undefined, cause)
+    this.details = details
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const at =
+      record.statement === null
+        ? ` after ${statementRange(record.statementsDone)} of ${record.statementCount}`
+        : ` at statement \`${oneLine(record.statement)}\` (${record.statementsDone + 1} of ${record.statementCount})`
+    this.message = `${verb(record)} of revision '${record.revision}'${where(path)} failed${at}: ${oneLine(reason)}; ${statementRange(record.statementsDone)} stayed applied (the revision ran outside a transaction, so nothing was rolled back) and this is recorded in '${details.table}': ${advice(details)}`
+  }
+}
+
+/**
+ * A revision stopped part-way in an earlier run (it failed, or the process was killed)
+ * while running outside a transaction, and its record is still in the progress table.
+ * `upgrade` and `downgrade` refuse to run on top of that unknown state; the message says
+ * what was applied and which `stamp` resolves it (stamp clears the record).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await migrator.upgrade('head')
+ * } catch (error) {
+ *   if (error instanceof IncompleteMigrationError) console.error(error.details.record.statement)
+ * }
+ * ```
+ */
+export class IncompleteMigrationError extends RetortError {
+  constructor(readonly details: IncompleteMigrationDetails) {
+    const { record, path, table } = details
+    super(
+      'incomplete-migration',
+      `the ${verb(record)} of revision '${record.revision}'${where(path)} stopped part-way (recorded in '${table}' at ${record.recordedAt}): ${appliedSummary(record)}; nothing runs on this database until that is resolved: ${advice(details)}`,
+    )
+  }
+}
+
+function verb(record: ProgressRecord): string {
+  return record.direction === 'up' ? 'upgrade' : 'downgrade'
+}
+
+function statementRange(count: number): string {
+  if (count === 0) return 'no statement'
+  return count === 1 ? 'statement 1' : `statements 1..${count}`
+}
+
+function appliedSummary(record: ProgressRecord): string {
+  const done = record.statementsDone
+  const next = done + 1
+  const head = `${done === 0 ? 'no statement' : statementRange(done)} of ${record.statementCount} completed`
+  if (record.statement === null) {
+    return record.state === 'failed'
+      ? `${head}, then it failed: ${oneLine(record.error ?? 'unknown error')}`
+      : `${head}, then the process stopped`
+  }
+  const sql = `\`${oneLine(record.statement)}\``
+  return record.state === 'failed'
+    ? `${head}; statement ${next} ${sql} failed${record.error ? `: ${oneLine(record.error)}` : ''}`
+    : `${head}; statement ${next} ${sql} was running when the process stopped (check whether it took effect)`
+}
+
+function advice(details: IncompleteMigrationDetails): string {
+  const { record, finish, undo } = details
+  if (finish === undefined || undo === undefined) {
+    return `make the schema match a revision by hand and run 'retort stamp' with that revision (stamp clears the record)`
+  }
+  const done = record.statementsDone
+  const rest = record.statementCount - done
+  const remaining =
+    record.statement === null && rest <= 0
+      ? undefined
+      : rest <= 1
+        ? `statement ${done + 1}`
+        : `statements ${done + 1}..${record.statementCount}`
+  const finishing = remaining ? `finish ${remaining} by hand and run ${stampCommands(finish)}` : `run ${stampCommands(finish)}`
+  const undoing = done > 0 ? `undo ${statementRange(done)} by hand and run ${stampCommands(undo)}` : `run ${stampCommands(undo)}`
+  return `either ${finishing}, or ${undoing} and correct the revision before it runs again (stamp clears the record)`
+}
+
+/** `'retort stamp a1'`, or several in order; a target may carry `--purge `. */
+function stampCommands(targets: readonly string[]): string {
+  if (targets.length === 0) return `'retort stamp base'`
+  return targets.map((target) => `'retort stamp ${target}'`).join(' then ')
 }
 
 function where(path: string | undefined): string {

@@ -1,5 +1,6 @@
 import { Config } from './config/config.js'
 import type { CommandOptions } from './commands/command-options.js'
+import { branches } from './commands/branches.js'
 import { current, type CurrentResult } from './commands/current.js'
 import { downgrade } from './commands/downgrade.js'
 import { ensureVersion } from './commands/ensure-version.js'
@@ -7,6 +8,7 @@ import { heads } from './commands/heads.js'
 import { history } from './commands/history.js'
 import type { MigrateResult } from './commands/migrate-result.js'
 import type { RevisionInfo } from './commands/revision-info.js'
+import { show } from './commands/show.js'
 import { stamp } from './commands/stamp.js'
 import { upgrade } from './commands/upgrade.js'
 import type { Dialect } from './dialect.js'
@@ -111,12 +113,22 @@ export class Migrator {
   }
 
   /** The heads of the revision graph. */
-  heads(): Promise<RevisionInfo[]> {
-    return heads(this.#config, this.#options)
+  heads(options: { resolveDependencies?: boolean } = {}): Promise<RevisionInfo[]> {
+    return heads(this.#config, { ...this.#options, ...options })
   }
 
   /** Every revision, newest first. */
   history(options: { range?: string; indicateCurrent?: boolean } = {}): Promise<RevisionInfo[]> {
     return history(this.#config, { ...this.#options, ...options })
+  }
+
+  /** The revision(s) an identifier resolves to (`head`, a prefix, `label@head` ...). */
+  show(identifier: string): Promise<RevisionInfo[]> {
+    return show(this.#config, identifier, this.#options)
+  }
+
+  /** The branch points of the revision graph, oldest first. */
+  branches(): Promise<RevisionInfo[]> {
+    return branches(this.#config, this.#options)
   }
 }

@@ -75,9 +75,12 @@ export function foreignKeyViolations(
     (
       database
         .prepare(
-          `SELECT DISTINCT m.name AS name FROM ${schema === undefined ? 'sqlite_master' : `${quoteIdentifier(schema)}.sqlite_master`} AS m, pragma_foreign_key_list(m.name, ?) AS f WHERE m.type = 'table'`,
+          // A foreign key can only be declared with REFERENCES in the table's SQL, so this
+          // text filter finds a superset of the tables with foreign keys without calling
+          // pragma_foreign_key_list once per table (which made every commit O(tables)).
+          `SELECT m.name AS name FROM ${schema === undefined ? 'sqlite_master' : `${quoteIdentifier(schema)}.sqlite_master`} AS m WHERE m.type = 'table' AND m.sql LIKE '%REFERENCES%'`,
         )
-        .all(schema ?? 'main') as { name: string }[]
+        .all() as { name: string }[]
     ).map((row) => row.name)
   return names.flatMap((table) => {
     try {

@@ -1,5 +1,10 @@
 import type { Config } from '../config/config.js'
-import { RetortError, UnknownDatabaseRevisionError } from '../errors.js'
+import {
+  IncompleteMigrationError,
+  RetortError,
+  UnknownDatabaseRevisionError,
+  type IncompleteMigrationDetails,
+} from '../errors.js'
 import type { RunResult } from '../runtime/migration-action.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
@@ -20,10 +25,18 @@ export interface CurrentResult {
   readonly revisions: readonly RevisionInfo[]
   /** One entry per database the env module read. */
   readonly databases: readonly RunResult[]
+  /**
+   * A revision that stopped part-way outside a transaction (of the last database; see
+   * each of `databases` for the others): `upgrade` and `downgrade` refuse until `stamp`
+   * clears it.
+   */
+  readonly incomplete?: IncompleteMigrationDetails | undefined
 }
 
 /**
- * Reads the database's version rows. Never creates the version table.
+ * Reads the database's version rows, and the record of a revision that stopped part-way
+ * if there is one. Never creates the version table. With `checkHeads` a stopped revision
+ * fails the check ({@link IncompleteMigrationError}).
  *
  * @example
  * ```ts
@@ -34,9 +47,11 @@ export interface CurrentResult {
 export async function current(config: Config, options: CurrentOptions = {}): Promise<CurrentResult> {
   const loaded = await loadRevisions(config, options)
   const databases = await runAction(config, loaded, { kind: 'current' }, options)
-  const rows = databases[databases.length - 1]?.heads ?? []
+  const last = databases[databases.length - 1]
+  const rows = last?.heads ?? []
   if (options.checkHeads) {
     for (const database of databases) {
+      if (database.incomplete !== undefined) throw new IncompleteMigrationError(database.incomplete)
       const unknown = database.heads.filter((id) => !loaded.map.has(id))
       if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
       const expected = loaded.map.effectiveHeads
@@ -56,6 +71,7 @@ export async function current(config: Config, options: CurrentOptions = {}): Pro
     heads: rows,
     revisions: known.map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
     databases,
+    ...(last?.incomplete ? { incomplete: last.incomplete } : {}),
   }
 }
 

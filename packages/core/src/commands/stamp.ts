@@ -9,7 +9,9 @@ export interface StampOptions extends MigrateOptions {
 
 /**
  * Sets the version rows to `target` without running any revision: a new database created
- * from the current schema is stamped `heads`. Rows on unrelated branches stay.
+ * from the current schema is stamped `heads`. Rows on unrelated branches stay. Stamping
+ * also clears the record of a revision that stopped part-way outside a transaction (see
+ * `IncompleteMigrationError`): the way to say the schema has been put right by hand.
  *
  * @example
  * ```ts

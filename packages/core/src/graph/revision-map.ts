@@ -49,7 +49,14 @@ type Point = string | null
  * ```
  */
 export class RevisionMap {
-  readonly #graph = new DirectedGraph<Record<string, never>, { kind: EdgeKind }>()
+  /**
+   * The graphology graph of both edge kinds, built on the first query that walks it: the
+   * queries every command needs (heads, bases, order, children) run on the plain adjacency
+   * lists below, so `heads` on 10,000 revisions does not pay for building it.
+   */
+  #graph: DirectedGraph<Record<string, never>, { kind: EdgeKind }> | undefined
+  /** Children through `downRevision`, and dependents through `dependsOn`, per revision. */
+  readonly #out = new Map<string, { down: string[]; depends: string[] }>()
   readonly #revisions = new Map<string, Revision>()
   /** Resolved `dependsOn` ids per revision. */
   readonly #dependencies = new Map<string, readonly string[]>()
@@ -63,7 +70,6 @@ export class RevisionMap {
   #sortedIds: readonly string[] | undefined
 
   constructor(revisions: Iterable<Revision>) {
-    const graph = this.#graph
     for (const revision of revisions) {
       if (!REVISION_ID_PATTERN.test(revision.id)) {
         throw new InvalidRevisionIdError(revision.id, revision.path)
@@ -76,7 +82,7 @@ export class RevisionMap {
         ])
       }
       this.#revisions.set(revision.id, revision)
-      graph.addNode(revision.id)
+      this.#out.set(revision.id, { down: [], depends: [] })
     }
     for (const revision of this.#revisions.values()) {
       for (const label of revision.branchLabels) {
@@ -99,17 +105,18 @@ export class RevisionMap {
         if (!this.#revisions.has(parent)) {
           throw new MissingRevisionError(revision.id, parent, 'downRevision', revision.path)
         }
-        if (!graph.hasDirectedEdge(parent, revision.id)) {
-          graph.addDirectedEdge(parent, revision.id, { kind: 'down' })
-        }
+        const children = this.#out.get(parent)!.down
+        if (!children.includes(revision.id)) children.push(revision.id)
       }
     }
     for (const revision of this.#revisions.values()) {
       const resolved: string[] = []
       for (const dependency of revision.dependsOn) {
         const id = this.#lookupDependency(revision, dependency)
-        if (!graph.hasDirectedEdge(id, revision.id)) {
-          graph.addDirectedEdge(id, revision.id, { kind: 'depends' })
+        // A dependency that is also a parent adds no edge (it is already one).
+        const out = this.#out.get(id)!
+        if (!out.down.includes(revision.id) && !out.depends.includes(revision.id)) {
+          out.depends.push(revision.id)
           resolved.push(id)
         }
       }
@@ -249,7 +256,7 @@ export class RevisionMap {
   ): Set<string> {
     const next = options.downOnly
       ? (id: string) => this.children(id)
-      : (id: string) => this.#graph.outNeighbors(id)
+      : (id: string) => this.#graphology().outNeighbors(id)
     return this.#walk(ids, options.includeSelf ?? true, next)
   }
 
@@ -433,12 +440,21 @@ export class RevisionMap {
   }
 
   #outNeighbors(id: string, kind: EdgeKind): readonly string[] {
-    if (!this.#graph.hasNode(id)) throw this.#unknown(id)
-    const result: string[] = []
-    this.#graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
-      if (attributes.kind === kind) result.push(target)
-    })
-    return result
+    const out = this.#out.get(id)
+    if (out === undefined) throw this.#unknown(id)
+    return kind === 'down' ? out.down : out.depends
+  }
+
+  #graphology(): DirectedGraph<Record<string, never>, { kind: EdgeKind }> {
+    if (this.#graph !== undefined) return this.#graph
+    const graph = new DirectedGraph<Record<string, never>, { kind: EdgeKind }>()
+    for (const id of this.#revisions.keys()) graph.addNode(id)
+    for (const [id, out] of this.#out) {
+      for (const child of out.down) graph.addDirectedEdge(id, child, { kind: 'down' })
+      for (const dependent of out.depends) graph.addDirectedEdge(id, dependent, { kind: 'depends' })
+    }
+    this.#graph = graph
+    return graph
   }
 
   #walk(ids: Iterable<string>, includeSelf: boolean, next: (id: string) => readonly string[]): Set<string> {

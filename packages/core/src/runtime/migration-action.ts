@@ -1,6 +1,7 @@
 import type { QualifiedName } from '../dialect.js'
 import type { Logger, MigrationEvent } from '../env/logger.js'
 import type { TargetInput } from '../graph/planner.js'
+import type { IncompleteMigrationDetails } from '../errors.js'
 
 /** How revisions are wrapped in transactions. */
 export type TransactionMode = 'each' | 'all' | 'none'
@@ -47,4 +48,10 @@ export interface RunResult {
   readonly heads: readonly string[]
   /** Offline runs: the SQL script. */
   readonly sql?: string | undefined
+  /**
+   * A revision that stopped part-way outside a transaction, as recorded in the progress
+   * table at the start of the run (with the `stamp` commands that resolve it): still
+   * there after `current`, cleared by `stamp`.
+   */
+  readonly incomplete?: IncompleteMigrationDetails | undefined
 }

@@ -7,6 +7,7 @@ import type { RevisionSource } from '../revision.js'
 import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { describeStep } from './run-online.js'
 import { VERSION_ID_LENGTH, versionStatements } from './version-table.js'
+import { wrapStepError } from './wrap-step-error.js'
 
 /**
  * Offline mode: plans from the given starting rows (the lower end of an `a:b` range) and
@@ -98,11 +99,10 @@ async function compileStep(
   const op = new Operations({ dialect: dialectName, offline: true })
   try {
     await fn(op)
+    return op.takePending().flatMap((operation) => [...compiler.compile(operation)])
   } catch (error) {
-    if (error instanceof RetortError) throw error
-    throw new MigrationError(step.revision.id, step.direction, step.revision.path, undefined, error)
+    throw wrapStepError(step, undefined, error)
   }
-  return op.takePending().flatMap((operation) => [...compiler.compile(operation)])
 }
 
 function finish(lines: string[]): string {

@@ -1,18 +1,29 @@
-import type { Compiler, Connection, Dialect } from '../dialect.js'
-import { MigrationError, RetortError } from '../errors.js'
+import type { CompiledStatement, Compiler, Connection, Dialect, ExecuteResult } from '../dialect.js'
+import { IncompleteMigrationError, MigrationError, PartialMigrationError } from '../errors.js'
 import { planDowngrade, planStamp, planUpgrade, type MigrationStep, type Plan, type StampStep } from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { Operation } from '../operations/operation.js'
 import type { RevisionSource } from '../revision.js'
+import { progressCompilerOf } from './default-progress-compiler.js'
+import { describeIncomplete } from './incomplete-migration.js'
 import type { AppliedRevision, MigrationAction, RunOptions, RunResult } from './migration-action.js'
+import { progressTableFor, truncateProgressText, type ProgressRecord } from './progress-record.js'
+import { ProgressTable } from './progress-table.js'
 import { VersionTable } from './version-table.js'
+import { wrapStepError } from './wrap-step-error.js'
 
 /**
  * Runs an action against a live database: connect, take the migration lock (writes only),
  * read the version rows, plan from them, then apply step by step in the configured
  * transaction mode. Planning happens after the lock is taken, so a process that waited
  * for another one sees what that one did and finds nothing left to do.
+ *
+ * A revision that runs outside a transaction (the database cannot roll back DDL, the
+ * revision says `transaction = false`, or the mode is `none`) leaves a
+ * {@link ProgressRecord} in `<versionTable>_progress` while it runs; one still there at
+ * the start of an upgrade or downgrade makes it throw {@link IncompleteMigrationError},
+ * and `stamp` clears it.
  *
  * @example
  * ```ts
@@ -34,15 +45,23 @@ export async function runOnline(
       const compiler = dialect.createCompiler()
       const adapter = dialect.createAdapter()
       const table = new VersionTable(connection, compiler, adapter, options.versionTable)
+      const progress = new ProgressTable(connection, progressCompilerOf(compiler), adapter, progressTableFor(options.versionTable))
       if (action.kind === 'current') {
         const rows = await table.read()
-        return { name, applied: [], before: rows, heads: rows }
+        const record = await progress.read()
+        const incomplete = record && describeIncomplete(record, map, rows, progress.displayName)
+        return { name, applied: [], before: rows, heads: rows, ...(incomplete ? { incomplete } : {}) }
       }
       const lock = { versionTable: options.versionTable, timeoutMs: options.lockTimeoutMs }
       await adapter.acquireMigrationLock(connection, lock)
       try {
-        const runner = new StepRunner(connection, compiler, adapter.supportsTransactionalDdl, table, source, options, dialect.name)
         const before = await table.read()
+        const records = await progress.readAll()
+        const incomplete = records[0] && describeIncomplete(records[0], map, before, progress.displayName)
+        if (incomplete !== undefined && (action.kind === 'upgrade' || action.kind === 'downgrade')) {
+          throw new IncompleteMigrationError(incomplete)
+        }
+        const runner = new StepRunner(connection, compiler, adapter.supportsTransactionalDdl, table, progress, map, source, options, dialect.name)
         let applied: readonly AppliedRevision[] = []
         let heads: readonly string[] = before
         switch (action.kind) {
@@ -51,7 +70,7 @@ export async function runOnline(
             break
           case 'stamp': {
             const plan = planStamp(map, before, action.target, { purge: action.purge })
-            await runner.stamp(plan, before)
+            await runner.stamp(plan, before, records)
             heads = plan.after
             break
           }
@@ -67,7 +86,7 @@ export async function runOnline(
           }
         }
         options.logger.debug(`version table '${table.displayName}' now at ${heads.join(', ') || 'base'}`)
-        return { name, applied, before, heads }
+        return { name, applied, before, heads, ...(incomplete ? { incomplete } : {}) }
       } finally {
         await adapter.releaseMigrationLock(connection, lock)
       }
@@ -79,24 +98,41 @@ export async function runOnline(
   }
 }
 
+/** Where an unprotected step (one outside a transaction) has got to. */
+interface StepProgress {
+  readonly step: MigrationStep
+  /** Statements completed. */
+  done: number
+  /** Statements known so far. */
+  count: number
+  /** Whether its record is in the progress table. */
+  written: boolean
+}
+
 /** Applies the steps of a plan on one connection. */
 class StepRunner {
   readonly #connection: Connection
   readonly #compiler: Compiler
   readonly #transactionalDdl: boolean
   readonly #table: VersionTable
+  readonly #progress: ProgressTable
+  readonly #map: RevisionMap
   readonly #source: RevisionSource
   readonly #options: RunOptions
   readonly #dialectName: string
   #open = false
   /** The statement being executed, for the error message when it fails. */
   #statement: string | undefined
+  /** Set while an unprotected step runs: its statements are tracked in the progress table. */
+  #tracking: StepProgress | undefined
 
   constructor(
     connection: Connection,
     compiler: Compiler,
     transactionalDdl: boolean,
     table: VersionTable,
+    progress: ProgressTable,
+    map: RevisionMap,
     source: RevisionSource,
     options: RunOptions,
     dialectName: string,
@@ -105,13 +141,15 @@ class StepRunner {
     this.#compiler = compiler
     this.#transactionalDdl = transactionalDdl
     this.#table = table
+    this.#progress = progress
+    this.#map = map
     this.#source = source
     this.#options = options
     this.#dialectName = dialectName
   }
 
-  async stamp(plan: Plan<StampStep>, before: readonly string[]): Promise<void> {
-    if (plan.steps.length === 0 && before.length > 0) return
+  async stamp(plan: Plan<StampStep>, before: readonly string[], records: readonly ProgressRecord[]): Promise<void> {
+    if (plan.steps.length === 0 && before.length > 0 && records.length === 0) return
     try {
       await this.#begin()
       await this.#table.ensure()
@@ -119,6 +157,8 @@ class StepRunner {
         if (step.purge) await this.#table.purge(before)
         await this.#table.apply(step.rows)
       }
+      // Stamping is how a revision that stopped part-way is resolved: its record goes too.
+      await this.#progress.clear(records)
       await this.#commit()
     } catch (error) {
       await this.#rollback()
@@ -150,37 +190,102 @@ class StepRunner {
     }
   }
 
+  /**
+   * A step is protected when a failure rolls back all it did: DDL is transactional, the
+   * revision allows a transaction and the mode opens one.
+   */
+  #isProtected(step: MigrationStep): boolean {
+    return this.#transactionalDdl && step.revision.transaction && this.#options.transactionMode !== 'none'
+  }
+
   async #runStep(step: MigrationStep): Promise<void> {
-    const mode = this.#options.transactionMode
-    const transactional = step.revision.transaction
+    if (!this.#isProtected(step)) return this.#runUnprotected(step)
+    const each = this.#options.transactionMode === 'each'
     try {
-      if (mode === 'all' && !transactional) {
-        // A revision that opts out of transactions cannot run inside the run's transaction:
-        // what came before is committed first, and a new transaction starts after it.
-        await this.#commit()
-        await this.#execute(step)
-        await this.#begin()
-        await this.#table.apply(step.rows)
-      } else if (mode === 'each' && transactional) {
-        await this.#begin()
-        await this.#execute(step)
-        await this.#table.apply(step.rows)
-        await this.#commit()
-      } else if (mode === 'each') {
-        await this.#execute(step)
-        await this.#begin()
-        await this.#table.apply(step.rows)
-        await this.#commit()
-      } else {
-        await this.#execute(step)
-        await this.#table.apply(step.rows)
-      }
+      if (each) await this.#begin()
+      await this.#execute(step)
+      await this.#table.apply(step.rows)
+      if (each) await this.#commit()
     } catch (error) {
-      if (error instanceof RetortError) throw error
-      throw new MigrationError(step.revision.id, step.direction, step.revision.path, this.#statement, error)
+      throw this.#wrap(step, error)
     } finally {
       this.#statement = undefined
     }
+  }
+
+  /**
+   * Runs a step whose statements cannot be rolled back: each commits as it runs (in
+   * autocommit, so the record says exactly what is applied), tracked in the progress
+   * table; then the version-row change and the deletion of the record commit together.
+   */
+  async #runUnprotected(step: MigrationStep): Promise<void> {
+    // In 'all' mode what came before is committed first, and a new transaction starts after.
+    await this.#commit()
+    const tracking: StepProgress = { step, done: 0, count: 0, written: false }
+    this.#tracking = tracking
+    try {
+      try {
+        await this.#execute(step)
+      } finally {
+        this.#tracking = undefined
+      }
+      await this.#begin()
+      await this.#table.apply(step.rows)
+      if (tracking.written) await this.#progress.delete(step.revision.id)
+      await this.#commit()
+      if (this.#options.transactionMode === 'all') await this.#begin()
+    } catch (error) {
+      const statement = this.#statement
+      await this.#rollback()
+      throw await this.#recordFailure(tracking, statement, error)
+    } finally {
+      this.#statement = undefined
+    }
+  }
+
+  /**
+   * After an unprotected step failed: no record when nothing ran or only its first
+   * statement (which failed whole); otherwise the record says `failed` with the error, and
+   * the error says what stayed applied and how to resolve it.
+   */
+  async #recordFailure(tracking: StepProgress, statement: string | undefined, error: unknown): Promise<unknown> {
+    const { step } = tracking
+    if (!tracking.written) return this.#wrap(step, error)
+    if (tracking.done === 0 && statement !== undefined) {
+      try {
+        await this.#progress.delete(step.revision.id)
+      } catch (cleanup) {
+        this.#warn('could not delete the progress record of a revision that applied nothing', cleanup)
+      }
+      return this.#wrap(step, error)
+    }
+    const record: ProgressRecord = {
+      revision: step.revision.id,
+      direction: step.direction,
+      statementsDone: tracking.done,
+      statementCount: Math.max(tracking.count, tracking.done),
+      statement: statement === undefined ? null : truncateProgressText(statement),
+      state: 'failed',
+      error: truncateProgressText(error instanceof Error ? error.message : String(error)),
+      recordedAt: new Date().toISOString(),
+    }
+    try {
+      await this.#progress.update(record)
+    } catch (cleanup) {
+      // The record written before the statement stays ('running'): still a refusal.
+      this.#warn('could not record the failure in the progress table', cleanup)
+    }
+    let rows: readonly string[] = []
+    try {
+      rows = await this.#table.read()
+    } catch (cleanup) {
+      this.#warn('could not read the version table after the failure', cleanup)
+    }
+    return new PartialMigrationError(describeIncomplete(record, this.#map, rows, this.#progress.displayName), error)
+  }
+
+  #wrap(step: MigrationStep, error: unknown): unknown {
+    return wrapStepError(step, this.#statement, error)
   }
 
   async #execute(step: MigrationStep): Promise<void> {
@@ -200,9 +305,7 @@ class StepRunner {
       offline: false,
       query: async (pending, sql, parameters) => {
         await this.#runOperations(pending)
-        this.#statement = sql
-        const result = await this.#connection.execute({ sql, parameters })
-        this.#statement = undefined
+        const result = await this.#run({ sql, parameters }, 1)
         return result.rows
       },
     })
@@ -211,13 +314,44 @@ class StepRunner {
   }
 
   async #runOperations(operations: readonly Operation[]): Promise<void> {
-    for (const operation of operations) {
-      for (const statement of this.#compiler.compile(operation)) {
-        this.#statement = statement.sql
-        await this.#connection.execute(statement)
+    // Compiled before any runs: a compile error applies nothing, and the count is known.
+    const statements = operations.flatMap((operation) => [...this.#compiler.compile(operation)])
+    for (const [index, statement] of statements.entries()) {
+      await this.#run(statement, statements.length - index)
+    }
+  }
+
+  /** Runs one statement of a revision; `left` counts it and those compiled after it. */
+  async #run(statement: CompiledStatement, left: number): Promise<ExecuteResult> {
+    const tracking = this.#tracking
+    if (tracking !== undefined) {
+      tracking.count = Math.max(tracking.count, tracking.done + left)
+      const record: ProgressRecord = {
+        revision: tracking.step.revision.id,
+        direction: tracking.step.direction,
+        statementsDone: tracking.done,
+        statementCount: tracking.count,
+        statement: truncateProgressText(statement.sql),
+        state: 'running',
+        error: null,
+        recordedAt: new Date().toISOString(),
+      }
+      if (tracking.written) {
+        await this.#progress.update(record)
+      } else {
+        await this.#progress.insert(record)
+        tracking.written = true
       }
     }
+    this.#statement = statement.sql
+    const result = await this.#connection.execute(statement)
     this.#statement = undefined
+    if (tracking !== undefined) tracking.done += 1
+    return result
+  }
+
+  #warn(what: string, error: unknown): void {
+    this.#options.logger.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`)
   }
 
   async #begin(): Promise<void> {

@@ -1,0 +1,16 @@
+import { defineEnv, dialectForUrl } from '@retort/core'
+
+/**
+ * Runs the migrations on the database named by `url` in retort.yaml, or by
+ * `-x url=...` on the command line. Relative SQLite paths are relative to retort.yaml.
+ * With `--sql` (`ctx.offline`) the dialect only compiles SQL and never connects.
+ */
+export default defineEnv(async (ctx) => {
+  const url = ctx.xArgs['url'] ?? ctx.config.url
+  if (url === undefined) {
+    throw new Error(`no 'url' in ${ctx.config.path ?? 'the config'}; set it, or pass -x url=sqlite:///app.db`)
+  }
+  const dialect = await dialectForUrl(url, { baseDir: ctx.config.directory })
+  ctx.logger.debug(`env: ${dialect.description}`)
+  await ctx.runMigrations({ dialect })
+})

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The notes app. Its data lives in a directory it chooses (default: the platform's app-data
+// directory; `--data-dir` overrides it), wherever it is started from.
+//
+//   node src/main.mjs [--data-dir DIR] [--note TEXT] [--verbose]
+//   node src/main.mjs make-temp-databases --out DIR [--count N]
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { UnknownDatabaseRevisionError } from '@retort/core'
+import { createAppLogger } from './app-logger.mjs'
+import { makeTempDatabases } from './temp-databases.mjs'
+import { openUserDatabase } from './user-database.mjs'
+
+/** Where a desktop app keeps its user data on each platform. */
+function defaultDataDir() {
+  const home = os.homedir()
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'retort-notes')
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'retort-notes')
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'retort-notes')
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    note: { type: 'string' },
+    out: { type: 'string' },
+    count: { type: 'string', default: '3' },
+    verbose: { type: 'boolean', default: false },
+  },
+})
+const logger = createAppLogger({ level: values.verbose ? 'debug' : 'info' })
+
+if (positionals[0] === 'make-temp-databases') {
+  if (!values.out) {
+    logger.error('make-temp-databases needs --out DIR')
+    process.exit(2)
+  }
+  const files = await makeTempDatabases({ outDir: path.resolve(values.out), count: Number(values.count), logger })
+  logger.info(`${files.length} temporary databases ready`)
+} else {
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir())
+  let db
+  try {
+    db = await openUserDatabase({ dataDir, logger })
+  } catch (error) {
+    if (error instanceof UnknownDatabaseRevisionError) {
+      // The data was saved by a newer version of the app: do not touch it.
+      logger.error(`your notes were saved by a newer version of this app (${error.revisions.join(', ')}); please update the app`)
+      process.exit(3)
+    }
+    throw error
+  }
+  try {
+    if (values.note) db.prepare('INSERT INTO note (body) VALUES (?)').run(values.note)
+    const { count } = db.prepare('SELECT count(*) AS count FROM note').get()
+    logger.info(`ready: ${count} note${count === 1 ? '' : 's'} in ${dataDir}`)
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,89 @@
+// The bundled app: generate the migrations index, bundle with esbuild, copy the single
+// file to a directory with no migrations folder, run it there, check the database.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { buildApp, DEFAULTS } from '../build.mjs'
+
+const exampleDir = fileURLToPath(new URL('..', import.meta.url))
+const packages = fileURLToPath(new URL('../../../packages/', import.meta.url))
+const HEAD = 'c2d3e4f5a6b7'
+
+const made: string[] = []
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+function run(file: string, args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)))
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('examples/bundled', () => {
+  it('runs from one bundled file, with no migrations folder, and reaches head', async () => {
+    const buildDir = tempDir('retort-build-')
+    const outfile = path.join(buildDir, 'app.mjs')
+    // The recipe of build.mjs, with @retort/* taken from their sources (the tests need no
+    // build; `node build.mjs` bundles their dist/ instead).
+    const { revisions } = await buildApp({
+      outfile,
+      alias: {
+        '@retort/core': path.join(packages, 'core', 'src', 'index.ts'),
+        '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
+      },
+    })
+    expect(revisions).toEqual(['a0b1c2d3e4f5', 'b1c2d3e4f5a6', HEAD])
+    expect(fs.readFileSync(DEFAULTS.index, 'utf8')).toContain('export const migrations')
+    // One file, which knows nothing of where it was built.
+    expect(fs.readdirSync(buildDir)).toEqual(['app.mjs'])
+    const bundle = fs.readFileSync(outfile, 'utf8')
+    expect(bundle).not.toContain(exampleDir)
+
+    // Somewhere else entirely: the bundle and, for the native module, better-sqlite3.
+    const appDir = tempDir('retort-installed-')
+    fs.copyFileSync(outfile, path.join(appDir, 'app.mjs'))
+    fs.mkdirSync(path.join(appDir, 'node_modules'))
+    fs.symlinkSync(
+      fs.realpathSync(path.join(exampleDir, 'node_modules', 'better-sqlite3')),
+      path.join(appDir, 'node_modules', 'better-sqlite3'),
+      'dir',
+    )
+    expect(fs.readdirSync(appDir).sort()).toEqual(['app.mjs', 'node_modules'])
+
+    const filename = path.join(tempDir('retort-data-'), 'inventory.db')
+    const first = await run(path.join(appDir, 'app.mjs'), [filename], '/')
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    const report = JSON.parse(first.stdout) as { applied: string[]; heads: string[]; log: string[] }
+    expect(report.applied).toEqual(['a0b1c2d3e4f5', 'b1c2d3e4f5a6', HEAD])
+    expect(report.heads).toEqual([HEAD])
+    expect(report.log).toContain('Running upgrade a0b1c2d3e4f5 -> b1c2d3e4f5a6: create location')
+
+    const db = new Database(filename, { readonly: true })
+    expect(db.prepare('SELECT version_num FROM retort_version').all()).toEqual([{ version_num: HEAD }])
+    expect(db.prepare('SELECT label FROM location').all()).toEqual([{ label: 'shelf' }])
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info('item')`).all() as { name: string }[]).map((c) => c.name)
+    expect(columns).toEqual(['id', 'name', 'quantity', 'location_id'])
+    db.close()
+
+    const second = await run(path.join(appDir, 'app.mjs'), [filename], appDir)
+    expect(second.code).toBe(0)
+    expect(JSON.parse(second.stdout)).toMatchObject({ applied: [], heads: [HEAD] })
+  })
+})

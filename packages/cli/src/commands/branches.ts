@@ -1,0 +1,20 @@
+import type { Command } from 'commander'
+import { branches } from '@retort/core'
+import { action, type CommandKit } from '../command-kit.js'
+import { formatRevisionList } from '../render/format-revision.js'
+
+/** `retort branches`: the branch points of the graph. */
+export function registerBranches(program: Command, kit: CommandKit): void {
+  program
+    .command('branches')
+    .description('list the branch points (revisions with several children)')
+    .option('-v, --verbose', 'show every detail')
+    .action(
+      action<{ verbose?: boolean }>(kit, async (ctx, _args, flags) => {
+        const config = await ctx.loadConfig()
+        const list = await branches(config, ctx.commandOptions())
+        if (ctx.json) ctx.printJson(list)
+        else ctx.out(...formatRevisionList(list, ctx.colors, { verbose: flags.verbose }))
+      }),
+    )
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander'
+import { current, loadRevisions, revisionInfo } from '@retort/core'
+import { action, type CommandKit } from '../command-kit.js'
+import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
+
+interface CurrentFlags {
+  readonly checkHeads?: boolean
+  readonly verbose?: boolean
+}
+
+/** `retort current`: the revisions the database is at. */
+export function registerCurrent(program: Command, kit: CommandKit): void {
+  program
+    .command('current')
+    .description('show the revisions the database is at (never creates the version table)')
+    .option('--check-heads', 'fail (exit 1) unless the database is at every head: a deploy gate')
+    .option('-v, --verbose', 'show every detail')
+    .action(
+      action<CurrentFlags>(kit, async (ctx, _args, flags) => {
+        const config = await ctx.loadConfig()
+        const result = await current(config, { ...ctx.commandOptions(), checkHeads: flags.checkHeads === true })
+        if (ctx.json) {
+          ctx.printJson({
+            heads: result.heads,
+            ...(result.databases.length > 1
+              ? { databases: result.databases.map((d) => ({ name: d.name ?? null, heads: d.heads })) }
+              : {}),
+          })
+          return
+        }
+        const { map } = await loadRevisions(config, ctx.commandOptions())
+        const info = (id: string) => (map.has(id) ? revisionInfo(map, map.get(id)!) : undefined)
+        for (const database of result.databases) {
+          const prefix = result.databases.length > 1 && database.name !== undefined ? `${ctx.colors.bold(database.name)}: ` : ''
+          if (database.heads.length === 0) ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
+          for (const id of database.heads) {
+            const found = info(id)
+            if (found === undefined) ctx.out(`${prefix}${ctx.colors.red(id)} (unknown to this script directory)`)
+            else if (flags.verbose) ctx.out(...formatRevisionVerbose(found, ctx.colors))
+            else ctx.out(`${prefix}${formatRevision(found, ctx.colors)}`)
+          }
+        }
+      }),
+    )
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander'
+import { heads } from '@retort/core'
+import { action, type CommandKit } from '../command-kit.js'
+import { formatRevisionList } from '../render/format-revision.js'
+
+interface HeadsFlags {
+  readonly resolveDependencies?: boolean
+  readonly check?: boolean
+  readonly verbose?: boolean
+}
+
+/** `retort heads`: the heads of the revision graph. */
+export function registerHeads(program: Command, kit: CommandKit): void {
+  program
+    .command('heads')
+    .description('list the heads of the revision graph (reads no database)')
+    .option('--resolve-dependencies', 'leave out heads that another head depends on')
+    .option('--check', 'fail (exit 1) when there is more than one head: a CI gate')
+    .option('-v, --verbose', 'show every detail')
+    .action(
+      action<HeadsFlags>(kit, async (ctx, _args, flags) => {
+        const config = await ctx.loadConfig()
+        const list = await heads(config, {
+          ...ctx.commandOptions(),
+          resolveDependencies: flags.resolveDependencies === true,
+          check: flags.check === true,
+        })
+        if (ctx.json) ctx.printJson(list)
+        else ctx.out(...formatRevisionList(list, ctx.colors, { verbose: flags.verbose }))
+      }),
+    )
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander'
+import { downgrade, loadRevisions, stamp, upgrade, type MigrateOptions, type MigrateResult } from '@retort/core'
+import type { CliContext } from './cli-context.js'
+import { createProgress } from './render/progress.js'
+import { renderMigrate } from './render/render-migrate.js'
+
+/** The flags of `upgrade`, `downgrade` and `stamp`. */
+export interface MigrateFlags {
+  readonly sql?: boolean | undefined
+  readonly tag?: string | undefined
+  readonly purge?: boolean | undefined
+}
+
+/** Adds the flags `upgrade`, `downgrade` and `stamp` share. */
+export function migrateFlags(command: Command): Command {
+  return command
+    .option('--sql', 'print the SQL instead of running it (offline); TARGET may be a range FROM:TO')
+    .option('--tag <tag>', 'an arbitrary tag for the env module (ctx.xArgs.tag)')
+}
+
+/**
+ * Runs `upgrade`, `downgrade` or `stamp` with progress on a terminal, then renders the result.
+ *
+ * @example
+ * ```ts
+ * await runMigrate(ctx, 'upgrade', 'head', flags)
+ * ```
+ */
+export async function runMigrate(
+  ctx: CliContext,
+  verb: 'upgrade' | 'downgrade' | 'stamp',
+  target: string,
+  flags: MigrateFlags,
+): Promise<void> {
+  const config = await ctx.loadConfig()
+  const base = ctx.commandOptions(flags.tag === undefined ? {} : { tag: flags.tag })
+  // The messages of the revisions, for progress and summary lines (headers only: cheap).
+  const { map } = await loadRevisions(config, base)
+  const messages = new Map(map.topologicalOrder.map((id) => [id, map.get(id)!.message]))
+  const progress = createProgress(ctx, messages)
+  const options: MigrateOptions = { ...base, sql: flags.sql === true, onEvent: progress.onEvent }
+  let result: MigrateResult
+  try {
+    result =
+      verb === 'upgrade'
+        ? await upgrade(config, target, options)
+        : verb === 'downgrade'
+          ? await downgrade(config, target, options)
+          : await stamp(config, target, { ...options, purge: flags.purge === true })
+  } finally {
+    progress.finish()
+  }
+  renderMigrate(ctx, verb, result, messages)
+}

@@ -1,0 +1,14 @@
+import { Option } from 'commander'
+import { REVISION_FORMATS } from '@retort/core'
+
+/** Commander's collector for a repeatable option. */
+export function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value]
+}
+
+/** `--format ts|js|yaml` of the commands that write revision files. */
+export function formatOption(): Option {
+  return new Option('--format <format>', 'the language of the new file (default: revisionFormat of the config)').choices([
+    ...REVISION_FORMATS,
+  ])
+}

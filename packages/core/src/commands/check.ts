@@ -1,0 +1,106 @@
+import type { Config } from '../config/config.js'
+import type { CommandOptions } from './command-options.js'
+import { databaseConfigured } from './database-configured.js'
+import { loadRevisions } from './load-revisions.js'
+import { runAction } from './run-action.js'
+
+/** Options of {@link check}. */
+export interface CheckOptions extends CommandOptions {
+  /**
+   * Read the database and report revisions it has not applied. Default: when a database
+   * is configured (a dialect, an env module or a `url`).
+   */
+  readonly database?: boolean | undefined
+}
+
+/** One thing {@link check} found wrong. */
+export interface CheckProblem {
+  /** `body` (a revision file fails to load), `heads` (several heads), `pending`, `unknown-rows`. */
+  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows'
+  readonly message: string
+  /** The revision concerned, for `body`. */
+  readonly revision?: string | undefined
+  /** The database concerned, when the env named one. */
+  readonly database?: string | undefined
+}
+
+/** The state of one database, as {@link check} read it. */
+export interface CheckedDatabase {
+  readonly name: string | undefined
+  /** Its version rows. */
+  readonly heads: readonly string[]
+  /** Revisions of the graph it has not applied, in upgrade order. */
+  readonly pending: readonly string[]
+}
+
+/** What {@link check} returns. */
+export interface CheckResult {
+  /** `true` when there is no problem. */
+  readonly ok: boolean
+  readonly revisions: number
+  /** The heads of the graph (dependencies resolved). */
+  readonly heads: readonly string[]
+  readonly problems: readonly CheckProblem[]
+  /** Empty when no database was read. */
+  readonly databases: readonly CheckedDatabase[]
+}
+
+/**
+ * A CI or deploy gate that runs nothing: every revision body loads (imports compile, an
+ * `upgrade` is exported, YAML operations are valid and reversible), the graph has a single
+ * head, and, when a database is configured, it has every revision applied (no pending
+ * revisions, no unknown rows). Returns the problems rather than stopping at the first.
+ *
+ * @example
+ * ```ts
+ * const result = await check(config)
+ * if (!result.ok) for (const p of result.problems) console.error(p.message)
+ * ```
+ */
+export async function check(config: Config, options: CheckOptions = {}): Promise<CheckResult> {
+  const loaded = await loadRevisions(config, options)
+  const { map, source } = loaded
+  const problems: CheckProblem[] = []
+  for (const revision of source.revisions) {
+    try {
+      await source.load(revision)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      problems.push({ kind: 'body', revision: revision.id, message: reason })
+    }
+  }
+  const heads = map.effectiveHeads
+  if (heads.length > 1) {
+    problems.push({
+      kind: 'heads',
+      message: `the revision graph has ${heads.length} heads (${heads.map((h) => `'${h}'`).join(', ')}); merge them with 'retort merge -m "merge" heads'`,
+    })
+  }
+  const databases: CheckedDatabase[] = []
+  if (options.database ?? databaseConfigured(config, loaded, options)) {
+    for (const database of await runAction(config, loaded, { kind: 'current' }, options)) {
+      const unknown = database.heads.filter((id) => !map.has(id))
+      const applied = map.ancestors(database.heads.filter((id) => map.has(id)))
+      const pending = map.topologicalOrder.filter((id) => !applied.has(id))
+      const where = database.name === undefined ? 'the database' : `the database '${database.name}'`
+      if (unknown.length > 0) {
+        problems.push({
+          kind: 'unknown-rows',
+          database: database.name,
+          message: `${where} is at ${unknown.map((u) => `'${u}'`).join(', ')}, unknown to this script directory; update the revisions, or 'stamp --purge' if the ids are wrong`,
+        })
+      } else if (pending.length > 0) {
+        problems.push({
+          kind: 'pending',
+          database: database.name,
+          message: `${where} has ${pending.length} pending revision${pending.length === 1 ? '' : 's'} (${pending
+            .slice(0, 5)
+            .map((p) => `'${p}'`)
+            .join(', ')}${pending.length > 5 ? ', ...' : ''}); run 'retort upgrade heads'`,
+        })
+      }
+      databases.push({ name: database.name, heads: database.heads, pending })
+    }
+  }
+  return { ok: problems.length === 0, revisions: map.size, heads, problems, databases }
+}

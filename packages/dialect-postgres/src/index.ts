@@ -1,0 +1,53 @@
+export {
+  postgresDialect,
+  PostgresDialect,
+  DEFAULT_APPLICATION_NAME,
+  type PostgresDialectConfig,
+  type PostgresDialectOptions,
+} from './postgres-dialect.js'
+export {
+  PostgresDriver,
+  PostgresConnection,
+  type PostgresConnectionSource,
+  type PostgresSessionSettings,
+} from './postgres-driver.js'
+export {
+  PostgresCompiler,
+  PostgresCompileError,
+  MAX_PARAMETERS,
+  MAX_ROWS_PER_INSERT,
+} from './postgres-compiler.js'
+export { PostgresAdapter } from './postgres-adapter.js'
+export { PostgresMigrationLock, postgresLockKey } from './postgres-migration-lock.js'
+export {
+  PostgresIntrospector,
+  type PostgresTableInfo,
+  type PostgresColumnInfo,
+  type PostgresIndexInfo,
+  type PostgresConstraintInfo,
+} from './postgres-introspector.js'
+export {
+  postgresColumnType,
+  needsUsingCast,
+  DEFAULT_STRING_LENGTH,
+} from './postgres-column-type.js'
+export {
+  quoteIdentifier,
+  fitIdentifier,
+  foreignKeyName,
+  MAX_IDENTIFIER_BYTES,
+} from './postgres-identifier.js'
+export {
+  renderLiteral,
+  quoteString,
+  toPostgresValue,
+  PostgresValueError,
+} from './postgres-literal.js'
+export { numberPlaceholders, inlineStatement } from './postgres-placeholders.js'
+export { sqlSegments, type SqlSegment } from './postgres-sql-segments.js'
+export {
+  parsePostgresConnectionString,
+  scrubPassword,
+  redactConnectionString,
+  type PostgresConnectionString,
+} from './postgres-connection-string.js'

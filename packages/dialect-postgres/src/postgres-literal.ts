@@ -1,0 +1,113 @@
+import { RetortError } from '@retort/core'
+
+/**
+ * A value PostgreSQL cannot store as given (a `Symbol`, a function, an invalid `Date`); the
+ * message names the value.
+ *
+ * @example
+ * ```ts
+ * try { toPostgresValue(Symbol('x')) } catch (error) { error instanceof PostgresValueError }
+ * ```
+ */
+export class PostgresValueError extends RetortError {
+  constructor(message: string) {
+    super('postgres-value', message)
+  }
+}
+
+/**
+ * A value as Retort hands it to pg, so that an online run binds exactly what an offline
+ * script writes: `Date` -> ISO-8601 UTC text (not pg's local-time conversion), `Uint8Array`
+ * -> `Buffer` (bytea), bigint -> its digits, arrays -> PostgreSQL array text (`{1,2}`),
+ * other objects -> JSON text, `undefined` -> `null`.
+ *
+ * @example
+ * ```ts
+ * toPostgresValue(new Date('2024-05-06T07:08:09Z')) // '2024-05-06T07:08:09.000Z'
+ * toPostgresValue({ a: 1 }) // '{"a":1}'
+ * ```
+ */
+export function toPostgresValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value
+    case 'bigint':
+      return value.toString()
+    case 'symbol':
+    case 'function':
+      throw new PostgresValueError(`cannot bind a ${typeof value} as a PostgreSQL value`)
+    default:
+      break
+  }
+  if (value instanceof Date) return isoUtc(value)
+  if (Buffer.isBuffer(value)) return value
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+  if (Array.isArray(value)) return arrayText(value)
+  return JSON.stringify(value)
+}
+
+/**
+ * A SQL literal for a value (after {@link toPostgresValue}): `NULL`, `TRUE`/`FALSE`, numbers,
+ * strings single-quoted with `'` doubled (or `E'...'` with backslashes doubled when the text
+ * has a backslash, which reads the same whatever `standard_conforming_strings` says), and
+ * bytes as `decode('<hex>', 'hex')`. Column defaults (which DDL cannot bind) and offline
+ * scripts use it.
+ *
+ * @example
+ * ```ts
+ * renderLiteral("it's") // "'it''s'"
+ * renderLiteral('C:\\temp') // "E'C:\\\\temp'"
+ * ```
+ */
+export function renderLiteral(value: unknown): string {
+  const prepared = toPostgresValue(value)
+  if (prepared === null) return 'NULL'
+  if (typeof prepared === 'boolean') return prepared ? 'TRUE' : 'FALSE'
+  if (typeof prepared === 'number') {
+    // NaN and the infinities are valid float/numeric values, written as strings.
+    return Number.isFinite(prepared) ? String(prepared) : `'${String(prepared)}'`
+  }
+  if (Buffer.isBuffer(prepared)) return `decode('${prepared.toString('hex')}', 'hex')`
+  return quoteString(String(prepared))
+}
+
+/**
+ * A string literal: `'...'` with `'` doubled; `E'...'` with backslashes doubled as well
+ * when the text has a backslash. NUL cannot be stored in PostgreSQL text and is refused.
+ *
+ * @example
+ * ```ts
+ * quoteString('a\\b') // "E'a\\\\b'"
+ * ```
+ */
+export function quoteString(text: string): string {
+  if (text.includes('\0')) {
+    throw new PostgresValueError(
+      'PostgreSQL text cannot hold the NUL character (\\0); remove it or store the value as binary',
+    )
+  }
+  const quoted = text.replaceAll("'", "''")
+  return text.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ`; PostgreSQL reads it as a date, a timestamp or a timestamptz. */
+function isoUtc(value: Date): string {
+  if (Number.isNaN(value.getTime())) throw new PostgresValueError('cannot bind an invalid Date')
+  return value.toISOString()
+}
+
+/** PostgreSQL's array input syntax: `{1,NULL,"a \"b\""}`; nested arrays nest. */
+function arrayText(values: readonly unknown[]): string {
+  const items = values.map((item) => {
+    if (item === null || item === undefined) return 'NULL'
+    if (Array.isArray(item)) return arrayText(item)
+    const prepared = toPostgresValue(item)
+    const text = Buffer.isBuffer(prepared) ? `\\x${prepared.toString('hex')}` : String(prepared)
+    return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+  })
+  return `{${items.join(',')}}`
+}
