@@ -29,7 +29,10 @@ export const DEFAULTS = Object.freeze({
  *   package names to other files (the tests bundle the @retort sources instead of dist/).
  */
 export async function buildApp({ outfile = DEFAULTS.outfile, alias = {} } = {}) {
-  const index = await generateMigrationsIndex({ scriptLocation: DEFAULTS.scriptLocation, outFile: DEFAULTS.index })
+  const index = await generateMigrationsIndex({
+    scriptLocation: DEFAULTS.scriptLocation,
+    outFile: DEFAULTS.index,
+  })
   await build({
     entryPoints: [DEFAULTS.entry],
     outfile,
@@ -41,7 +44,9 @@ export async function buildApp({ outfile = DEFAULTS.outfile, alias = {} } = {}) 
     alias,
     // Bundled CommonJS dependencies (graphology) call require() for Node built-ins, which
     // an ES module does not have: give them one.
-    banner: { js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)` },
+    banner: {
+      js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
+    },
     logLevel: 'warning',
   })
   return { outfile, revisions: index.revisions.map((entry) => entry.revision) }
@@ -49,5 +54,7 @@ export async function buildApp({ outfile = DEFAULTS.outfile, alias = {} } = {}) 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { outfile, revisions } = await buildApp()
-  console.log(`built ${path.relative(process.cwd(), outfile)} with ${revisions.length} revisions: ${revisions.join(', ')}`)
+  console.log(
+    `built ${path.relative(process.cwd(), outfile)} with ${revisions.length} revisions: ${revisions.join(', ')}`,
+  )
 }

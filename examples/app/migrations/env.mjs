@@ -11,7 +11,9 @@ export const DATABASE_FILE = 'notes.db'
 export default defineEnv(async (ctx) => {
   const dataDir = ctx.xArgs['dataDir']
   if (!dataDir || !path.isAbsolute(dataDir)) {
-    throw new Error(`the notes app env needs an absolute data directory: pass xArgs: { dataDir } (or -x dataDir=/abs/path); got '${dataDir ?? ''}'`)
+    throw new Error(
+      `the notes app env needs an absolute data directory: pass xArgs: { dataDir } (or -x dataDir=/abs/path); got '${dataDir ?? ''}'`,
+    )
   }
   const filename = path.join(dataDir, ctx.xArgs['fileName'] ?? DATABASE_FILE)
   ctx.logger.debug(`env: migrating ${filename}`)

@@ -15,8 +15,10 @@ import { openUserDatabase } from './user-database.mjs'
 /** Where a desktop app keeps its user data on each platform. */
 function defaultDataDir() {
   const home = os.homedir()
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'retort-notes')
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'retort-notes')
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'retort-notes')
+  if (process.platform === 'darwin')
+    return path.join(home, 'Library', 'Application Support', 'retort-notes')
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'retort-notes')
 }
 
@@ -37,7 +39,11 @@ if (positionals[0] === 'make-temp-databases') {
     logger.error('make-temp-databases needs --out DIR')
     process.exit(2)
   }
-  const files = await makeTempDatabases({ outDir: path.resolve(values.out), count: Number(values.count), logger })
+  const files = await makeTempDatabases({
+    outDir: path.resolve(values.out),
+    count: Number(values.count),
+    logger,
+  })
   logger.info(`${files.length} temporary databases ready`)
 } else {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir())
@@ -47,7 +53,9 @@ if (positionals[0] === 'make-temp-databases') {
   } catch (error) {
     if (error instanceof UnknownDatabaseRevisionError) {
       // The data was saved by a newer version of the app: do not touch it.
-      logger.error(`your notes were saved by a newer version of this app (${error.revisions.join(', ')}); please update the app`)
+      logger.error(
+        `your notes were saved by a newer version of this app (${error.revisions.join(', ')}); please update the app`,
+      )
       process.exit(3)
     }
     throw error

@@ -29,7 +29,11 @@ export async function makeTempDatabases({ outDir, count, logger }) {
     const db = new Database(filename)
     try {
       db.exec(schema)
-      const migrator = new Migrator({ scriptLocation: MIGRATIONS, dialect: sqliteDialect({ database: db }), logger })
+      const migrator = new Migrator({
+        scriptLocation: MIGRATIONS,
+        dialect: sqliteDialect({ database: db }),
+        logger,
+      })
       await migrator.ensureVersion()
       const { heads } = await migrator.stamp('heads')
       // The handle is still ours, and still open.

@@ -22,7 +22,8 @@ export async function openUserDatabase({ dataDir, logger }) {
     xArgs: { dataDir },
     logger,
     onEvent: (event) => {
-      if (event.type === 'step-done') logger.debug(`migration ${event.index + 1}/${event.total} done: ${event.revision}`)
+      if (event.type === 'step-done')
+        logger.debug(`migration ${event.index + 1}/${event.total} done: ${event.revision}`)
     },
   })
   const result = await migrator.upgrade('heads')

@@ -18,7 +18,12 @@ beforeAll(() => {
   // builds first). Build them here too; tsc -b is incremental, so this is quick when fresh.
   execFileSync(
     process.execPath,
-    [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'packages/core', 'packages/dialect-sqlite'],
+    [
+      path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-b',
+      'packages/core',
+      'packages/dialect-sqlite',
+    ],
     { cwd: repo, stdio: 'pipe' },
   )
 }, 180_000)
@@ -43,13 +48,18 @@ interface Run {
 
 function runApp(args: readonly string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [main, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += String(chunk)))
     child.stderr.on('data', (chunk) => (stderr += String(chunk)))
     child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr, lines: stdout.split('\n').filter(Boolean) }))
+    child.once('close', (code) =>
+      resolve({ code, stdout, stderr, lines: stdout.split('\n').filter(Boolean) }),
+    )
   })
 }
 
@@ -63,9 +73,14 @@ function query<T>(filename: string, sql: string): T[] {
 }
 
 const versionRows = (filename: string) =>
-  query<{ version_num: string }>(filename, 'SELECT version_num FROM retort_version').map((r) => r.version_num)
+  query<{ version_num: string }>(filename, 'SELECT version_num FROM retort_version').map(
+    (r) => r.version_num,
+  )
 const schema = (filename: string) =>
-  query<{ sql: string }>(filename, `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name`).map((r) => r.sql)
+  query<{ sql: string }>(
+    filename,
+    `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name`,
+  ).map((r) => r.sql)
 
 /** Every line the app printed went through its own logger. */
 function expectOnlyAppOutput(run: Run): void {
@@ -109,7 +124,9 @@ describe('examples/app', () => {
     const run = await runApp(['--data-dir', dataDir], '/')
     expect(run.code).toBe(3)
     expectOnlyAppOutput(run)
-    expect(run.stdout).toContain('saved by a newer version of this app (9f9f9f9f9f9f); please update the app')
+    expect(run.stdout).toContain(
+      'saved by a newer version of this app (9f9f9f9f9f9f); please update the app',
+    )
     expect(versionRows(filename)).toEqual(['9f9f9f9f9f9f'])
   })
 
@@ -124,15 +141,18 @@ describe('examples/app', () => {
     expectOnlyAppOutput(run)
     expect(run.lines.some((line) => line.includes('Running upgrade'))).toBe(false)
 
-    const files = fs.readdirSync(outDir).filter((name) => name.endsWith('.db')).sort()
+    const files = fs
+      .readdirSync(outDir)
+      .filter((name) => name.endsWith('.db'))
+      .sort()
     expect(files).toEqual(['scratch-1.db', 'scratch-2.db', 'scratch-3.db'])
     for (const [index, name] of files.entries()) {
       const filename = path.join(outDir, name)
       expect(versionRows(filename)).toEqual([HEAD])
       // The seed migration did not run; the app's handle stayed usable after the stamp.
-      expect(query<{ body: string }>(filename, 'SELECT body FROM note').map((r) => r.body)).toEqual([
-        `scratch database ${index + 1}`,
-      ])
+      expect(query<{ body: string }>(filename, 'SELECT body FROM note').map((r) => r.body)).toEqual(
+        [`scratch database ${index + 1}`],
+      )
       // The schema snapshot is what the migrations build.
       expect(schema(filename)).toEqual(schema(path.join(migrated, 'notes.db')))
     }

@@ -23,9 +23,16 @@ function tempDir(prefix: string): string {
   return dir
 }
 
-function run(file: string, args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [file, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += String(chunk)))
@@ -76,9 +83,13 @@ describe('examples/bundled', () => {
     expect(report.log).toContain('Running upgrade a0b1c2d3e4f5 -> b1c2d3e4f5a6: create location')
 
     const db = new Database(filename, { readonly: true })
-    expect(db.prepare('SELECT version_num FROM retort_version').all()).toEqual([{ version_num: HEAD }])
+    expect(db.prepare('SELECT version_num FROM retort_version').all()).toEqual([
+      { version_num: HEAD },
+    ])
     expect(db.prepare('SELECT label FROM location').all()).toEqual([{ label: 'shelf' }])
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info('item')`).all() as { name: string }[]).map((c) => c.name)
+    const columns = (
+      db.prepare(`SELECT name FROM pragma_table_info('item')`).all() as { name: string }[]
+    ).map((c) => c.name)
     expect(columns).toEqual(['id', 'name', 'quantity', 'location_id'])
     db.close()
 

@@ -98,10 +98,9 @@ export interface ProgressCompiler {
  *
  * @example
  * ```ts
- * class MyCompiler extends CompilerBase {
- *   compile(operation: Operation): readonly CompiledStatement[] { ... }
- *   // quoteIdentifier, inline, createVersionTable, selectVersions, insertVersion ...
- * }
+ * // class FooCompiler extends CompilerBase { compile(operation) { ... } quoteIdentifier(name) { ... } ... }
+ * const compiler: CompilerBase = new FooCompiler()
+ * compiler.selectProgress({ name: 'retort_version_progress' }) // the default, through compile()
  * ```
  */
 export abstract class CompilerBase implements Compiler, ProgressCompiler {

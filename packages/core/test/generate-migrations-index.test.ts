@@ -126,7 +126,9 @@ describe('generateMigrationsIndex', () => {
 
     for (const revision of bundled.revisions) {
       const fromBundle = await bundled.load(revision)
-      const fromDirectory = await directory.load(directory.revisions.find((r) => r.id === revision.id)!)
+      const fromDirectory = await directory.load(
+        directory.revisions.find((r) => r.id === revision.id)!,
+      )
       expect(run(fromBundle, 'upgrade')).toEqual(run(fromDirectory, 'upgrade'))
       expect(run(fromBundle, 'downgrade')).toEqual(run(fromDirectory, 'downgrade'))
     }
@@ -151,24 +153,38 @@ describe('generateMigrationsIndex', () => {
   it('reads versionLocations, and the locations of a config', async () => {
     const other = path.join(dir, 'plugins')
     writeScript(other, {
-      'p1_plugin.yaml': 'revision: p1p1\ndownRevision: null\nupgrade:\n  - createTable: { name: plugin, columns: [{ name: id, type: integer }] }\n',
+      'p1_plugin.yaml':
+        'revision: p1p1\ndownRevision: null\nupgrade:\n  - createTable: { name: plugin, columns: [{ name: id, type: integer }] }\n',
     })
     const outFile = path.join(dir, 'out', 'index.js')
     const byLocations = await generateMigrationsIndex({
       versionLocations: [path.join(scriptLocation, 'versions'), path.join(other, 'versions')],
       outFile,
     })
-    expect(byLocations.revisions.map((r) => r.revision)).toEqual([
-      'a1a1',
-      '1234e5678901',
-      'c3c3',
-      'p1p1',
+    expect(byLocations.revisions.map((r) => [r.revision, r.key])).toEqual([
+      ['a1a1', 'migrations/versions/a1_create_account.ts'],
+      ['1234e5678901', 'migrations/versions/b2_tag.yaml'],
+      ['c3c3', 'migrations/versions/c3_note.mjs'],
+      ['p1p1', 'plugins/versions/p1_plugin.yaml'],
     ])
+    // The bundle sees the revisions in the order the directories give.
+    const { migrations } = (await import(pathToFileURL(outFile).href)) as {
+      migrations: Record<string, unknown>
+    }
+    const bundled = await moduleSource(migrations)
+    const directory = ScriptDirectory.open({
+      scriptLocation,
+      versionLocations: [path.join(other, 'versions'), path.join(scriptLocation, 'versions')],
+    })
+    expect(bundled.revisions.map((r) => r.id)).toEqual(directory.revisions.map((r) => r.id))
 
     const config = new Config({ scriptLocation, versionLocations: [path.join(other, 'versions')] })
-    const byConfig = await generateMigrationsIndex({ config, outFile: path.join(dir, 'out', 'b.js') })
+    const byConfig = await generateMigrationsIndex({
+      config,
+      outFile: path.join(dir, 'out', 'b.js'),
+    })
     expect(byConfig.revisions).toEqual([
-      { revision: 'p1p1', key: '../plugins/versions/p1_plugin.yaml', specifier: undefined },
+      { revision: 'p1p1', key: 'plugins/versions/p1_plugin.yaml', specifier: undefined },
     ])
   })
 
@@ -211,8 +227,11 @@ describe('yamlRevisionModule', () => {
   })
 
   it('names the file in errors', () => {
-    expect(() => yamlRevisionModule('revision: x1\nupgrade:\n  - execute: DELETE FROM t\n', 'versions/x1.yaml')).toThrow(
-      /versions\/x1\.yaml/,
-    )
+    expect(() =>
+      yamlRevisionModule(
+        'revision: x1\nupgrade:\n  - execute: DELETE FROM t\n',
+        'versions/x1.yaml',
+      ),
+    ).toThrow(/versions\/x1\.yaml/)
   })
 })

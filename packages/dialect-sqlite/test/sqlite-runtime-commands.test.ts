@@ -12,6 +12,8 @@ import {
   heads,
   history,
   Migrator,
+  MultipleHeadsError,
+  RelativeRangeError,
   RetortError,
   show,
   stamp,
@@ -21,7 +23,13 @@ import {
   type RevisionInfo,
 } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
-import { tables, tempDirs, versionRows, writeScript, type RevisionSpec } from './helpers/runtime-fixture.js'
+import {
+  tables,
+  tempDirs,
+  versionRows,
+  writeScript,
+  type RevisionSpec,
+} from './helpers/runtime-fixture.js'
 
 // a -> b -> c, and b -> d: two heads (c, d), one branch point (b).
 const specs: RevisionSpec[] = [
@@ -119,8 +127,14 @@ describe.each([
     const all = ids(await api.history())
     expect(all).toHaveLength(4)
     expect(all[all.length - 1]).toBe('aaaa01')
-    expect(all.indexOf('bbbb02')).toBeGreaterThan(Math.max(all.indexOf('cccc03'), all.indexOf('dddd04')))
-    expect(ids(await api.history({ range: 'aaaa01:cccc03' }))).toEqual(['cccc03', 'bbbb02', 'aaaa01'])
+    expect(all.indexOf('bbbb02')).toBeGreaterThan(
+      Math.max(all.indexOf('cccc03'), all.indexOf('dddd04')),
+    )
+    expect(ids(await api.history({ range: 'aaaa01:cccc03' }))).toEqual([
+      'cccc03',
+      'bbbb02',
+      'aaaa01',
+    ])
 
     // None of them touched the database.
     expect(tables(filename)).toEqual([])
@@ -157,7 +171,12 @@ describe.each([
     expect((await api.upgrade('heads')).applied).toEqual([])
 
     const marked = await api.history({ indicateCurrent: true })
-    expect(marked.filter((r) => r.isCurrent).map((r) => r.revision).sort()).toEqual(['cccc03', 'dddd04'])
+    expect(
+      marked
+        .filter((r) => r.isCurrent)
+        .map((r) => r.revision)
+        .sort(),
+    ).toEqual(['cccc03', 'dddd04'])
 
     const down = await api.downgrade('bbbb02')
     expect(sorted(down.applied.map((a) => a.revision))).toEqual(['cccc03', 'dddd04'])
@@ -169,6 +188,19 @@ describe.each([
     expect((await api.downgrade('base')).heads).toEqual([])
     expect(versionRows(filename)).toEqual([])
     expect(userTables(filename)).toEqual([])
+  })
+
+  it('relative targets move from the database; head is ambiguous with two heads', async () => {
+    expect((await api.upgrade('+1')).heads).toEqual(['aaaa01'])
+    expect((await api.upgrade('+1')).heads).toEqual(['bbbb02'])
+    await expect(api.upgrade('+1')).rejects.toThrow(RelativeRangeError)
+    const error = await api.upgrade('head').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MultipleHeadsError)
+    expect((error as Error).message).toContain("'cccc03', 'dddd04'")
+    expect((await api.upgrade('cccc03')).heads).toEqual(['cccc03'])
+    expect((await api.downgrade('-1')).heads).toEqual(['bbbb02'])
+    expect(versionRows(filename)).toEqual(['bbbb02'])
+    expect(userTables(filename)).toEqual(['t_aaaa01', 't_bbbb02'])
   })
 
   it('stamp sets rows without running anything; --purge clears unknown ids', async () => {

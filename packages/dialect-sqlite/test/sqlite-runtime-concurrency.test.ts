@@ -22,10 +22,18 @@ const specs: RevisionSpec[] = [
   {
     id: 'r00',
     down: null,
-    upgrade: ['  - createTable: { name: applied_log, columns: [{ name: revision, type: string, length: 20 }] }', ...logged('r00')],
+    upgrade: [
+      '  - createTable: { name: applied_log, columns: [{ name: revision, type: string, length: 20 }] }',
+      ...logged('r00'),
+    ],
     downgrade: [],
   },
-  ...Array.from({ length: 9 }, (_, i): RevisionSpec => ({ id: `r0${i + 1}`, down: `r0${i}`, upgrade: logged(`r0${i + 1}`), downgrade: [] })),
+  ...Array.from({ length: 9 }, (_, i): RevisionSpec => ({
+    id: `r0${i + 1}`,
+    down: `r0${i}`,
+    upgrade: logged(`r0${i + 1}`),
+    downgrade: [],
+  })),
   // A second branch: two heads, so some runs also insert rows.
   { id: 'b01', down: 'r03', upgrade: logged('b01'), downgrade: [] },
   { id: 'b02', down: 'b01', upgrade: logged('b02'), downgrade: [] },
@@ -48,7 +56,9 @@ describe('concurrent upgrades of one SQLite file', () => {
     const bundle = await bundleSources(dirs.make('retort-bundle-'))
 
     const children = Array.from({ length: PROCESSES }, () => {
-      const process_ = spawn(process.execPath, [child, bundle, scriptLocation, filename], { stdio: ['pipe', 'pipe', 'pipe'] })
+      const process_ = spawn(process.execPath, [child, bundle, scriptLocation, filename], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
       const lines: Record<string, unknown>[] = []
       let stderr = ''
       process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
@@ -59,7 +69,9 @@ describe('concurrent upgrades of one SQLite file', () => {
         lines.push(value)
         if (value['ready'] === true) onReady()
       })
-      const done = new Promise<ChildResult>((resolve) => process_.once('close', (code) => resolve({ code, lines, stderr })))
+      const done = new Promise<ChildResult>((resolve) =>
+        process_.once('close', (code) => resolve({ code, lines, stderr })),
+      )
       return { process: process_, ready: Promise.race([ready, done.then(() => undefined)]), done }
     })
 
@@ -72,7 +84,9 @@ describe('concurrent upgrades of one SQLite file', () => {
       expect(result.stderr).toBe('')
       expect(result.code, JSON.stringify(result.lines)).toBe(0)
     }
-    const applied = results.flatMap((r) => (r.lines.find((line) => 'applied' in line)?.['applied'] as string[]) ?? [])
+    const applied = results.flatMap(
+      (r) => (r.lines.find((line) => 'applied' in line)?.['applied'] as string[]) ?? [],
+    )
     expect([...applied].sort()).toEqual(specs.map((s) => s.id).sort())
     for (const result of results) {
       const heads = result.lines.find((line) => 'heads' in line)?.['heads'] as string[]
@@ -81,7 +95,9 @@ describe('concurrent upgrades of one SQLite file', () => {
 
     expect(versionRows(filename)).toEqual(['b02', 'r09'])
     const db = new Database(filename, { readonly: true })
-    const log = (db.prepare('SELECT revision FROM applied_log').all() as { revision: string }[]).map((row) => row.revision)
+    const log = (
+      db.prepare('SELECT revision FROM applied_log').all() as { revision: string }[]
+    ).map((row) => row.revision)
     db.close()
     expect(log.sort()).toEqual(specs.map((s) => s.id).sort())
   })

@@ -8,7 +8,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig, Migrator, type Logger, type MigrationEvent } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
 import { bundleSources } from './helpers/bundle-sources.js'
-import { captureOutput, tables, tempDirs, versionRows, writeScript, type RevisionSpec } from './helpers/runtime-fixture.js'
+import {
+  captureOutput,
+  tables,
+  tempDirs,
+  versionRows,
+  writeScript,
+  type RevisionSpec,
+} from './helpers/runtime-fixture.js'
 
 const specs: RevisionSpec[] = [
   { id: 'aaaa01', down: null },
@@ -127,7 +134,12 @@ export default defineEnv(async (ctx) => {
     const other = new Migrator({ scriptLocation, xArgs: { tenant: 'globex', dataDir } })
     expect((await other.current()).heads).toEqual([])
     // (The migration lock's sidecar file stays next to a migrated database, by design.)
-    expect(fs.readdirSync(dataDir).filter((name) => name.endsWith('.db')).sort()).toEqual(['acme.db', 'globex.db'])
+    expect(
+      fs
+        .readdirSync(dataDir)
+        .filter((name) => name.endsWith('.db'))
+        .sort(),
+    ).toEqual(['acme.db', 'globex.db'])
     expect(tables(path.join(dataDir, 'globex.db'))).toEqual([])
   })
 
@@ -189,7 +201,8 @@ describe('logging', () => {
       ['step-start', 'aaaa01', 'down', 1, 2],
       ['step-done', 'aaaa01', 'down', 1, 2],
     ])
-    for (const event of events) if (event.type === 'step-done') expect(typeof event.ms).toBe('number')
+    for (const event of events)
+      if (event.type === 'step-done') expect(typeof event.ms).toBe('number')
   })
 
   it('is silent by default', async () => {

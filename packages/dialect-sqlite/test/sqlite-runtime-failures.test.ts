@@ -59,7 +59,10 @@ const failing: RevisionSpec[] = [
   {
     id: 'cccc03',
     down: 'bbbb02',
-    upgrade: [...createTableLines('cccc03'), '  - execute: INSERT INTO missing_table (x) VALUES (1)'],
+    upgrade: [
+      ...createTableLines('cccc03'),
+      '  - execute: INSERT INTO missing_table (x) VALUES (1)',
+    ],
     downgrade: ['  - dropTable: { name: t_cccc03 }'],
   },
   { id: 'dddd04', down: 'cccc03' },
@@ -164,7 +167,9 @@ ${body}
   }
 
   it('a wrong operation names the revision and its file, online and offline', async () => {
-    const { file, filename, migrator } = setupTs(`  op.createTable('t_ok', [op.column('id', 'integer')])\n  op.createTable('t_bad', [])`)
+    const { file, filename, migrator } = setupTs(
+      `  op.createTable('t_ok', [op.column('id', 'integer')])\n  op.createTable('t_bad', [])`,
+    )
     const error = await failure(migrator.upgrade('heads'))
     expect(error.revision).toBe('bbbb02')
     expect(error.path).toBe(file)
@@ -201,7 +206,11 @@ describe('a revision with transaction = false', () => {
   })
 
   it("runs outside a transaction in 'each' mode", async () => {
-    const specs = [{ id: 'aaaa01', down: null }, vacuum('vvvv02', 'aaaa01', false), { id: 'bbbb03', down: 'vvvv02' }]
+    const specs = [
+      { id: 'aaaa01', down: null },
+      vacuum('vvvv02', 'aaaa01', false),
+      { id: 'bbbb03', down: 'vvvv02' },
+    ]
     const { filename, migrator } = setup(specs, 'each')
     const result = await migrator.upgrade('heads')
     expect(result.applied.map((a) => a.revision)).toEqual(['aaaa01', 'vvvv02', 'bbbb03'])
@@ -209,7 +218,11 @@ describe('a revision with transaction = false', () => {
   })
 
   it('fails inside a transaction when it does not opt out', async () => {
-    const specs = [{ id: 'aaaa01', down: null }, vacuum('vvvv02', 'aaaa01'), { id: 'bbbb03', down: 'vvvv02' }]
+    const specs = [
+      { id: 'aaaa01', down: null },
+      vacuum('vvvv02', 'aaaa01'),
+      { id: 'bbbb03', down: 'vvvv02' },
+    ]
     const { filename, migrator } = setup(specs, 'each')
     const error = await failure(migrator.upgrade('heads'))
     expect(error.revision).toBe('vvvv02')
@@ -222,7 +235,12 @@ describe('a revision with transaction = false', () => {
       { id: 'aaaa01', down: null },
       vacuum('vvvv02', 'aaaa01', false),
       { id: 'bbbb03', down: 'vvvv02' },
-      { id: 'cccc04', down: 'bbbb03', upgrade: ['  - execute: INSERT INTO nowhere VALUES (1)'], downgrade: [] },
+      {
+        id: 'cccc04',
+        down: 'bbbb03',
+        upgrade: ['  - execute: INSERT INTO nowhere VALUES (1)'],
+        downgrade: [],
+      },
     ]
     const { filename, migrator } = setup(specs, 'all')
     const error = await failure(migrator.upgrade('heads'))
@@ -316,7 +334,9 @@ describe('long version ids', () => {
     expect(sql).toContain(second)
 
     const db = new Database(filename, { readonly: true })
-    const type = db.prepare(`SELECT type FROM pragma_table_info('retort_version') WHERE name = 'version_num'`).get() as { type: string }
+    const type = db
+      .prepare(`SELECT type FROM pragma_table_info('retort_version') WHERE name = 'version_num'`)
+      .get() as { type: string }
     db.close()
     expect(type.type).toBe('VARCHAR(255)')
   })

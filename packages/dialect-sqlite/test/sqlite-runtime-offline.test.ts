@@ -15,7 +15,13 @@ import {
   type Dialect,
 } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
-import { tables, tempDirs, versionRows, writeScript, type RevisionSpec } from './helpers/runtime-fixture.js'
+import {
+  tables,
+  tempDirs,
+  versionRows,
+  writeScript,
+  type RevisionSpec,
+} from './helpers/runtime-fixture.js'
 
 const specs: RevisionSpec[] = [
   { id: 'aaaa01', down: null },
@@ -59,13 +65,18 @@ function lineOf(sql: string, text: string): number {
 describe('offline SQL', () => {
   it('upgrade base:b creates the version table and inserts, then moves the row', async () => {
     const config = new Config({ scriptLocation })
-    const { sql, applied, heads } = await upgrade(config, 'base:bbbb02', { sql: true, dialect: compileOnly(filename) })
+    const { sql, applied, heads } = await upgrade(config, 'base:bbbb02', {
+      sql: true,
+      dialect: compileOnly(filename),
+    })
     expect(applied).toEqual([])
     expect(heads).toEqual(['bbbb02'])
     expect(sql).toContain('CREATE TABLE IF NOT EXISTS "retort_version"')
     const insert = lineOf(sql!, `INSERT INTO "retort_version" ("version_num") VALUES ('aaaa01')`)
     const update = lineOf(sql!, `'bbbb02'`)
-    expect(sql!.split('\n')[update]).toMatch(/^UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'aaaa01'/)
+    expect(sql!.split('\n')[update]).toMatch(
+      /^UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'aaaa01'/,
+    )
     expect(lineOf(sql!, 'CREATE TABLE "t_aaaa01"')).toBeLessThan(insert)
     expect(lineOf(sql!, 'CREATE TABLE "t_bbbb02"')).toBeLessThan(update)
     expect(sql).not.toContain('t_cccc03')
@@ -77,9 +88,17 @@ describe('offline SQL', () => {
     const sql = await migrator.upgradeSql('aaaa01:cccc03')
     expect(sql).not.toContain('CREATE TABLE IF NOT EXISTS "retort_version"')
     expect(sql).not.toContain('t_aaaa01')
-    expect(lineOf(sql, 'CREATE TABLE "t_bbbb02"')).toBeLessThan(lineOf(sql, 'CREATE TABLE "t_cccc03"'))
-    lineOf(sql, `UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'aaaa01'`)
-    lineOf(sql, `UPDATE "retort_version" SET "version_num" = 'cccc03' WHERE "version_num" = 'bbbb02'`)
+    expect(lineOf(sql, 'CREATE TABLE "t_bbbb02"')).toBeLessThan(
+      lineOf(sql, 'CREATE TABLE "t_cccc03"'),
+    )
+    lineOf(
+      sql,
+      `UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'aaaa01'`,
+    )
+    lineOf(
+      sql,
+      `UPDATE "retort_version" SET "version_num" = 'cccc03' WHERE "version_num" = 'bbbb02'`,
+    )
     expect(fs.existsSync(filename)).toBe(false)
   })
 
@@ -88,10 +107,19 @@ describe('offline SQL', () => {
     const sql = await migrator.downgradeSql('cccc03:aaaa01')
     expect(lineOf(sql, 'DROP TABLE "t_cccc03"')).toBeLessThan(lineOf(sql, 'DROP TABLE "t_bbbb02"'))
     expect(sql).not.toContain('t_aaaa01')
-    lineOf(sql, `UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'cccc03'`)
-    lineOf(sql, `UPDATE "retort_version" SET "version_num" = 'aaaa01' WHERE "version_num" = 'bbbb02'`)
+    lineOf(
+      sql,
+      `UPDATE "retort_version" SET "version_num" = 'bbbb02' WHERE "version_num" = 'cccc03'`,
+    )
+    lineOf(
+      sql,
+      `UPDATE "retort_version" SET "version_num" = 'aaaa01' WHERE "version_num" = 'bbbb02'`,
+    )
 
-    const toBase = await downgrade(new Config({ scriptLocation }), 'cccc03:base', { sql: true, dialect: compileOnly(filename) })
+    const toBase = await downgrade(new Config({ scriptLocation }), 'cccc03:base', {
+      sql: true,
+      dialect: compileOnly(filename),
+    })
     expect(toBase.heads).toEqual([])
     lineOf(toBase.sql!, `DELETE FROM "retort_version" WHERE "version_num" = 'aaaa01'`)
 
@@ -102,7 +130,10 @@ describe('offline SQL', () => {
   })
 
   it('stamp writes only version-table statements', async () => {
-    const result = await stamp(new Config({ scriptLocation }), 'bbbb02', { sql: true, dialect: compileOnly(filename) })
+    const result = await stamp(new Config({ scriptLocation }), 'bbbb02', {
+      sql: true,
+      dialect: compileOnly(filename),
+    })
     expect(result.sql).toContain('CREATE TABLE IF NOT EXISTS "retort_version"')
     lineOf(result.sql!, `INSERT INTO "retort_version" ("version_num") VALUES ('bbbb02')`)
     expect(result.sql).not.toContain('"t_')
@@ -110,10 +141,16 @@ describe('offline SQL', () => {
   })
 
   it("wraps each revision, or the whole script in 'all' mode, in a transaction", async () => {
-    const each = await new Migrator({ scriptLocation, dialect: compileOnly(filename) }).upgradeSql('heads')
+    const each = await new Migrator({ scriptLocation, dialect: compileOnly(filename) }).upgradeSql(
+      'heads',
+    )
     expect(each.match(/^BEGIN;$/gm)).toHaveLength(3)
     expect(each.match(/^COMMIT;$/gm)).toHaveLength(3)
-    const all = await new Migrator({ scriptLocation, dialect: compileOnly(filename), transactionMode: 'all' }).upgradeSql('heads')
+    const all = await new Migrator({
+      scriptLocation,
+      dialect: compileOnly(filename),
+      transactionMode: 'all',
+    }).upgradeSql('heads')
     expect(all.match(/^BEGIN;$/gm)).toHaveLength(1)
     expect(all.match(/^COMMIT;$/gm)).toHaveLength(1)
     expect(all.indexOf('BEGIN;')).toBeLessThan(all.indexOf('CREATE TABLE'))

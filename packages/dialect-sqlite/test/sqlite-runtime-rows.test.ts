@@ -106,7 +106,13 @@ describe('version rows on SQLite', () => {
       expect(versionRows(filename)).toEqual([...rows].sort())
       expect([...result.heads].sort()).toEqual([...rows].sort())
     }
-    await stamps('heads', expectedRows(specs, specs.map((s) => s.id)))
+    await stamps(
+      'heads',
+      expectedRows(
+        specs,
+        specs.map((s) => s.id),
+      ),
+    )
     await stamps('base', [])
     await stamps('c200', ['c200'])
     await stamps('d200', ['c200', 'd200'])

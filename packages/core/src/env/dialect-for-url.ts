@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseDatabaseUrl, redactUrl } from '../config/database-url.js'
 import type { Dialect } from '../dialect.js'
@@ -79,14 +79,19 @@ export async function dialectForUrl(
 
 function defaultImporter(baseDir: string | undefined): PackageImporter {
   return async (specifier) => {
-    if (baseDir !== undefined) {
+    // Next to the config first (the application's node_modules), then from the program that
+    // is running (the `retort` CLI, which depends on every dialect, or the app's entry file),
+    // then from core itself.
+    const program = process.argv[1]
+    for (const base of [baseDir, program === undefined ? undefined : dirname(program)]) {
+      if (base === undefined) continue
       let resolved: string | undefined
       try {
-        resolved = createRequire(join(baseDir, 'noop.js')).resolve(specifier)
+        resolved = createRequire(join(base, 'noop.js')).resolve(specifier)
       } catch {
-        // Not installed next to the config: try core's own resolution below.
+        continue
       }
-      if (resolved !== undefined) return import(pathToFileURL(resolved).href)
+      return import(pathToFileURL(resolved).href)
     }
     return import(specifier)
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -70,6 +71,19 @@ export async function loadEnvModule(path: string | URL): Promise<EnvModule> {
 async function importTypeScript(file: string): Promise<unknown> {
   const { createJiti } = await import('jiti')
   // No module cache: an application that reloads an edited env module gets the new code.
-  const jiti = createJiti(pathToFileURL(file).href, { interopDefault: false, moduleCache: false })
+  // `@retort/core` in the env module is this very copy of core: `defineEnv`, the errors and
+  // `instanceof` agree with the runtime that loads it, and a project that installed only the
+  // CLI can still run its env module.
+  const jiti = createJiti(pathToFileURL(file).href, {
+    interopDefault: false,
+    moduleCache: false,
+    alias: { '@retort/core': coreEntry() },
+  })
   return jiti.import(file)
+}
+
+/** This package's entry file: `index.js` next to the built code, `index.ts` in the sources. */
+function coreEntry(): string {
+  const built = fileURLToPath(new URL('../index.js', import.meta.url))
+  return existsSync(built) ? built : fileURLToPath(new URL('../index.ts', import.meta.url))
 }

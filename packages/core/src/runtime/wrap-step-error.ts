@@ -13,8 +13,16 @@ import type { MigrationStep } from '../graph/planner.js'
  * throw wrapStepError(step, 'CREATE TABLE "t" ()', error)
  * ```
  */
-export function wrapStepError(step: MigrationStep, statement: string | undefined, error: unknown): unknown {
-  if (error instanceof MigrationError || error instanceof VersionTableConflictError || error instanceof RevisionError) {
+export function wrapStepError(
+  step: MigrationStep,
+  statement: string | undefined,
+  error: unknown,
+): unknown {
+  if (
+    error instanceof MigrationError ||
+    error instanceof VersionTableConflictError ||
+    error instanceof RevisionError
+  ) {
     return error
   }
   return new MigrationError(step.revision.id, step.direction, step.revision.path, statement, error)

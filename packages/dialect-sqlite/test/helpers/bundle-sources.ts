@@ -10,7 +10,9 @@ const packages = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** Makes better-sqlite3 resolvable from `dir` (it is native code, so never bundled). */
 export function linkBetterSqlite3(dir: string): void {
-  const target = fs.realpathSync(path.join(packages, 'dialect-sqlite', 'node_modules', 'better-sqlite3'))
+  const target = fs.realpathSync(
+    path.join(packages, 'dialect-sqlite', 'node_modules', 'better-sqlite3'),
+  )
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true })
   fs.symlinkSync(target, path.join(dir, 'node_modules', 'better-sqlite3'), 'dir')
 }
@@ -37,7 +39,9 @@ export async function bundleSources(dir: string): Promise<string> {
     target: 'node20',
     external: ['better-sqlite3', 'jiti'],
     // CommonJS dependencies (graphology) call require() for Node built-ins.
-    banner: { js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)` },
+    banner: {
+      js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
+    },
     outfile,
     logLevel: 'silent',
   })

@@ -36,7 +36,9 @@ export function tempDirs(): { make(prefix?: string): string; cleanup(): void } {
 
 /** The YAML lines creating the table `t_<id>`. */
 export function createTableLines(id: string): string[] {
-  return [`  - createTable: { name: t_${id}, columns: [{ name: id, type: integer, primaryKey: true }] }`]
+  return [
+    `  - createTable: { name: t_${id}, columns: [{ name: id, type: integer, primaryKey: true }] }`,
+  ]
 }
 
 /** The text of a YAML revision file for `spec`. */
@@ -48,12 +50,17 @@ export function yamlRevision(spec: RevisionSpec): string {
       : typeof spec.down === 'string'
         ? JSON.stringify(spec.down)
         : list(spec.down)
-  const lines = [`revision: ${JSON.stringify(spec.id)}`, `downRevision: ${down}`, `message: revision ${spec.id}`]
+  const lines = [
+    `revision: ${JSON.stringify(spec.id)}`,
+    `downRevision: ${down}`,
+    `message: revision ${spec.id}`,
+  ]
   if (spec.dependsOn) lines.push(`dependsOn: ${list(spec.dependsOn)}`)
   if (spec.labels) lines.push(`branchLabels: ${list(spec.labels)}`)
   if (spec.transaction !== undefined) lines.push(`transaction: ${spec.transaction}`)
   lines.push('upgrade:', ...(spec.upgrade ?? createTableLines(spec.id)))
-  if (spec.downgrade) lines.push('downgrade:', ...(spec.downgrade.length ? spec.downgrade : ['  []']))
+  if (spec.downgrade)
+    lines.push('downgrade:', ...(spec.downgrade.length ? spec.downgrade : ['  []']))
   return `${lines.join('\n')}\n`
 }
 
@@ -68,7 +75,11 @@ export function writeScript(scriptLocation: string, specs: readonly RevisionSpec
 }
 
 /** The file name of the revision `id` written by {@link writeScript}. */
-export function revisionFile(scriptLocation: string, specs: readonly RevisionSpec[], id: string): string {
+export function revisionFile(
+  scriptLocation: string,
+  specs: readonly RevisionSpec[],
+  id: string,
+): string {
   const index = specs.findIndex((spec) => spec.id === id)
   return path.join(scriptLocation, 'versions', fileName(index, id))
 }
@@ -91,9 +102,13 @@ function withDatabase<T>(filename: string, read: (db: Database.Database) => T): 
 export function tables(filename: string): string[] {
   if (!fs.existsSync(filename)) return []
   return withDatabase(filename, (db) =>
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(
-      (row) => row.name,
-    ),
+    (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
+    ).map((row) => row.name),
   )
 }
 
@@ -110,7 +125,10 @@ export function versionRows(filename: string, table = 'retort_version'): string[
 /** The revisions whose `t_<id>` table exists. */
 export function appliedBySchema(filename: string, specs: readonly RevisionSpec[]): string[] {
   const present = new Set(tables(filename))
-  return specs.filter((spec) => present.has(`t_${spec.id}`)).map((spec) => spec.id).sort()
+  return specs
+    .filter((spec) => present.has(`t_${spec.id}`))
+    .map((spec) => spec.id)
+    .sort()
 }
 
 /**
@@ -122,7 +140,14 @@ export function expectedRows(specs: readonly RevisionSpec[], applied: readonly s
   const byId = new Map(specs.map((spec) => [spec.id, spec]))
   const ancestors = (id: string, seen = new Set<string>()): Set<string> => {
     const spec = byId.get(id)!
-    const parents = [...(spec.down === undefined || spec.down === null ? [] : typeof spec.down === 'string' ? [spec.down] : spec.down), ...(spec.dependsOn ?? [])]
+    const parents = [
+      ...(spec.down === undefined || spec.down === null
+        ? []
+        : typeof spec.down === 'string'
+          ? [spec.down]
+          : spec.down),
+      ...(spec.dependsOn ?? []),
+    ]
     for (const parent of parents) {
       if (!seen.has(parent)) {
         seen.add(parent)
@@ -137,15 +162,24 @@ export function expectedRows(specs: readonly RevisionSpec[], applied: readonly s
 }
 
 /** Records every write to stdout/stderr and every console call while `fn` runs. */
-export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; output: string[] }> {
+export async function captureOutput<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; output: string[] }> {
   const output: string[] = []
   const stdout = process.stdout.write
   const stderr = process.stderr.write
   const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const
   const saved = methods.map((name) => console[name])
-  process.stdout.write = ((chunk: unknown) => (output.push(`stdout: ${String(chunk)}`), true)) as typeof process.stdout.write
-  process.stderr.write = ((chunk: unknown) => (output.push(`stderr: ${String(chunk)}`), true)) as typeof process.stderr.write
-  for (const name of methods) console[name] = (...args: unknown[]) => output.push(`console.${name}: ${args.join(' ')}`)
+  process.stdout.write = ((chunk: unknown) => (
+    output.push(`stdout: ${String(chunk)}`),
+    true
+  )) as typeof process.stdout.write
+  process.stderr.write = ((chunk: unknown) => (
+    output.push(`stderr: ${String(chunk)}`),
+    true
+  )) as typeof process.stderr.write
+  for (const name of methods)
+    console[name] = (...args: unknown[]) => output.push(`console.${name}: ${args.join(' ')}`)
   try {
     return { result: await fn(), output }
   } finally {
