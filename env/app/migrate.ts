@@ -1,6 +1,6 @@
 import { Migrator, type Logger, type MigrateResult } from '@retort/core'
 import { sqliteDialect } from '@retort/dialect-sqlite'
-import { migrations } from './migrations.js'
+import { migrations } from './migrations.generated.js'
 
 /**
  * Brings the SQLite database at `filename` to the newest revision. Safe to call at every

@@ -3,6 +3,7 @@ import type { CliIo } from './cli-context.js'
 import { type CommandKit } from './command-kit.js'
 import { createColorsFor, useColor } from './colors.js'
 import { registerBranches } from './commands/branches.js'
+import { registerBundle } from './commands/bundle.js'
 import { registerCheck } from './commands/check.js'
 import { registerCurrent } from './commands/current.js'
 import { registerDowngrade } from './commands/downgrade.js'
@@ -71,6 +72,7 @@ export async function main(args: readonly string[], io: CliIo, version: string):
   registerEnsureVersion(program, kit)
   registerGraph(program, kit)
   registerRebase(program, kit)
+  registerBundle(program, kit)
 
   if (args.length === 0) {
     io.stderr.write(program.helpInformation())

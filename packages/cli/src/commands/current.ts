@@ -1,5 +1,11 @@
 import type { Command } from 'commander'
-import { current, loadRevisions, revisionInfo } from '@retort/core'
+import {
+  current,
+  IncompleteMigrationError,
+  loadRevisions,
+  revisionInfo,
+  type IncompleteMigrationDetails,
+} from '@retort/core'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
 
@@ -22,8 +28,15 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
         if (ctx.json) {
           ctx.printJson({
             heads: result.heads,
+            ...(result.incomplete ? { incomplete: incompleteJson(result.incomplete) } : {}),
             ...(result.databases.length > 1
-              ? { databases: result.databases.map((d) => ({ name: d.name ?? null, heads: d.heads })) }
+              ? {
+                  databases: result.databases.map((d) => ({
+                    name: d.name ?? null,
+                    heads: d.heads,
+                    ...(d.incomplete ? { incomplete: incompleteJson(d.incomplete) } : {}),
+                  })),
+                }
               : {}),
           })
           return
@@ -39,7 +52,27 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
             else if (flags.verbose) ctx.out(...formatRevisionVerbose(found, ctx.colors))
             else ctx.out(`${prefix}${formatRevision(found, ctx.colors)}`)
           }
+          // A revision that stopped part-way: what was applied, and the stamp that resolves it.
+          if (database.incomplete !== undefined) {
+            ctx.out(`${prefix}${ctx.colors.red('incomplete:')} ${new IncompleteMigrationError(database.incomplete).message}`)
+          }
         }
       }),
     )
+}
+
+/** The `incomplete` member of `current --json`: the progress record and its file. */
+function incompleteJson(details: IncompleteMigrationDetails): Record<string, unknown> {
+  const { record } = details
+  return {
+    revision: record.revision,
+    direction: record.direction,
+    path: details.path ?? null,
+    statementsDone: record.statementsDone,
+    statementCount: record.statementCount,
+    statement: record.statement,
+    state: record.state,
+    error: record.error,
+    recordedAt: record.recordedAt,
+  }
 }

@@ -36,6 +36,11 @@ export interface GenerateMigrationsIndexOptions {
   readonly outFile: string | URL
   /** Where the index imports `yamlRevisionModule` from (default {@link DEFAULT_CORE_MODULE}). */
   readonly coreModule?: string | undefined
+  /**
+   * `false` leaves the file alone and only compares it (a CI check: see `changed` in the
+   * result); default `true`.
+   */
+  readonly write?: boolean | undefined
 }
 
 /**
@@ -73,8 +78,10 @@ export interface GenerateMigrationsIndexResult {
   readonly source: string
   /** The revisions it carries, in directory order. */
   readonly revisions: readonly MigrationsIndexEntry[]
-  /** `false` when the file already held this text and was left untouched. */
+  /** `false` when the file already held this text and was left untouched (or `write` was `false`). */
   readonly written: boolean
+  /** Whether the file was missing or held another text before the call (whatever `write` was). */
+  readonly changed: boolean
 }
 
 /**
@@ -181,12 +188,13 @@ export async function generateMigrationsIndex(
   } catch {
     previous = undefined
   }
-  const written = previous !== source
+  const changed = previous !== source
+  const written = changed && options.write !== false
   if (written) {
     mkdirSync(outDir, { recursive: true })
     writeFileSync(outFile, source)
   }
-  return Object.freeze({ outFile, source, revisions: Object.freeze(revisions), written })
+  return Object.freeze({ outFile, source, revisions: Object.freeze(revisions), written, changed })
 }
 
 /**
