@@ -109,6 +109,9 @@ interface StepProgress {
   written: boolean
 }
 
+/** How many revision bodies are imported ahead of the step that runs. */
+const PREFETCH_STEPS = 8
+
 /** Applies the steps of a plan on one connection. */
 class StepRunner {
   readonly #connection: Connection
@@ -174,6 +177,7 @@ class StepRunner {
       if (mode === 'all') await this.#begin()
       await this.#table.ensure()
       for (const [index, step] of plan.steps.entries()) {
+        this.#prefetch(plan, index)
         const started = performance.now()
         this.#options.onEvent?.({ type: 'step-start', revision: step.revision.id, direction: step.direction, index, total })
         this.#options.logger.info(describeStep(step))
@@ -187,6 +191,20 @@ class StepRunner {
     } catch (error) {
       await this.#rollback()
       throw error
+    }
+  }
+
+  /**
+   * Starts importing the bodies of the next few steps while this one runs: importing a
+   * revision file waits on file reads, which overlap with the database work this way. A
+   * failed import is not cached by the source, so the step itself meets the error again.
+   */
+  #prefetch(plan: Plan, index: number): void {
+    // At the first step the whole window starts; after that, one more step per step.
+    const from = index === 0 ? 1 : index + PREFETCH_STEPS
+    const to = Math.min(index + PREFETCH_STEPS, plan.steps.length - 1)
+    for (let i = from; i <= to; i++) {
+      this.#source.load(plan.steps[i]!.revision).catch(() => {})
     }
   }
 
