@@ -213,7 +213,7 @@ describe('dialectForUrl', () => {
     expect(await describe('postgres://u:p@db/app')).toBe(
       '{"connectionString":"postgres://u:p@db/app"}',
     )
-    expect(await describe('mariadb://u@db/app')).toBe('{"uri":"mysql://u@db/app"}')
+    expect(await describe('mariadb://u@db/app')).toBe('{"uri":"mariadb://u@db/app"}')
     expect(imported).toEqual([
       '@retort/dialect-sqlite',
       '@retort/dialect-sqlite',

@@ -343,8 +343,12 @@ describe('readHeader (TypeScript / JavaScript)', () => {
       expect(error.message).toContain("unterminated string in header 'message'")
     })
 
-    it('leaves invalid id characters to the revision graph', () => {
-      expect(read("export const revision = 'not an id!'\n")).toEqual({ revision: 'not an id!' })
+    it('invalid id characters, on the line of the id', () => {
+      const error = errorOf(() =>
+        readHeader(lines('// a comment', "export const revision = 'not an id!'"), TS),
+      )
+      expect(error.line).toBe(2)
+      expect(error.message).toContain("revision id 'not an id!' is not valid")
     })
   })
 

@@ -53,7 +53,8 @@ export async function dialectForUrl(
       argument = { connectionString: parsed.connectionString }
       break
     case 'mysql':
-      argument = { uri: parsed.uri }
+      // The dialect reads `mariadb://` itself (and names the server that way in messages).
+      argument = { uri: parsed.mariadb ? parsed.uri.replace(/^mysql:/, 'mariadb:') : parsed.uri }
       break
     case 'other':
       throw new ConfigError(

@@ -1,3 +1,5 @@
+import { REVISION_ID_PATTERN } from '../revision.js'
+
 /** The header keys a revision file or module may state. */
 export const HEADER_KEYS = [
   'revision',
@@ -106,7 +108,13 @@ export function checkHeaderValue(
   value: unknown,
   syntax: HeaderSyntax,
 ): string | undefined {
-  if (isValid(key, value)) return undefined
+  if (isValid(key, value)) {
+    // The id's characters are checked here too, where the file's line is known.
+    if (key === 'revision' && !REVISION_ID_PATTERN.test(value as string)) {
+      return `revision id '${value as string}' is not valid; use letters, digits and '_' only`
+    }
+    return undefined
+  }
   return `header '${key}' must be ${HEADER_EXPECTED[key]}, not ${describeValue(value)}; write it like ${headerExample(key, syntax)}`
 }
 
