@@ -1,7 +1,26 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import { createProject, fillRevision, newRevision, ok, retort, retortJson, retortOnPath } from './helpers/project.js'
+
+const corePackage = fileURLToPath(new URL('../../core/package.json', import.meta.url))
+
+/** Calls `migrateDatabase(filename)` of the app template's migrate.ts in a fresh Node process (through jiti). */
+function runApp(cwd: string, migrate: string, filename: string): { applied: string[] } {
+  const script = `
+    import { createRequire } from 'node:module'
+    const { createJiti } = createRequire(${JSON.stringify(corePackage)})('jiti')
+    const jiti = createJiti(${JSON.stringify(migrate)}, { moduleCache: false })
+    const { migrateDatabase } = await jiti.import(${JSON.stringify(migrate)})
+    const result = await migrateDatabase(${JSON.stringify(filename)})
+    console.log(JSON.stringify({ applied: result.applied.map((step) => step.revision) }))
+  `
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`migrateDatabase failed: ${run.stderr}`)
+  return JSON.parse(run.stdout) as { applied: string[] }
+}
 
 // Every env template is initialised and upgraded, so that the templates cannot rot.
 describe('env templates', () => {
@@ -45,22 +64,33 @@ describe('env templates', () => {
     expect(human).toContain('audit: base (no revision applied)')
   })
 
-  it('app: the post-write hook keeps the bundling index in step, and the CLI upgrades the dev database', () => {
+  it('app: the post-write hook runs retort bundle, the index imports every revision, the CLI and the application migrate', () => {
     project = createProject()
     const { dir } = project
-    ok(dir, ['init', '--template', 'app', 'src/migrations'])
+    const env = retortOnPath(dir)
+    ok(dir, ['init', '--template', 'app', 'src/migrations'], env)
     expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain('scriptLocation: src/migrations')
-    const r1 = newRevision(dir, ['-m', 'create account'])
+    const index = join(dir, 'src/migrations/migrations.generated.ts')
+    // The shipped index is what `retort bundle` writes for no revisions.
+    expect(ok(dir, ['bundle', '--check'], env)).toBe(`${index} is up to date (0 revisions)\n`)
+
+    const r1 = newRevision(dir, ['-m', 'create account'], env)
+    expect(r1.hooks).toEqual([`retort bundle ${r1.path}`])
     fillRevision(r1.path, 'account')
-    const r2 = newRevision(dir, ['-m', 'create invoice'])
+    const r2 = newRevision(dir, ['-m', 'create invoice'], env)
     fillRevision(r2.path, 'invoice')
-    const index = readFileSync(join(dir, 'src/migrations/migrations.ts'), 'utf8')
+    const text = readFileSync(index, 'utf8')
     // One import per revision file, in file-name order.
-    expect(index).toMatch(new RegExp(`import \\* as r[01] from './versions/${r1.revision}_create_account\\.js'`))
-    expect(index).toMatch(new RegExp(`import \\* as r[01] from './versions/${r2.revision}_create_invoice\\.js'`))
-    expect(index).toContain('export const migrations: readonly RevisionModule[] = [r0, r1]')
-    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head']).heads).toEqual([r2.revision])
+    expect(text).toMatch(new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`))
+    expect(text).toMatch(new RegExp(`import \\* as r[01] from "\\./versions/${r2.revision}_create_invoice\\.ts"`))
+    expect(retort(dir, ['bundle', '--check'], env).code).toBe(0)
+
+    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head'], env).heads).toEqual([r2.revision])
     expect(existsSync(join(dir, 'migrations-dev.db'))).toBe(true)
-    expect(retort(dir, ['check']).code).toBe(0)
+    expect(retort(dir, ['check'], env).code).toBe(0)
+
+    // The application's side: migrate.ts with the generated index, no directory read.
+    const result = runApp(dir, join(dir, 'src/migrations/migrate.ts'), join(dir, 'user.db'))
+    expect(result.applied).toEqual([r1.revision, r2.revision])
   })
 })

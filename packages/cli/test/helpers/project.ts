@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url))
@@ -29,6 +29,20 @@ export function createProject(prefix = 'retort-cli-'): { dir: string; cleanup():
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
+/**
+ * Installs a `retort` launcher in the project's `node_modules/.bin` and returns the
+ * environment that puts it on `PATH`, as `npx retort` and package.json scripts do, so that
+ * post-write hooks can run `retort ...`.
+ */
+export function retortOnPath(dir: string): Record<string, string> {
+  const bin = join(dir, 'node_modules/.bin')
+  mkdirSync(bin, { recursive: true })
+  const launcher = join(bin, 'retort')
+  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`)
+  chmodSync(launcher, 0o755)
+  return { PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` }
+}
+
 /** Runs `retort ARGS` in `cwd` without colours (not a terminal). */
 export function retort(cwd: string, args: readonly string[], env: Record<string, string> = {}): RunResult {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' }
@@ -52,8 +66,12 @@ export function ok(cwd: string, args: readonly string[], env: Record<string, str
 }
 
 /** The id of a revision created by `retort --json revision ...`. */
-export function newRevision(cwd: string, args: readonly string[]): { revision: string; path: string } {
-  return retortJson<{ revision: string; path: string }>(cwd, ['revision', ...args])
+export function newRevision(
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { revision: string; path: string; hooks: string[] } {
+  return retortJson<{ revision: string; path: string; hooks: string[] }>(cwd, ['revision', ...args], env)
 }
 
 /** Writes a body into a new TypeScript or JavaScript revision: create `table` up, drop it down. */
