@@ -1,5 +1,6 @@
 import type { CommandOptions, Config, Logger } from '@retort/core'
-import { consoleLogger, loadConfig } from '@retort/core'
+import { loadConfig } from '@retort/core/config/load-config'
+import { consoleLogger } from '@retort/core/env/logger'
 import { createColorsFor, useColor, type Colors } from './colors.js'
 import { resolveDialect } from './resolve-dialect.js'
 import { UsageError } from './usage-error.js'

@@ -1,27 +1,59 @@
 import { Command, CommanderError } from 'commander'
 import type { CliIo } from './cli-context.js'
-import { type CommandKit } from './command-kit.js'
+import type { CommandKit } from './command-kit.js'
 import { createColorsFor, useColor } from './colors.js'
-import { registerBranches } from './commands/branches.js'
-import { registerBundle } from './commands/bundle.js'
-import { registerCheck } from './commands/check.js'
-import { registerCurrent } from './commands/current.js'
-import { registerDowngrade } from './commands/downgrade.js'
-import { registerEdit } from './commands/edit.js'
-import { registerEnsureVersion } from './commands/ensure-version.js'
-import { registerGraph } from './commands/graph.js'
-import { registerHeads } from './commands/heads.js'
-import { registerHistory } from './commands/history.js'
-import { registerInit } from './commands/init.js'
-import { registerListTemplates } from './commands/list-templates.js'
-import { registerMerge } from './commands/merge.js'
-import { registerRebase } from './commands/rebase.js'
-import { registerRevision } from './commands/revision.js'
-import { registerShow } from './commands/show.js'
-import { registerStamp } from './commands/stamp.js'
-import { registerUpgrade } from './commands/upgrade.js'
 import { collect } from './options.js'
 import { EXIT_OK, EXIT_USAGE } from './usage-error.js'
+
+/** What a command module exports: the function that adds the command to the program. */
+type Register = (program: Command, kit: CommandKit) => void
+
+/**
+ * Every command, in the order `retort --help` lists them, with the module that registers
+ * it. A run imports only the module of the command it runs (and, through it, only the
+ * parts of core that command needs); help, a mistyped command and no command import all.
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>])[] = [
+  ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['list-templates', async () => (await import('./commands/list-templates.js')).registerListTemplates],
+  ['revision', async () => (await import('./commands/revision.js')).registerRevision],
+  ['merge', async () => (await import('./commands/merge.js')).registerMerge],
+  ['upgrade', async () => (await import('./commands/upgrade.js')).registerUpgrade],
+  ['downgrade', async () => (await import('./commands/downgrade.js')).registerDowngrade],
+  ['stamp', async () => (await import('./commands/stamp.js')).registerStamp],
+  ['current', async () => (await import('./commands/current.js')).registerCurrent],
+  ['history', async () => (await import('./commands/history.js')).registerHistory],
+  ['heads', async () => (await import('./commands/heads.js')).registerHeads],
+  ['branches', async () => (await import('./commands/branches.js')).registerBranches],
+  ['show', async () => (await import('./commands/show.js')).registerShow],
+  ['edit', async () => (await import('./commands/edit.js')).registerEdit],
+  ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['ensure-version', async () => (await import('./commands/ensure-version.js')).registerEnsureVersion],
+  ['graph', async () => (await import('./commands/graph.js')).registerGraph],
+  ['rebase', async () => (await import('./commands/rebase.js')).registerRebase],
+  ['bundle', async () => (await import('./commands/bundle.js')).registerBundle],
+]
+
+/** The global options that take a value (as a separate argument). */
+const GLOBAL_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-c', '--config', '-n', '--name', '-x'])
+
+/**
+ * The commands a run needs registered: the one named by the first operand (after the
+ * global options) when it is a known command, else all of them.
+ */
+function commandsFor(args: readonly string[]): readonly (readonly [string, () => Promise<Register>])[] {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg === '--') break
+    if (arg.startsWith('-')) {
+      if (GLOBAL_VALUE_OPTIONS.has(arg)) i++
+      continue
+    }
+    const command = COMMANDS.find(([name]) => name === arg)
+    return command === undefined ? COMMANDS : [command]
+  }
+  return COMMANDS
+}
 
 /**
  * Runs the `retort` command line and returns the exit code: 0 success, 1 a user-facing
@@ -55,24 +87,9 @@ export async function main(args: readonly string[], io: CliIo, version: string):
     })
   program.commands.forEach((command) => command.exitOverride())
 
-  registerInit(program, kit)
-  registerListTemplates(program, kit)
-  registerRevision(program, kit)
-  registerMerge(program, kit)
-  registerUpgrade(program, kit)
-  registerDowngrade(program, kit)
-  registerStamp(program, kit)
-  registerCurrent(program, kit)
-  registerHistory(program, kit)
-  registerHeads(program, kit)
-  registerBranches(program, kit)
-  registerShow(program, kit)
-  registerEdit(program, kit)
-  registerCheck(program, kit)
-  registerEnsureVersion(program, kit)
-  registerGraph(program, kit)
-  registerRebase(program, kit)
-  registerBundle(program, kit)
+  // Imported together, registered in the table's order.
+  const registers = await Promise.all(commandsFor(args).map(([, load]) => load()))
+  for (const register of registers) register(program, kit)
 
   if (args.length === 0) {
     io.stderr.write(program.helpInformation())

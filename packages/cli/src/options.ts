@@ -1,5 +1,5 @@
 import { Option } from 'commander'
-import { REVISION_FORMATS } from '@retort/core'
+import { REVISION_FORMATS } from '@retort/core/config/config-keys'
 
 /** Commander's collector for a repeatable option. */
 export function collect(value: string, previous: readonly string[]): string[] {

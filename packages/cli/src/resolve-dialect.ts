@@ -14,7 +14,7 @@ import type { Dialect } from '@retort/core'
  * ```
  */
 export async function resolveDialect(url: string, context?: { readonly baseDir: string | undefined }): Promise<Dialect> {
-  const { dialectForUrl } = await import('@retort/core')
+  const { dialectForUrl } = await import('@retort/core/env/dialect-for-url')
   const baseDir = context?.baseDir
   return dialectForUrl(url, {
     baseDir,

@@ -65,7 +65,7 @@ describe('error paths', () => {
   it('authoring errors', () => {
     expectError(retort(dir, ['init', 'migrations']), 1, /directory '.*migrations' is not empty/)
     expectError(retort(dir, ['init', '--template', 'nope', 'other']), 1, /no template 'nope'; choose one of app, default, multidb/)
-    expectError(retort(dir, ['revision', '-m', 'x', '--autogenerate']), 1, /--autogenerate is not supported yet/)
+    expectError(retort(dir, ['revision', '-m', 'x', '--autogenerate']), 1, /the database is at .* but the heads? (is|are) .*; run 'retort upgrade heads' first/)
     expectError(retort(dir, ['revision', '-m', 'x', '--rev-id', 'bad-id']), 1, /revision id 'bad-id' is not valid/)
     expectError(retort(dir, ['revision', '-m', 'x', '--rev-id', first]), 1, new RegExp(`revision '${first}' already exists`))
     expectError(retort(dir, ['revision', '-m', 'x', '--head', 'ffff0000']), 1, /ffff0000/)

@@ -80,7 +80,10 @@ export function createRevision(header: RevisionHeader, path?: string): Revision 
   })
 }
 
+/** Shared by every revision without parents, dependencies or labels (it is frozen). */
+const NO_IDS: readonly string[] = Object.freeze([])
+
 function toList(value: string | readonly string[] | null | undefined): readonly string[] {
-  if (value === null || value === undefined || value === '') return Object.freeze([])
+  if (value === null || value === undefined || value === '') return NO_IDS
   return Object.freeze(typeof value === 'string' ? [value] : [...value])
 }

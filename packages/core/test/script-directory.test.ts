@@ -108,6 +108,18 @@ describe('ScriptDirectory.open', () => {
     expect(directory.envPath).toBeUndefined()
   })
 
+  it('openAsync reads the same as open (YAML support loaded with import())', async () => {
+    const root = scriptDirectory({
+      'versions/a_one.ts': header('a1'),
+      'versions/b.yaml': 'revision: b2\ndownRevision: a1\nmessage: from yaml\nupgrade: []\n',
+      'versions/c.js': header('c3', 'b2'),
+    })
+    const opened = await ScriptDirectory.openAsync({ scriptLocation: root })
+    expect(ids(opened)).toEqual(['a1', 'b2', 'c3'])
+    expect(opened.revisions).toEqual(ScriptDirectory.open({ scriptLocation: root }).revisions)
+    expect(opened.revisions[1]?.message).toBe('from yaml')
+  })
+
   it('finds the env module', () => {
     const withTs = scriptDirectory({ 'env.js': '', 'env.ts': '' })
     expect(ScriptDirectory.open({ scriptLocation: withTs }).envPath).toBe(join(withTs, 'env.ts'))

@@ -1,4 +1,5 @@
-import { ConfigError, type Dialect } from '@retort/core'
+import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
+import { randomBytes } from 'node:crypto'
 import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
 import mysql from 'mysql2/promise'
 import type { Connection as PromiseConnection, Pool as PromisePool } from 'mysql2/promise'
@@ -81,14 +82,20 @@ export class MysqlDialect implements Dialect {
   readonly #source: MysqlConnectionSource
   readonly #redact: (text: string) => string
   readonly #options: MysqlCompilerOptions
+  readonly #dialectOptions: MysqlDialectOptions
+  /** The URI this dialect was made from (`mysql://...`), when it was. */
+  readonly #uri: string | undefined
 
   constructor(config: MysqlDialectConfig, options: MysqlDialectOptions = {}) {
+    this.#dialectOptions = options
+    this.#uri = undefined
     if (typeof config !== 'object' || config === null) {
       throw new ConfigError('mysqlDialect needs { uri }, { pool } or { connection }')
     }
     this.#redact = (text) => text
     if ('uri' in config && config.uri !== undefined) {
       const parsed = parseMysqlUri(config.uri)
+      this.#uri = config.uri.trim()
       this.description = parsed.description
       const password = parsed.password
       this.#redact = (text) => (password.length === 0 ? text : text.replaceAll(password, '***'))
@@ -166,6 +173,67 @@ export class MysqlDialect implements Dialect {
    */
   createIntrospector(): MysqlIntrospector {
     return new MysqlIntrospector()
+  }
+
+  /**
+   * A new, empty database `<database>_retort_autogen_<random>` on the same server (what
+   * `revision --autogenerate` upgrades and compares with this one); `dispose()` drops it.
+   * Needs a dialect made from a URI (the user must be allowed to create databases).
+   *
+   * @example
+   * ```ts
+   * const scratch = await mysqlDialect({ uri }).createScratch()
+   * await scratch.dispose()
+   * ```
+   */
+  async createScratch(): Promise<ScratchDatabase> {
+    const uri = this.#uri
+    if (uri === undefined) {
+      throw new ConfigError(
+        'a scratch database needs a MySQL dialect made from a URI (mysqlDialect({ uri })), not an application pool or connection',
+      )
+    }
+    const url = new URL(uri.replace(/^mariadb:/i, 'mysql:'))
+    const current = decodeURIComponent(url.pathname.replace(/^\//, ''))
+    const suffix = `_retort_autogen_${randomBytes(6).toString('hex')}`
+    // MySQL names are at most 64 characters.
+    const name = `${(current || 'retort').slice(0, 64 - suffix.length)}${suffix}`
+    const scheme = /^\s*mariadb:/i.test(uri) ? 'mariadb:' : 'mysql:'
+    url.pathname = `/${encodeURIComponent(name)}`
+    const scratchUri = `${scheme}${url.toString().slice('mysql:'.length)}`
+    const quoted = this.createCompiler().quoteIdentifier(name)
+    const [settings] = await this.#run(
+      'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()',
+    )
+    // The same character set as this database, so that columns compare alike. Both are
+    // names from the server's catalog; checked anyway before they are written into DDL.
+    const word = (value: unknown) =>
+      typeof value === 'string' && /^[A-Za-z0-9_]+$/.test(value) ? value : undefined
+    const charset = word(settings?.['charset'])
+    const collation = word(settings?.['collation'])
+    await this.#run(
+      `CREATE DATABASE ${quoted}${charset ? ` CHARACTER SET ${charset}` : ''}${collation ? ` COLLATE ${collation}` : ''}`,
+    )
+    return {
+      dialect: new MysqlDialect({ uri: scratchUri }, this.#dialectOptions),
+      dispose: async () => {
+        await this.#run(`DROP DATABASE IF EXISTS ${quoted}`)
+      },
+    }
+  }
+
+  async #run(sql: string): Promise<readonly Record<string, unknown>[]> {
+    const driver = this.createDriver()
+    try {
+      const connection = await driver.connect()
+      try {
+        return (await connection.execute({ sql, parameters: [] })).rows
+      } finally {
+        await connection.close()
+      }
+    } finally {
+      await driver.destroy()
+    }
   }
 }
 

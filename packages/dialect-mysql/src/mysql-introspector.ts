@@ -1,6 +1,7 @@
 import type {
   ColumnInfo,
   Connection,
+  ForeignKeyInfo,
   IndexInfo,
   Introspector,
   QualifiedName,
@@ -89,6 +90,7 @@ export class MysqlIntrospector implements Introspector {
         nullable: text(row['is_nullable']) === 'YES',
         defaultSql: defaultSql(row, mariadb),
         primaryKey: text(row['column_key']) === 'PRI',
+        autoincrement: /auto_increment/i.test(text(row['extra'])),
       }),
     )
 
@@ -106,10 +108,16 @@ export class MysqlIntrospector implements Introspector {
       entry.columns.push(row['column_name'] === null ? '(expression)' : text(row['column_name']))
       byName.set(name, entry)
     }
+    const foreignKeys = await readForeignKeys(connection, found.schema, found.name)
     const indexes: IndexInfo[] = [...byName.entries()]
       .sort(([a], [b]) => byCodePoint(a, b))
       .map(([name, entry]) =>
-        Object.freeze({ name, columns: Object.freeze(entry.columns), unique: entry.unique }),
+        Object.freeze({
+          name,
+          columns: Object.freeze(entry.columns),
+          unique: entry.unique,
+          ...(backsForeignKey(name, entry, foreignKeys) ? { constraint: true } : {}),
+        }),
       )
 
     return Object.freeze({
@@ -117,6 +125,7 @@ export class MysqlIntrospector implements Introspector {
       ...(table.schema === undefined ? {} : { schema: found.schema }),
       columns: Object.freeze(columns),
       indexes: Object.freeze(indexes),
+      foreignKeys,
     })
   }
 }
@@ -125,6 +134,69 @@ export class MysqlIntrospector implements Introspector {
  * MariaDB (10.2.7+) reports `COLUMN_DEFAULT` as SQL (`'abc'`, `NULL`, `current_timestamp()`);
  * MySQL reports a literal's bare value and marks expressions `DEFAULT_GENERATED`.
  */
+/**
+ * The foreign keys of a table (`information_schema`), in constraint-name order. `RESTRICT`
+ * and `NO ACTION` (the same in InnoDB, and what an unspecified action reports) are left out.
+ */
+async function readForeignKeys(
+  connection: Connection,
+  schema: string,
+  table: string,
+): Promise<readonly ForeignKeyInfo[]> {
+  const rows = (
+    await connection.execute({
+      sql: 'SELECT k.CONSTRAINT_NAME AS constraint_name, k.COLUMN_NAME AS column_name, k.REFERENCED_TABLE_SCHEMA AS ref_schema, k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column, r.DELETE_RULE AS delete_rule, r.UPDATE_RULE AS update_rule, k.TABLE_NAME AS table_name FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION',
+      parameters: [schema, table],
+    })
+  ).rows.filter((row) => text(row['table_name']) === table)
+  const byName = new Map<string, Record<string, unknown>[]>()
+  for (const row of rows) {
+    const name = text(row['constraint_name'])
+    byName.set(name, [...(byName.get(name) ?? []), row])
+  }
+  return Object.freeze(
+    [...byName.entries()].map(([name, parts]) => {
+      const first = parts[0]!
+      const refSchema = text(first['ref_schema'])
+      return Object.freeze({
+        name,
+        columns: Object.freeze(parts.map((part) => text(part['column_name']))),
+        references: Object.freeze({
+          table: text(first['ref_table']),
+          ...(refSchema === schema ? {} : { schema: refSchema }),
+          columns: Object.freeze(parts.map((part) => text(part['ref_column']))),
+        }),
+        ...referentialAction('onDelete', first['delete_rule']),
+        ...referentialAction('onUpdate', first['update_rule']),
+      })
+    }),
+  )
+}
+
+function referentialAction(key: 'onDelete' | 'onUpdate', value: unknown): Partial<ForeignKeyInfo> {
+  const rule = text(value).toUpperCase()
+  if (rule === 'CASCADE' || rule === 'SET NULL' || rule === 'SET DEFAULT') return { [key]: rule }
+  return {}
+}
+
+/**
+ * Whether an index is the one InnoDB made for a foreign key (named after the constraint, or
+ * after its first column when the constraint got a generated name): it comes back by itself
+ * with the key, so it is marked `constraint` rather than listed as a `CREATE INDEX`.
+ */
+function backsForeignKey(
+  name: string,
+  index: { readonly columns: readonly string[]; readonly unique: boolean },
+  foreignKeys: readonly ForeignKeyInfo[],
+): boolean {
+  if (index.unique) return false
+  return foreignKeys.some(
+    (key) =>
+      key.columns.join(',') === index.columns.join(',') &&
+      (key.name === name || key.columns[0] === name),
+  )
+}
+
 function defaultSql(row: Record<string, unknown>, mariadb: boolean): string | null {
   const value = row['column_default']
   if (value === null || value === undefined) return null

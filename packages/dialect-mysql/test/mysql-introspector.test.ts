@@ -77,10 +77,20 @@ describeMysql('MysqlIntrospector and hasTable', () => {
     expect(Number(column('score')?.defaultSql)).toBe(0)
     expect(column('created_at')?.defaultSql).toMatch(/^current_timestamp(\(\))?$/i)
     expect(info?.indexes).toEqual([
-      { name: 'child_parent_id_fkey', columns: ['parent_id'], unique: false },
+      // The index InnoDB made for the foreign key: it comes back with the key.
+      { name: 'child_parent_id_fkey', columns: ['parent_id'], unique: false, constraint: true },
       { name: 'email', columns: ['email'], unique: true },
       { name: 'ix_child_status_score', columns: ['status', 'score'], unique: false },
     ])
+    expect(info?.foreignKeys).toEqual([
+      {
+        name: 'child_parent_id_fkey',
+        columns: ['parent_id'],
+        references: { table: 'parent', columns: ['id'] },
+      },
+    ])
+    expect(column('id')?.autoincrement).toBe(true)
+    expect(column('email')?.autoincrement).toBe(false)
     expect(
       (await introspector.getTable(connection, { name: 'child', schema: database.name }))?.schema,
     ).toBe(database.name)

@@ -1,4 +1,5 @@
-import { ConfigError, type Dialect } from '@retort/core'
+import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
+import { randomBytes } from 'node:crypto'
 import type { Client, Pool, PoolClient } from 'pg'
 import { PostgresAdapter } from './postgres-adapter.js'
 import { PostgresCompiler } from './postgres-compiler.js'
@@ -84,11 +85,13 @@ export class PostgresDialect implements Dialect {
   readonly #redact: (text: string) => string
   readonly #schema: string | undefined
   readonly #applicationName: string
+  readonly #config: PostgresDialectConfig
 
   constructor(config: PostgresDialectConfig) {
     if (typeof config !== 'object' || config === null) {
       throw new ConfigError('postgresDialect needs { connectionString }, { pool } or { client }')
     }
+    this.#config = config
     this.#schema = checkSchema(config.schema)
     this.#applicationName = config.applicationName ?? DEFAULT_APPLICATION_NAME
     const suffix = this.#schema === undefined ? '' : ` (schema ${this.#schema})`
@@ -172,6 +175,43 @@ export class PostgresDialect implements Dialect {
    */
   createIntrospector(): PostgresIntrospector {
     return new PostgresIntrospector()
+  }
+
+  /**
+   * A new, empty schema `retort_autogen_<random>` in the same database, reached the same way
+   * (what `revision --autogenerate` upgrades and compares with this one). It is created by
+   * the first write into it; `dispose()` drops it with everything in it.
+   *
+   * @example
+   * ```ts
+   * const scratch = await postgresDialect({ connectionString }).createScratch()
+   * await scratch.dispose()
+   * ```
+   */
+  async createScratch(): Promise<ScratchDatabase> {
+    const schema = `retort_autogen_${randomBytes(6).toString('hex')}`
+    const dialect = new PostgresDialect({ ...this.#config, schema })
+    return {
+      dialect,
+      schema,
+      async dispose() {
+        const driver = dialect.createDriver()
+        try {
+          const connection = await driver.connect()
+          try {
+            const name = dialect.createCompiler().quoteIdentifier(schema)
+            await connection.execute({
+              sql: `DROP SCHEMA IF EXISTS ${name} CASCADE`,
+              parameters: [],
+            })
+          } finally {
+            await connection.close()
+          }
+        } finally {
+          await driver.destroy()
+        }
+      },
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type {
   ColumnInfo,
   Connection,
+  ForeignKeyInfo,
   IndexInfo,
   Introspector,
   QualifiedName,
@@ -52,6 +53,9 @@ export interface PostgresConstraintInfo {
     | undefined
   readonly deferrable: boolean
   readonly initiallyDeferred: boolean
+  /** Foreign keys: the referential actions other than the default `NO ACTION`. */
+  readonly onDelete?: ForeignKeyInfo['onDelete']
+  readonly onUpdate?: ForeignKeyInfo['onUpdate']
 }
 
 /**
@@ -69,6 +73,7 @@ export interface PostgresTableInfo extends TableInfo {
   readonly columns: readonly PostgresColumnInfo[]
   readonly indexes: readonly PostgresIndexInfo[]
   readonly constraints: readonly PostgresConstraintInfo[]
+  readonly foreignKeys: readonly ForeignKeyInfo[]
   readonly comment: string | null
 }
 
@@ -174,7 +179,7 @@ export class PostgresIntrospector implements Introspector {
 
     const constraintRows = (
       await connection.execute({
-        sql: 'SELECT con.conname AS name, con.contype::text AS type, pg_get_constraintdef(con.oid, true) AS definition, con.condeferrable AS deferrable, con.condeferred AS deferred, ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns, fn.nspname AS ref_schema, fc.relname AS ref_table, ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS ref_columns FROM pg_constraint con LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace WHERE con.conrelid = $1::oid',
+        sql: 'SELECT con.conname AS name, con.contype::text AS type, pg_get_constraintdef(con.oid, true) AS definition, con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update, con.condeferrable AS deferrable, con.condeferred AS deferred, ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns, fn.nspname AS ref_schema, fc.relname AS ref_table, ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS ref_columns FROM pg_constraint con LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace WHERE con.conrelid = $1::oid',
         parameters: [oid],
       })
     ).rows
@@ -199,19 +204,61 @@ export class PostgresIntrospector implements Introspector {
             : {}),
           deferrable: row['deferrable'] === true,
           initiallyDeferred: row['deferred'] === true,
+          ...(kind === 'foreignKey' ? actions(row['on_delete'], row['on_update']) : {}),
         }),
       )
     }
     constraints.sort((a, b) => byCodePoint(a.name, b.name))
 
+    const schema = String(found['schema'])
+    const uniqueNames = new Set(constraints.filter((c) => c.kind === 'unique').map((c) => c.name))
     return Object.freeze({
       name: table.name,
-      schema: String(found['schema']),
+      schema,
       columns: Object.freeze(columns),
-      indexes: Object.freeze(indexes),
+      // The index behind a UNIQUE constraint has the constraint's name.
+      indexes: Object.freeze(
+        indexes.map((index) =>
+          uniqueNames.has(index.name) ? Object.freeze({ ...index, constraint: true }) : index,
+        ),
+      ),
       constraints: Object.freeze(constraints),
+      foreignKeys: Object.freeze(
+        constraints
+          .filter((c) => c.kind === 'foreignKey' && c.references !== undefined)
+          .map((c) =>
+            Object.freeze({
+              name: c.name,
+              columns: c.columns,
+              references: Object.freeze({
+                table: c.references!.table,
+                ...(c.references!.schema === schema ? {} : { schema: c.references!.schema }),
+                columns: c.references!.columns,
+              }),
+              ...(c.onDelete === undefined ? {} : { onDelete: c.onDelete }),
+              ...(c.onUpdate === undefined ? {} : { onUpdate: c.onUpdate }),
+            }),
+          ),
+      ),
       comment: found['comment'] === null ? null : String(found['comment']),
     })
+  }
+}
+
+const ACTIONS: Readonly<Record<string, ForeignKeyInfo['onDelete']>> = {
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+  r: 'RESTRICT',
+}
+
+/** `pg_constraint.confdeltype`/`confupdtype` codes; `a` (NO ACTION) is the default, left out. */
+function actions(onDelete: unknown, onUpdate: unknown): Partial<PostgresConstraintInfo> {
+  const del = ACTIONS[String(onDelete)]
+  const upd = ACTIONS[String(onUpdate)]
+  return {
+    ...(del === undefined ? {} : { onDelete: del }),
+    ...(upd === undefined ? {} : { onUpdate: upd }),
   }
 }
 

@@ -132,7 +132,7 @@ describePostgres('PostgresIntrospector and hasTable', () => {
       },
     ])
     expect(info?.indexes).toEqual([
-      { name: 'child_email_key', columns: ['email'], unique: true },
+      { name: 'child_email_key', columns: ['email'], unique: true, constraint: true },
       {
         name: 'ix_child_lower',
         columns: ['(lower(note))'],
@@ -152,6 +152,13 @@ describePostgres('PostgresIntrospector and hasTable', () => {
       table: 'parent',
       columns: ['id'],
     })
+    expect(info?.foreignKeys).toEqual([
+      {
+        name: 'child_parent_id_fkey',
+        columns: ['parent_id'],
+        references: { table: 'parent', columns: ['id'] },
+      },
+    ])
     expect(info?.constraints.find((c) => c.kind === 'check')?.definition).toBe(
       'CHECK (score >= 0::numeric)',
     )

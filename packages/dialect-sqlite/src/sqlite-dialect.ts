@@ -1,5 +1,8 @@
-import { ConfigError, type Dialect } from '@retort/core'
+import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
 import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
 import { SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
@@ -147,5 +150,26 @@ export class SqliteDialect implements Dialect {
    */
   createIntrospector(): SqliteIntrospector {
     return new SqliteIntrospector()
+  }
+
+  /**
+   * An empty database in a new temporary directory, removed by `dispose()` (what
+   * `revision --autogenerate` upgrades and compares with this one). A file rather than
+   * `:memory:` so that every connection of the scratch dialect sees the same database.
+   *
+   * @example
+   * ```ts
+   * const scratch = await sqliteDialect({ filename: 'app.db' }).createScratch()
+   * await scratch.dispose()
+   * ```
+   */
+  async createScratch(): Promise<ScratchDatabase> {
+    const directory = mkdtempSync(join(tmpdir(), 'retort-autogen-'))
+    return {
+      dialect: new SqliteDialect({ filename: join(directory, 'scratch.db') }),
+      async dispose() {
+        rmSync(directory, { recursive: true, force: true })
+      },
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type {
   ColumnInfo,
   Connection,
+  ForeignKeyInfo,
   IndexInfo,
   Introspector,
   QualifiedName,
@@ -12,7 +13,8 @@ import type {
  * `pragma_index_list`, `pragma_index_info`) with bound parameters. A `schema` is an
  * attached database name (default `main`). Internal `sqlite_*` tables are not listed;
  * the automatic index of a PRIMARY KEY is not an index here (the columns say `primaryKey`),
- * while the automatic index of a UNIQUE constraint is.
+ * while the automatic index of a UNIQUE constraint is (with `constraint: true`). Foreign
+ * keys come from `pragma_foreign_key_list`; SQLite keeps no constraint names.
  *
  * @example
  * ```ts
@@ -100,6 +102,7 @@ export class SqliteIntrospector implements Introspector {
             parts.map((part) => (part['name'] === null ? '(expression)' : String(part['name']))),
           ),
           unique: Number(row['unique']) === 1,
+          ...(row['origin'] === 'u' ? { constraint: true } : {}),
         }),
       )
     }
@@ -108,10 +111,56 @@ export class SqliteIntrospector implements Introspector {
       ...(table.schema === undefined ? {} : { schema: table.schema }),
       columns: Object.freeze(columns),
       indexes: Object.freeze(indexes),
+      foreignKeys: await readForeignKeys(connection, name, schema),
     })
   }
 }
 
 function master(schema: string | undefined): string {
   return schema === undefined ? 'sqlite_master' : `"${schema.replaceAll('"', '""')}".sqlite_master`
+}
+
+async function readForeignKeys(
+  connection: Connection,
+  table: string,
+  schema: string,
+): Promise<readonly ForeignKeyInfo[]> {
+  const rows = (
+    await connection.execute({
+      sql: 'SELECT id, seq, "table" AS ref_table, "from" AS from_column, "to" AS to_column, on_update, on_delete FROM pragma_foreign_key_list(?, ?) ORDER BY id, seq',
+      parameters: [table, schema],
+    })
+  ).rows
+  const byId = new Map<number, (typeof rows)[number][]>()
+  for (const row of rows) {
+    const id = Number(row['id'])
+    byId.set(id, [...(byId.get(id) ?? []), row])
+  }
+  // pragma_foreign_key_list numbers the keys from the last declared one; list them in
+  // declaration order.
+  const ids = [...byId.keys()].sort((a, b) => b - a)
+  return Object.freeze(
+    ids.map((id) => {
+      const parts = byId.get(id)!
+      const first = parts[0]!
+      return Object.freeze({
+        columns: Object.freeze(parts.map((part) => String(part['from_column']))),
+        references: Object.freeze({
+          table: String(first['ref_table']),
+          // A REFERENCES clause without columns means the parent's primary key.
+          columns: Object.freeze(
+            parts.map((part) => (part['to_column'] === null ? '' : String(part['to_column']))),
+          ),
+        }),
+        ...action('onDelete', first['on_delete']),
+        ...action('onUpdate', first['on_update']),
+      })
+    }),
+  )
+}
+
+function action(key: 'onDelete' | 'onUpdate', value: unknown): Partial<ForeignKeyInfo> {
+  const text = typeof value === 'string' ? value.toUpperCase() : 'NO ACTION'
+  if (text === 'NO ACTION' || text === '') return {}
+  return { [key]: text as ForeignKeyInfo['onDelete'] }
 }

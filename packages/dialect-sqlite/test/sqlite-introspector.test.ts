@@ -72,8 +72,9 @@ describe('SqliteIntrospector', () => {
       indexes: [
         { name: 'ix_parent_lower', columns: ['(expression)'], unique: false },
         { name: 'ix_parent_note', columns: ['note', 'created'], unique: false },
-        { name: 'sqlite_autoindex_parent_1', columns: ['name'], unique: true },
+        { name: 'sqlite_autoindex_parent_1', columns: ['name'], unique: true, constraint: true },
       ],
+      foreignKeys: [],
     })
   })
 
@@ -84,6 +85,31 @@ describe('SqliteIntrospector', () => {
       ['b', true, false],
     ])
     expect(pair?.indexes).toEqual([])
+  })
+
+  it('reads foreign keys in declaration order, actions canonical, implicit columns empty', async () => {
+    const ddl = [
+      'CREATE TABLE fk_child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE, a TEXT, b TEXT, p2 INTEGER REFERENCES parent, FOREIGN KEY (a, b) REFERENCES pair (a, b) ON UPDATE SET NULL)',
+    ]
+    for (const sql of ddl) await connection.execute({ sql, parameters: [] })
+    try {
+      const table = await dialect().createIntrospector().getTable(connection, { name: 'fk_child' })
+      expect(table?.foreignKeys).toEqual([
+        {
+          columns: ['parent_id'],
+          references: { table: 'parent', columns: ['id'] },
+          onDelete: 'CASCADE',
+        },
+        { columns: ['p2'], references: { table: 'parent', columns: [''] } },
+        {
+          columns: ['a', 'b'],
+          references: { table: 'pair', columns: ['a', 'b'] },
+          onUpdate: 'SET NULL',
+        },
+      ])
+    } finally {
+      await connection.execute({ sql: 'DROP TABLE fk_child', parameters: [] })
+    }
   })
 
   it('returns undefined for a missing table or a view', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { check } from '@retort/core'
+import { check } from '@retort/core/commands/check'
 import { action, type CommandKit } from '../command-kit.js'
 import { EXIT_ERROR } from '../usage-error.js'
 

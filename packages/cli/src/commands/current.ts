@@ -1,11 +1,9 @@
 import type { Command } from 'commander'
-import {
-  current,
-  IncompleteMigrationError,
-  loadRevisions,
-  revisionInfo,
-  type IncompleteMigrationDetails,
-} from '@retort/core'
+import type { IncompleteMigrationDetails } from '@retort/core'
+import { current } from '@retort/core/commands/current'
+import { loadRevisions } from '@retort/core/commands/load-revisions'
+import { revisionInfo } from '@retort/core/commands/revision-info'
+import { IncompleteMigrationError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
 

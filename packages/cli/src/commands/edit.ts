@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { spawn } from 'node:child_process'
-import { RetortError, show } from '@retort/core'
+import { show } from '@retort/core/commands/show'
+import { RetortError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort edit REV`: open a revision's file in `$VISUAL` / `$EDITOR`. */

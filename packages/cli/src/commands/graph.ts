@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
-import { graph, GRAPH_FORMATS, type GraphFormat } from '@retort/core'
+import type { GraphFormat } from '@retort/core'
+import { graph, GRAPH_FORMATS } from '@retort/core/commands/graph'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort graph`: the revision graph as Mermaid or DOT text. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { history } from '@retort/core'
+import { history } from '@retort/core/commands/history'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionList } from '../render/format-revision.js'
 

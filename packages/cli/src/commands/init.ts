@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import { CONFIG_ENV_VARIABLE, CONFIG_FILE_NAMES, findTemplatesDirectory, init } from '@retort/core'
+import { init } from '@retort/core/commands/init'
+import { findTemplatesDirectory } from '@retort/core/commands/list-templates'
+import { CONFIG_ENV_VARIABLE, CONFIG_FILE_NAMES } from '@retort/core/config/load-config'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort init DIR`: a new script directory from an env template. */

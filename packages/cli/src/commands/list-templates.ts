@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { findTemplatesDirectory, listTemplates } from '@retort/core'
+import { findTemplatesDirectory, listTemplates } from '@retort/core/commands/list-templates'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort list-templates`: the env templates `init` can copy. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { merge, type RevisionFormat } from '@retort/core'
+import type { RevisionFormat } from '@retort/core'
+import { merge } from '@retort/core/commands/merge'
 import { action, type CommandKit } from '../command-kit.js'
 import { collect, formatOption } from '../options.js'
 import { renderWrittenRevision } from '../render/render-written-revision.js'

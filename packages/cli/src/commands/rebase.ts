@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { rebase } from '@retort/core'
+import { rebase } from '@retort/core/commands/rebase'
 import { action, type CommandKit } from '../command-kit.js'
 import { UsageError } from '../usage-error.js'
 import { formatRevision } from '../render/format-revision.js'

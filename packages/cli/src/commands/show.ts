@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { show } from '@retort/core'
+import { show } from '@retort/core/commands/show'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionVerbose } from '../render/format-revision.js'
 

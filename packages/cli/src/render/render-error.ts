@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import type { Colors } from '../colors.js'
 import type { TextStream } from '../cli-context.js'
 import { EXIT_ERROR, EXIT_USAGE, UsageError } from '../usage-error.js'

@@ -28,7 +28,7 @@ export async function loadRevisions(config: Config, options: CommandOptions = {}
     const source = await moduleSource(options.migrations)
     return { source, map: new RevisionMap(source.revisions), envPath: undefined }
   }
-  const directory = await ScriptDirectory.open({
+  const directory = await ScriptDirectory.openAsync({
     scriptLocation: config.scriptLocation,
     ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),
   })

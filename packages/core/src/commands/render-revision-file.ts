@@ -1,4 +1,8 @@
 import type { RevisionFormat } from '../config/config-keys.js'
+import { IrreversibleOperationError } from '../operations/irreversible-operation-error.js'
+import type { Operation } from '../operations/operation.js'
+import { reverseOperations } from '../operations/reverse-operation.js'
+import { renderOperationsScript, renderOperationsYaml } from './render-operations.js'
 
 /** The header of a new revision file, normalised (lists, never `null`). */
 export interface NewRevisionHeader {
@@ -13,13 +17,22 @@ export interface NewRevisionHeader {
 export interface RenderRevisionFileOptions {
   /** The creation date written in the file's comment, already formatted. */
   readonly created?: string | undefined
+  /**
+   * The body: `upgrade` queues these operations, `downgrade` their reverses (in a YAML file
+   * `downgrade` is left out, as the loader derives it). Without it the functions (the YAML
+   * list) are empty.
+   */
+  readonly operations?: readonly Operation[] | undefined
+  /** Lines written as comments at the top of `upgrade` (what autogenerate did not write). */
+  readonly notes?: readonly string[] | undefined
 }
 
 /**
  * The text of a new revision file in `format`. Pure. TypeScript and JavaScript files get
  * literal header consts (the graph reads them without executing the file) and empty
  * `upgrade`/`downgrade` functions; YAML files get the header keys and an empty `upgrade`
- * list. Ids that YAML would read as something else than a string (`1234e5678901`,
+ * list; with `options.operations`, the bodies queue them (see {@link RenderRevisionFileOptions}).
+ * Ids that YAML would read as something else than a string (`1234e5678901`,
  * `123456`, `no`) are quoted.
  *
  * @example
@@ -51,9 +64,29 @@ function renderScript(header: NewRevisionHeader, typed: boolean, options: Render
   lines.push(`export const message = ${jsString(header.message)}`, '')
   const param = typed ? 'op: Operations' : 'op'
   const doc = typed ? [] : ["/** @param {import('@retort/core').Operations} op */"]
-  lines.push(...doc, `export async function upgrade(${param}) {`, '}', '')
-  lines.push(...doc, `export async function downgrade(${param}) {`, '}', '')
+  const body = scriptBody(options)
+  lines.push(...doc, `export async function upgrade(${param}) {`, ...body.upgrade, '}', '')
+  lines.push(...doc, `export async function downgrade(${param}) {`, ...body.downgrade, '}', '')
   return lines.join('\n')
+}
+
+function scriptBody(options: RenderRevisionFileOptions): { upgrade: string[]; downgrade: string[] } {
+  const operations = options.operations ?? []
+  const notes = (options.notes ?? []).map((note) => `// ${commentText(note)}`)
+  if (operations.length === 0 && notes.length === 0) return { upgrade: [], downgrade: [] }
+  const indent = (line: string) => (line === '' ? line : `  ${line}`)
+  const upgrade = [...notes, ...renderOperationsScript(operations)].map(indent)
+  let downgrade: string[]
+  try {
+    downgrade = renderOperationsScript(reverseOperations(operations))
+  } catch (error) {
+    if (!(error instanceof IrreversibleOperationError)) throw error
+    downgrade = [
+      `// Not written: upgrade operation ${(error.index ?? 0) + 1} cannot be reversed automatically (${commentText(error.message)}).`,
+      `throw new Error(${jsString('this revision cannot be downgraded automatically; write its downgrade() first')})`,
+    ]
+  }
+  return { upgrade, downgrade: downgrade.map(indent) }
 }
 
 function renderYaml(header: NewRevisionHeader, options: RenderRevisionFileOptions): string {
@@ -65,7 +98,24 @@ function renderYaml(header: NewRevisionHeader, options: RenderRevisionFileOption
   if (header.branchLabels.length > 0) lines.push(`branchLabels: ${yamlIds(header.branchLabels, false)}`)
   if (header.dependsOn.length > 0) lines.push(`dependsOn: ${yamlIds(header.dependsOn, false)}`)
   lines.push(`message: ${JSON.stringify(header.message)}`)
-  lines.push('upgrade: []', '# downgrade: omitted, derived by reversing each upgrade operation', '')
+  for (const note of options.notes ?? []) lines.push(`# ${commentText(note)}`)
+  const operations = options.operations ?? []
+  if (operations.length === 0) lines.push('upgrade: []')
+  else {
+    try {
+      reverseOperations(operations)
+    } catch (error) {
+      if (!(error instanceof IrreversibleOperationError)) throw error
+      throw new IrreversibleOperationError(
+        error.operationKind,
+        `${error.message}; a YAML revision derives its downgrade, so write this one with --format ts`,
+        error.index,
+      )
+    }
+    const items = renderOperationsYaml(operations).trimEnd().split('\n')
+    lines.push('upgrade:', ...items.map((line) => `  ${line}`))
+  }
+  lines.push('# downgrade: omitted, derived by reversing each upgrade operation', '')
   return lines.join('\n')
 }
 

@@ -21,8 +21,9 @@ export interface RevisionOptions extends CommandOptions, WriteRevisionOptions {
 }
 
 /**
- * Writes a new, empty revision file whose parent is the current head (or `head`), and
- * returns it. Refuses when the graph has several heads and no `head` is given (merge them
+ * Writes a new revision file whose parent is the current head (or `head`), and returns it.
+ * Its body is empty, or queues `options.operations` (what `autogenerate` passes).
+ * Refuses when the graph has several heads and no `head` is given (merge them
  * or pick one), and a non-head parent without `splice`.
  *
  * @example

@@ -5,6 +5,7 @@ import type { RevisionFormat } from '../config/config-keys.js'
 import { REVISION_FORMATS } from '../config/config-keys.js'
 import { ConfigError, InvalidRevisionIdError, RetortError } from '../errors.js'
 import { RevisionMap } from '../graph/revision-map.js'
+import type { Operation } from '../operations/operation.js'
 import { createRevision, REVISION_ID_PATTERN } from '../revision.js'
 import { readHeader } from '../script/header-reader.js'
 import { ScriptDirectory } from '../script/script-directory.js'
@@ -25,6 +26,13 @@ export interface WriteRevisionOptions {
   readonly versionPath?: string | undefined
   /** The creation date (tests pass a fixed one); default: now. */
   readonly now?: Date | undefined
+  /**
+   * What `upgrade` queues (autogenerate); `downgrade` gets their reverses. Default: an empty
+   * body to fill in by hand.
+   */
+  readonly operations?: readonly Operation[] | undefined
+  /** Comment lines at the top of `upgrade` (differences autogenerate did not write). */
+  readonly notes?: readonly string[] | undefined
 }
 
 /** What `revision` and `merge` return. */
@@ -77,7 +85,11 @@ export async function writeRevision(
   if (existsSync(path)) {
     throw new RetortError('revision-file-exists', `the file '${path}' already exists; change the message, the id or fileTemplate`)
   }
-  const text = renderRevisionFile(full, format, { created: formatRevisionDate(now, config.timezone) })
+  const text = renderRevisionFile(full, format, {
+    created: formatRevisionDate(now, config.timezone),
+    operations: options.operations,
+    notes: options.notes,
+  })
   const revision = createRevision(readHeader(text, path), path)
   // Building the graph with the new revision checks labels, parents and dependencies.
   const next = new RevisionMap([...loaded.source.revisions, revision])

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseDocument } from 'yaml'
 import { ConfigError } from '../errors.js'
 import { Config } from './config.js'
 import type { ConfigValues } from './config-keys.js'
 import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
-import { isPlainObject } from './is-plain-object.js'
+import { readSimpleYaml } from './read-simple-yaml.js'
 
 /** The names looked for in the current directory, in order. */
 export const CONFIG_FILE_NAMES: readonly string[] = Object.freeze(['retort.yaml', 'retort.yml'])
@@ -51,18 +50,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
         ? { path: resolve(cwd, env[CONFIG_ENV_VARIABLE]), from: ` (from ${CONFIG_ENV_VARIABLE})` }
         : undefined
   if (chosen !== undefined) {
-    const text = await readText(chosen.path)
+    const text = readText(chosen.path)
     if (text === undefined) {
       throw new ConfigError(
         `config file '${chosen.path}'${chosen.from} does not exist; check the path, or run 'retort init' to create one`,
       )
     }
-    return parseConfig(text, chosen.path, env, name)
+    return configFromText(text, chosen.path, env, name)
   }
   const found: { path: string; text: string }[] = []
   for (const fileName of CONFIG_FILE_NAMES) {
     const path = join(cwd, fileName)
-    const text = await readText(path)
+    const text = readText(path)
     if (text !== undefined) found.push({ path, text })
   }
   const [first, second] = found
@@ -74,40 +73,31 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   if (second !== undefined) {
     throw new ConfigError(`both '${first.path}' and '${second.path}' exist; keep one of them`)
   }
-  return parseConfig(first.text, first.path, env, name)
+  return configFromText(first.text, first.path, env, name)
 }
 
 /**
- * Builds a {@link Config} from the YAML text of a config file (what {@link loadConfig} does
- * once it has the file). A syntax error is a ConfigError with `file:line:column`.
- *
- * @example
- * ```ts
- * const config = parseConfig('scriptLocation: migrations\n', '/srv/app/retort.yaml', {})
- * ```
+ * `parseConfig`, without loading the `yaml` package for a file of plain `key: value`
+ * lines (see readSimpleYaml): the usual `retort.yaml` of a single database.
  */
-export function parseConfig(text: string, path: string, env: EnvVariables, name?: string): Config {
-  const document = parseDocument(text)
-  const [error] = document.errors
-  if (error !== undefined) {
-    const position = error.linePos?.[0]
-    const where = position === undefined ? path : `${path}:${position.line}:${position.col}`
-    const detail = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
-    throw new ConfigError(`${where}: ${detail}; fix the YAML syntax`, { cause: error })
+async function configFromText(
+  text: string,
+  path: string,
+  env: EnvVariables,
+  name: string | undefined,
+): Promise<Config> {
+  const simple = readSimpleYaml(text)
+  if (simple !== undefined) {
+    return new Config(interpolateEnv(simple, env, path) as ConfigValues, { path, name })
   }
-  const raw: unknown = document.toJS() ?? {}
-  if (!isPlainObject(raw)) {
-    throw new ConfigError(
-      `${path}: the file must be a mapping of keys (scriptLocation: migrations ...), not a ${Array.isArray(raw) ? 'list' : typeof raw}`,
-    )
-  }
-  const values = interpolateEnv(raw, env, path) as ConfigValues
-  return new Config(values, { path, name })
+  const { parseConfig } = await import('./parse-config.js')
+  return parseConfig(text, path, env, name)
 }
 
-async function readText(path: string): Promise<string | undefined> {
+/** A config file's text (read synchronously: it is small, and nothing is left in flight). */
+function readText(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined

@@ -55,36 +55,54 @@ export class RevisionMap {
    * lists below, so `heads` on 10,000 revisions does not pay for building it.
    */
   #graph: DirectedGraph<Record<string, never>, { kind: EdgeKind }> | undefined
-  /** Children through `downRevision`, and dependents through `dependsOn`, per revision. */
-  readonly #out = new Map<string, { down: string[]; depends: string[] }>()
-  readonly #revisions = new Map<string, Revision>()
-  /** Resolved `dependsOn` ids per revision. */
-  readonly #dependencies = new Map<string, readonly string[]>()
+  /** Every revision, in input order; the other per-revision arrays share its indexes. */
+  readonly #list: Revision[] = []
+  /** The index in #list of each revision id. */
+  readonly #index = new Map<string, number>()
+  /** Children through `downRevision` (undefined: none), by index. */
+  readonly #children: (string[] | undefined)[]
+  /** Dependents through `dependsOn` (undefined: none), by index. */
+  readonly #dependents: (string[] | undefined)[]
+  /** Resolved `dependsOn` ids (undefined: none), by index. */
+  readonly #dependencies: (readonly string[] | undefined)[]
   readonly #labels = new Map<string, string>()
   #labelMembers: Map<string, ReadonlySet<string>> | undefined
   /** Every revision, parents and dependencies before their children. */
   readonly #order: readonly string[]
-  readonly #position = new Map<string, number>()
+  /** The position in #order, by index. */
+  readonly #position: Int32Array
   readonly #heads: readonly string[]
   readonly #bases: readonly string[]
   #sortedIds: readonly string[] | undefined
 
   constructor(revisions: Iterable<Revision>) {
+    // Few passes over plain arrays indexed by input position: this runs on every command,
+    // on every revision, before any JIT has warmed up. The checks run in a fixed order (ids,
+    // then labels, then parents, then dependencies), so the same graph always reports the
+    // same error first.
+    const list = this.#list
+    const index = this.#index
+    let labelled: Revision[] | undefined
+    let depending: number[] | undefined
+    const bases: string[] = []
     for (const revision of revisions) {
-      if (!REVISION_ID_PATTERN.test(revision.id)) {
-        throw new InvalidRevisionIdError(revision.id, revision.path)
-      }
-      const existing = this.#revisions.get(revision.id)
-      if (existing) {
-        throw new DuplicateRevisionError(revision.id, [
-          existing.path ?? '(in memory)',
+      const id = revision.id
+      if (!REVISION_ID_PATTERN.test(id)) throw new InvalidRevisionIdError(id, revision.path)
+      const existing = index.get(id)
+      if (existing !== undefined) {
+        throw new DuplicateRevisionError(id, [
+          list[existing]!.path ?? '(in memory)',
           revision.path ?? '(in memory)',
         ])
       }
-      this.#revisions.set(revision.id, revision)
-      this.#out.set(revision.id, { down: [], depends: [] })
+      index.set(id, list.length)
+      if (revision.branchLabels.length > 0) (labelled ??= []).push(revision)
+      if (revision.dependsOn.length > 0) (depending ??= []).push(list.length)
+      if (revision.downRevisions.length === 0) bases.push(id)
+      list.push(revision)
     }
-    for (const revision of this.#revisions.values()) {
+    const n = list.length
+    for (const revision of labelled ?? []) {
       for (const label of revision.branchLabels) {
         if (!LABEL_PATTERN.test(label)) {
           throw new RevisionError(
@@ -93,61 +111,78 @@ export class RevisionMap {
           )
         }
         const owner = this.#labels.get(label)
-        if (owner !== undefined || this.#revisions.has(label)) {
+        if (owner !== undefined || index.has(label)) {
           // A label equal to a revision id is declared by this revision alone.
           throw new DuplicateBranchLabelError(label, owner === undefined ? [revision.id] : [owner, revision.id], revision.path)
         }
         this.#labels.set(label, revision.id)
       }
     }
-    for (const revision of this.#revisions.values()) {
-      for (const parent of revision.downRevisions) {
-        if (!this.#revisions.has(parent)) {
-          throw new MissingRevisionError(revision.id, parent, 'downRevision', revision.path)
+    const children = new Array<string[] | undefined>(n).fill(undefined)
+    // The parents' indexes, for the walk below: those of revision i are
+    // parentIndexes[parentStart[i]] up to (not including) parentIndexes[parentStart[i + 1]].
+    const parentStart = new Int32Array(n + 1)
+    const parentIndexes: number[] = []
+    for (let i = 0; i < n; i++) {
+      const revision = list[i]!
+      const parents = revision.downRevisions
+      parentStart[i] = parentIndexes.length
+      for (let k = 0; k < parents.length; k++) {
+        const parent = index.get(parents[k]!)
+        if (parent === undefined) {
+          throw new MissingRevisionError(revision.id, parents[k]!, 'downRevision', revision.path)
         }
-        const children = this.#out.get(parent)!.down
-        if (!children.includes(revision.id)) children.push(revision.id)
+        parentIndexes.push(parent)
+        const siblings = children[parent]
+        // A parent named twice by the same revision was pushed just before.
+        if (siblings === undefined) children[parent] = [revision.id]
+        else if (siblings[siblings.length - 1] !== revision.id) siblings.push(revision.id)
       }
     }
-    for (const revision of this.#revisions.values()) {
+    parentStart[n] = parentIndexes.length
+    this.#children = children
+    // Filled only at the indexes of revisions with dependencies (usually none): reading
+    // past the end gives undefined like a hole.
+    const dependents: (string[] | undefined)[] = []
+    const dependencies: (readonly string[] | undefined)[] = []
+    this.#dependents = dependents
+    this.#dependencies = dependencies
+    for (const i of depending ?? []) {
+      const revision = list[i]!
       const resolved: string[] = []
       for (const dependency of revision.dependsOn) {
         const id = this.#lookupDependency(revision, dependency)
+        const at = index.get(id)!
         // A dependency that is also a parent adds no edge (it is already one).
-        const out = this.#out.get(id)!
-        if (!out.down.includes(revision.id) && !out.depends.includes(revision.id)) {
-          out.depends.push(revision.id)
-          resolved.push(id)
-        }
+        if (children[at]?.includes(revision.id) || dependents[at]?.includes(revision.id)) continue
+        ;(dependents[at] ??= []).push(revision.id)
+        resolved.push(id)
       }
-      this.#dependencies.set(revision.id, Object.freeze(resolved))
+      dependencies[i] = Object.freeze(resolved)
     }
 
     const heads: string[] = []
-    const bases: string[] = []
-    for (const revision of this.#revisions.values()) {
-      if (this.children(revision.id).length === 0) heads.push(revision.id)
-      if (revision.downRevisions.length === 0) bases.push(revision.id)
-    }
+    for (let i = 0; i < n; i++) if (children[i] === undefined) heads.push(list[i]!.id)
     this.#heads = Object.freeze(heads)
     this.#bases = Object.freeze(bases)
-    this.#order = Object.freeze(this.#topologicalOrder())
-    this.#order.forEach((id, index) => this.#position.set(id, index))
+    this.#position = new Int32Array(n)
+    this.#order = Object.freeze(this.#topologicalOrder(parentStart, parentIndexes))
   }
 
   /** Number of revisions. */
   get size(): number {
-    return this.#revisions.size
+    return this.#list.length
   }
 
   /** The revision with this exact id, if any. */
   get(id: string): Revision | undefined {
-    return this.#revisions.get(id)
+    const at = this.#index.get(id)
+    return at === undefined ? undefined : this.#list[at]
   }
 
   /** Whether a revision with this exact id exists. */
   has(id: string): boolean {
-    return this.#revisions.has(id)
+    return this.#index.has(id)
   }
 
   /** Revisions with no children (through `downRevision`), in input order. */
@@ -211,7 +246,8 @@ export class RevisionMap {
 
   /** The revision's `dependsOn`, resolved to full ids. */
   dependencies(id: string): readonly string[] {
-    return this.#dependencies.get(id) ?? []
+    const at = this.#index.get(id)
+    return (at === undefined ? undefined : this.#dependencies[at]) ?? EMPTY
   }
 
   /** Children through `downRevision` edges. */
@@ -233,9 +269,9 @@ export class RevisionMap {
 
   /** Position of a revision in {@link topologicalOrder}. */
   position(id: string): number {
-    const position = this.#position.get(id)
-    if (position === undefined) throw this.#unknown(id)
-    return position
+    const at = this.#index.get(id)
+    if (at === undefined) throw this.#unknown(id)
+    return this.#position[at]!
   }
 
   /**
@@ -288,7 +324,7 @@ export class RevisionMap {
       const id = this.#order[i]!
       if (above && !above.has(id)) continue
       if (below && !below.has(id)) continue
-      result.push(this.#revisions.get(id)!)
+      result.push(this.get(id)!)
     }
     return result
   }
@@ -369,7 +405,7 @@ export class RevisionMap {
    * declares it) to a revision id.
    */
   resolveId(ref: string): string {
-    if (this.#revisions.has(ref)) return ref
+    if (this.#index.has(ref)) return ref
     const labelled = this.#labels.get(ref)
     if (labelled !== undefined) return labelled
     const matches = this.#prefixMatches(ref)
@@ -388,7 +424,7 @@ export class RevisionMap {
   #prefixMatches(prefix: string): string[] {
     if (prefix.length < MIN_PREFIX_LENGTH) return []
     // Ids sorted once; a prefix's matches are a contiguous run found by binary search.
-    const sorted = (this.#sortedIds ??= [...this.#revisions.keys()].sort())
+    const sorted = (this.#sortedIds ??= this.#list.map((revision) => revision.id).sort())
     let lo = 0
     let hi = sorted.length
     while (lo < hi) {
@@ -402,7 +438,7 @@ export class RevisionMap {
   }
 
   #lookupDependency(revision: Revision, dependency: string): string {
-    if (this.#revisions.has(dependency)) return dependency
+    if (this.#index.has(dependency)) return dependency
     const labelled = this.#labels.get(dependency)
     if (labelled !== undefined) return labelled
     const matches = this.#prefixMatches(dependency)
@@ -417,9 +453,9 @@ export class RevisionMap {
   }
 
   #require(id: string): Revision {
-    const revision = this.#revisions.get(id)
-    if (!revision) throw this.#unknown(id)
-    return revision
+    const at = this.#index.get(id)
+    if (at === undefined) throw this.#unknown(id)
+    return this.#list[at]!
   }
 
   #unknown(id: string): ResolutionError {
@@ -440,18 +476,19 @@ export class RevisionMap {
   }
 
   #outNeighbors(id: string, kind: EdgeKind): readonly string[] {
-    const out = this.#out.get(id)
-    if (out === undefined) throw this.#unknown(id)
-    return kind === 'down' ? out.down : out.depends
+    const at = this.#index.get(id)
+    if (at === undefined) throw this.#unknown(id)
+    return (kind === 'down' ? this.#children[at] : this.#dependents[at]) ?? EMPTY
   }
 
   #graphology(): DirectedGraph<Record<string, never>, { kind: EdgeKind }> {
     if (this.#graph !== undefined) return this.#graph
     const graph = new DirectedGraph<Record<string, never>, { kind: EdgeKind }>()
-    for (const id of this.#revisions.keys()) graph.addNode(id)
-    for (const [id, out] of this.#out) {
-      for (const child of out.down) graph.addDirectedEdge(id, child, { kind: 'down' })
-      for (const dependent of out.depends) graph.addDirectedEdge(id, dependent, { kind: 'depends' })
+    for (const revision of this.#list) graph.addNode(revision.id)
+    for (let i = 0; i < this.#list.length; i++) {
+      const id = this.#list[i]!.id
+      for (const child of this.#children[i] ?? EMPTY) graph.addDirectedEdge(id, child, { kind: 'down' })
+      for (const dependent of this.#dependents[i] ?? EMPTY) graph.addDirectedEdge(id, dependent, { kind: 'depends' })
     }
     this.#graph = graph
     return graph
@@ -484,44 +521,64 @@ export class RevisionMap {
 
   /**
    * Depth-first post-order from the heads (then from anything left, which only a cycle can
-   * leave unreached), parents in declared order: parents come first and each line of work
-   * stays together. A node met again while still open closes a cycle.
+   * leave unreached), parents in declared order then dependencies: parents come first and
+   * each line of work stays together. A node met again while still open closes a cycle.
+   * Fills #position. The stack is kept in typed arrays: no object per visit.
    */
-  #topologicalOrder(): string[] {
+  #topologicalOrder(parentStart: Int32Array, parentIndexes: readonly number[]): string[] {
+    const list = this.#list
+    const index = this.#index
+    const dependencies = this.#dependencies
+    const position = this.#position
+    const n = list.length
     const order: string[] = []
-    const state = new Map<string, 1 | 2>() // 1 open, 2 done
-    const visit = (root: string) => {
-      if (state.has(root)) return
-      const stack: { id: string; next: number; requirements: readonly string[] }[] = [
-        { id: root, next: 0, requirements: this.requirements(root) },
-      ]
-      state.set(root, 1)
-      while (stack.length > 0) {
-        const frame = stack[stack.length - 1]!
-        if (frame.next < frame.requirements.length) {
-          const parent = frame.requirements[frame.next++]!
-          const seen = state.get(parent)
+    const state = new Uint8Array(n) // 0 new, 1 open, 2 done
+    const stackNode = new Int32Array(n)
+    const stackNext = new Int32Array(n)
+    const visit = (root: number) => {
+      if (state[root] !== 0) return
+      let top = 0
+      stackNode[0] = root
+      stackNext[0] = 0
+      state[root] = 1
+      while (top >= 0) {
+        const node = stackNode[top]!
+        const next = stackNext[top]!
+        const first = parentStart[node]!
+        const parentCount = parentStart[node + 1]! - first
+        const deps = dependencies[node]
+        const count = deps === undefined ? parentCount : parentCount + deps.length
+        if (next < count) {
+          stackNext[top] = next + 1
+          const at =
+            next < parentCount ? parentIndexes[first + next]! : index.get(deps![next - parentCount]!)!
+          const seen = state[at]
           if (seen === 1) {
-            const from = stack.findIndex((f) => f.id === parent)
-            const cycle = stack.slice(from).map((f) => f.id)
+            let from = top
+            while (stackNode[from] !== at) from--
+            const cycle: string[] = []
+            for (let k = from; k <= top; k++) cycle.push(list[stackNode[k]!]!.id)
             throw new CycleDetectedError(
               cycle,
-              cycle.map((id) => this.#revisions.get(id)?.path),
+              cycle.map((id) => this.get(id)?.path),
             )
           }
-          if (seen === undefined) {
-            state.set(parent, 1)
-            stack.push({ id: parent, next: 0, requirements: this.requirements(parent) })
+          if (seen === 0) {
+            state[at] = 1
+            top++
+            stackNode[top] = at
+            stackNext[top] = 0
           }
         } else {
-          stack.pop()
-          state.set(frame.id, 2)
-          order.push(frame.id)
+          top--
+          state[node] = 2
+          position[node] = order.length
+          order.push(list[node]!.id)
         }
       }
     }
-    for (const head of this.#heads) visit(head)
-    for (const id of this.#revisions.keys()) visit(id)
+    for (const head of this.#heads) visit(index.get(head)!)
+    for (let i = 0; i < n; i++) visit(i)
     return order
   }
 
@@ -532,12 +589,12 @@ export class RevisionMap {
       const members = this.descendants([id], { downOnly: true })
       // Back up through single-parent revisions until (not including) a branch point or
       // merge point: the unlabelled start of the branch belongs to it.
-      let current = this.#revisions.get(id)!
+      let current = this.get(id)!
       while (current.downRevisions.length === 1) {
         const parent = current.downRevisions[0]!
         if (this.isBranchPoint(parent) || this.isMergePoint(parent)) break
         members.add(parent)
-        current = this.#revisions.get(parent)!
+        current = this.get(parent)!
       }
       result.set(label, members)
     }
@@ -700,6 +757,8 @@ export class RevisionMap {
     return point
   }
 }
+
+const EMPTY: readonly string[] = Object.freeze([])
 
 function where(revision: Revision): string {
   return revision.path === undefined ? '' : ` in '${revision.path}'`

@@ -1,5 +1,5 @@
 import { RevisionFileError } from '../errors.js'
-import type { RevisionHeader } from '../revision.js'
+import { REVISION_ID_PATTERN, type RevisionHeader } from '../revision.js'
 import {
   checkHeaderValue,
   HEADER_EXPECTED,
@@ -27,6 +27,8 @@ import {
  * ```
  */
 export function readScriptHeader(text: string, path: string, commonJs: boolean): RevisionHeader {
+  const generated = readGeneratedHeader(text)
+  if (generated !== undefined) return generated
   const simple = readUsualHeader(text)
   if (simple !== undefined) return simple
   const scanner = new HeaderScanner(text, path, commonJs)
@@ -35,51 +37,142 @@ export function readScriptHeader(text: string, path: string, commonJs: boolean):
 }
 
 /**
+ * The header of a file as `retort revision` writes it (and as most hand-edited files stay),
+ * read with a single native match: imports and comments, then `revision`, `downRevision`,
+ * optionally `branchLabels` and `dependsOn`, and `message`, one a line in this order, with
+ * plain single-quoted strings, `null` or one-line lists, then blank lines or comments
+ * before `export [async] function`, and no header key written after that. `undefined` for
+ * anything else, which readUsualHeader and then HeaderScanner read instead: like
+ * readUsualHeader, this decides nothing on its own, it only reads the commonest file with
+ * the least work (one match, one test and one object; no per-line matches). Exported for
+ * its tests; readScriptHeader is the API.
+ *
+ * @example
+ * ```ts
+ * readGeneratedHeader("export const revision = 'a1'\nexport const downRevision = null\nexport const message = 'init'\n")
+ * // { revision: 'a1', downRevision: null, message: 'init', ... (the other keys undefined) }
+ * ```
+ */
+export function readGeneratedHeader(text: string): RevisionHeader | undefined {
+  GENERATED_HEADER.lastIndex = 0
+  const match = GENERATED_HEADER.exec(text)
+  if (match === null) return undefined
+  KEY_NAMES.lastIndex = GENERATED_HEADER.lastIndex
+  if (KEY_NAMES.test(text)) return undefined
+  const message = match[12]
+  return {
+    revision: match[1]!,
+    downRevision: generatedIds(match, 2),
+    dependsOn: generatedIds(match, 8),
+    branchLabels: generatedIds(match, 5),
+    message:
+      message === undefined ? (match[11] === undefined ? undefined : null) : detached(message),
+    transaction: undefined,
+  }
+}
+
+/** The value of GENERATED_IDS whose first group is `group`: `null`, a string or a list. */
+function generatedIds(match: RegExpExecArray, group: number): string | string[] | null | undefined {
+  if (match[group] !== undefined) return null
+  const single = match[group + 1]
+  if (single !== undefined) return single
+  const list = match[group + 2]
+  if (list === undefined) return undefined
+  const items: string[] = []
+  SIMPLE_ITEM.lastIndex = 0
+  for (let item = SIMPLE_ITEM.exec(list); item !== null; item = SIMPLE_ITEM.exec(list))
+    items.push((item[1] ?? item[2]) as string)
+  return items
+}
+
+/**
  * The header of a usual file, read with a few native regular expression matches: imports
  * and comments, then one simple header statement a line, then `export [async] function`
  * with no header key written after it (or the end of the file). `undefined` for anything
  * else, including every error, so that HeaderScanner reads (and reports on) the file
  * instead: this only makes the common case fast, it decides nothing on its own.
+ *
+ * It runs once per revision file before the JIT has warmed up, so it does little besides
+ * the matches: the values are checked inline (the same rules as checkHeaderValue, for the
+ * value kinds SIMPLE_HEADER can match) and kept in locals until the one result object.
  */
 function readUsualHeader(text: string): RevisionHeader | undefined {
   const n = text.length
   PREAMBLE.lastIndex = 0
   PREAMBLE.test(text)
   let i = PREAMBLE.lastIndex
-  // One shape for every header (absent keys stay undefined) keeps this path monomorphic.
-  const header: Record<HeaderKey, unknown> = {
-    revision: undefined,
-    downRevision: undefined,
-    dependsOn: undefined,
-    branchLabels: undefined,
-    message: undefined,
-    transaction: undefined,
-  }
+  let revision: string | undefined
+  let downRevision: string | string[] | null | undefined
+  let dependsOn: string | string[] | null | undefined
+  let branchLabels: string | string[] | null | undefined
+  let message: string | null | undefined
+  let transaction: boolean | undefined
+  /** The keys seen so far, one bit each: a key declared twice is left to the scanner. */
+  let seen = 0
   for (;;) {
     SIMPLE_HEADER.lastIndex = i
     const match = SIMPLE_HEADER.exec(text)
     if (match === null) break
     const end = SIMPLE_HEADER.lastIndex
     if (match[6] === undefined && end < n && !isExportWord(text, end)) return undefined
-    const key = match[1] as HeaderKey
-    if (header[key] !== undefined) return undefined
     const value = simpleValue(match)
-    if (checkHeaderValue(key, value, 'script') !== undefined) return undefined
-    header[key] = value
+    switch (match[1]) {
+      case 'revision':
+        if (seen & 1 || typeof value !== 'string' || !REVISION_ID_PATTERN.test(value))
+          return undefined
+        seen |= 1
+        revision = value
+        break
+      case 'downRevision':
+        if (seen & 2 || typeof value === 'boolean') return undefined
+        seen |= 2
+        downRevision = value
+        break
+      case 'dependsOn':
+        if (seen & 4 || typeof value === 'boolean') return undefined
+        seen |= 4
+        dependsOn = value
+        break
+      case 'branchLabels':
+        if (seen & 8 || typeof value === 'boolean') return undefined
+        seen |= 8
+        branchLabels = value
+        break
+      case 'message':
+        if (seen & 16 || (value !== null && typeof value !== 'string')) return undefined
+        seen |= 16
+        message = typeof value === 'string' ? detached(value) : value
+        break
+      default:
+        // transaction
+        if (seen & 32 || typeof value !== 'boolean') return undefined
+        seen |= 32
+        transaction = value
+    }
     i = end
   }
-  if (header.revision === undefined) return undefined
+  if (revision === undefined) return undefined
   if (i < n) {
     FUNCTION_EXPORT.lastIndex = i
     if (!FUNCTION_EXPORT.test(text)) return undefined
     KEY_NAMES.lastIndex = i
     if (KEY_NAMES.test(text)) return undefined
   }
-  return header as RevisionHeader
+  // One shape for every header (absent keys stay undefined) keeps the callers monomorphic.
+  return { revision, downRevision, dependsOn, branchLabels, message, transaction }
+}
+
+/**
+ * `text`, copied when V8 would keep it as a view into the whole file (a slice of 13 or more
+ * characters does): a message kept for each of 10,000 revisions would otherwise keep every
+ * file's text in memory.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
 }
 
 /** The value of a SIMPLE_HEADER match. */
-function simpleValue(match: RegExpExecArray): unknown {
+function simpleValue(match: RegExpExecArray): string | string[] | boolean | null {
   if (match[2] !== undefined) return match[2]
   if (match[3] !== undefined) return match[3]
   const literal = match[4]
@@ -218,6 +311,28 @@ const SIMPLE_ITEM = /'([^']*)'|"([^"]*)"/g
  */
 const PREAMBLE =
   /\uFEFF?(?:#![^\n]*)?(?:[ \t\r\n]+|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|import[ \t]+(?:type[ \t]+)?(?:\{[^}'"`/]*\}|\*[ \t]*as[ \t]+[\w$]+|[\w$]+)[ \t]*from[ \t]*(?:'[^'\\\n\r]*'|"[^"\\\n\r]*")[ \t]*;?)*/y
+/** A single-quoted string without escapes or line breaks; group 1 its text. */
+const GENERATED_STRING = String.raw`'([^'\\\n\r]*)'`
+/** `null`, a string, or a one-line list of strings (`[]` too): 3 groups. */
+const GENERATED_IDS = String.raw`(?:(null)|${GENERATED_STRING}|\[((?:'[^'\\\n\r]*'(?:, '[^'\\\n\r]*')*)?)\])`
+/** Blank lines and comments between the header and the first function. */
+const GENERATED_GAP = String.raw`(?:[ \t]*\n|[ \t]*\/\/[^\n]*\n|[ \t]*\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/[ \t]*\n)*`
+/**
+ * A whole generated header (see readGeneratedHeader), sticky at 0: 1 the revision; 2-4
+ * downRevision, 5-7 branchLabels, 8-10 dependsOn (null, string, list items); 11 a null
+ * message, 12 the message. It ends before the first `export [async] function`.
+ */
+const GENERATED_HEADER = new RegExp(
+  PREAMBLE.source +
+    String.raw`export const revision = '([A-Za-z0-9_]+)';?\n` +
+    String.raw`export const downRevision = ${GENERATED_IDS};?\n` +
+    String.raw`(?:export const branchLabels = ${GENERATED_IDS};?\n)?` +
+    String.raw`(?:export const dependsOn = ${GENERATED_IDS};?\n)?` +
+    String.raw`export const message = (?:(null)|${GENERATED_STRING});?\n` +
+    GENERATED_GAP +
+    String.raw`(?=export (?:async )?function[ (])`,
+  'y',
+)
 /** `export [async] function` (sticky). */
 const FUNCTION_EXPORT = /export[ \t]+(?:async[ \t]+)?function(?![\w$])/y
 const KEY_NAMES = /revision|downRevision|dependsOn|branchLabels|message|transaction/g

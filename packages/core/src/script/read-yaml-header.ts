@@ -1,28 +1,7 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Scalar,
-} from 'yaml'
-import { RevisionFileError } from '../errors.js'
+import * as yaml from 'yaml'
+import type { Document, LineCounter } from 'yaml'
 import type { RevisionHeader } from '../revision.js'
-import {
-  checkHeaderValue,
-  headerExample,
-  isHeaderKey,
-  type HeaderKey,
-} from './check-header-value.js'
-
-/** Header keys whose values are revision ids or labels: YAML must read them as strings. */
-const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
-  'revision',
-  'downRevision',
-  'dependsOn',
-  'branchLabels',
-])
+import { readYamlDocumentHeaderWith, readYamlHeaderWith } from './yaml-header-reader.js'
 
 /**
  * Reads the header keys of a YAML revision (`revision`, `downRevision`, `dependsOn`,
@@ -38,9 +17,7 @@ const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
  * ```
  */
 export function readYamlHeader(text: string, path: string): RevisionHeader {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  return readYamlDocumentHeader(document, lineCounter, path)
+  return readYamlHeaderWith(yaml, text, path)
 }
 
 /**
@@ -59,79 +36,5 @@ export function readYamlDocumentHeader(
   lineCounter: LineCounter,
   path: string,
 ): RevisionHeader {
-  const lineOf = (offset: number | undefined): number | undefined =>
-    offset === undefined ? undefined : lineCounter.linePos(offset).line
-
-  const syntaxError = document.errors[0]
-  if (syntaxError !== undefined) {
-    const line = syntaxError.linePos?.[0].line ?? lineOf(syntaxError.pos[0])
-    const reason = (syntaxError.message.split('\n')[0] ?? '').replace(
-      / at line \d+, column \d+:?$/,
-      '',
-    )
-    throw new RevisionFileError(path, line, `invalid YAML: ${reason}; correct the YAML syntax`)
-  }
-
-  const contents = document.contents
-  if (!isMap(contents)) {
-    throw new RevisionFileError(
-      path,
-      lineOf(contents?.range?.[0]),
-      `a YAML revision must be a map of keys starting with ${headerExample('revision', 'yaml')}`,
-    )
-  }
-
-  const header: Record<string, unknown> = {}
-  for (const pair of contents.items) {
-    const key = isScalar(pair.key) ? pair.key.value : undefined
-    if (typeof key !== 'string' || !isHeaderKey(key)) continue
-    const node = pair.value
-    const line = lineOf(rangeStart(node) ?? rangeStart(pair.key))
-    let value: unknown
-    if (node === null || node === undefined) value = null
-    else if (isScalar(node)) {
-      value = node.value
-      if (ID_KEYS.has(key) || key === 'message') checkScalarIsString(node, key, value, line)
-    } else if (isSeq(node)) {
-      value = node.items.map((item) => {
-        if (!isScalar(item)) return item === null ? null : { node: true }
-        checkScalarIsString(item, key, item.value, lineOf(rangeStart(item)) ?? line)
-        return item.value
-      })
-    } else value = {}
-
-    const problem = checkHeaderValue(key, value, 'yaml')
-    if (problem !== undefined) throw new RevisionFileError(path, line, problem)
-    header[key] = value
-  }
-
-  if (!('revision' in header)) {
-    throw new RevisionFileError(
-      path,
-      undefined,
-      `declares no 'revision' key; add ${headerExample('revision', 'yaml')} at the top, or rename the file to start with '_' if it is not a revision`,
-    )
-  }
-  return Object.freeze(header) as unknown as RevisionHeader
-
-  function checkScalarIsString(
-    node: Scalar,
-    key: HeaderKey,
-    value: unknown,
-    at: number | undefined,
-  ): void {
-    if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'bigint') return
-    // Never convert: `1234e5678901` would become Infinity, `0012` would become 12.
-    const written = node.source ?? String(value)
-    throw new RevisionFileError(
-      path,
-      at,
-      `header '${key}' value ${written} is read by YAML as a ${typeof value === 'boolean' ? 'boolean' : 'number'}, not a string; quote it: '${written}'`,
-    )
-  }
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: readonly number[] | null } | null | undefined)?.range
-  return range?.[0] ?? undefined
+  return readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
 }

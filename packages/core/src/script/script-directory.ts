@@ -1,18 +1,21 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { LineCounter, parseDocument } from 'yaml'
 import { ConfigError, RevisionError, RevisionFileError } from '../errors.js'
 import { changedRevisionError, checkBody, moduleExports } from './check-body.js'
-import { loadYamlBody } from '../operations/yaml-body.js'
 import {
   createRevision,
   type Revision,
   type RevisionBody,
   type RevisionSource,
 } from '../revision.js'
-import { readHeader } from './header-reader.js'
-import { readYamlDocumentHeader } from './read-yaml-header.js'
+import { readScriptHeader } from './read-script-header.js'
+import {
+  readYamlDocumentHeaderWith,
+  readYamlHeaderWith,
+  type YamlApi,
+} from './yaml-header-reader.js'
 
 /**
  * Where {@link ScriptDirectory.open} looks.
@@ -121,58 +124,50 @@ export class ScriptDirectory implements RevisionSource {
    * ```
    */
   static open(options: ScriptDirectoryOptions): ScriptDirectory {
-    const scriptLocation = toAbsolutePath(options.scriptLocation, 'scriptLocation')
-    let scriptFiles: string[]
-    try {
-      scriptFiles = readdirSync(scriptLocation)
-    } catch (error) {
-      throw directoryError(error, scriptLocation, 'script directory', 'scriptLocation')
+    const listing = listScriptDirectory(options)
+    // The yaml package only when there are YAML revisions; loaded synchronously here (see
+    // openAsync for the way a bundler can follow).
+    if (yamlPackage === undefined && listing.paths.some(isYamlPath)) {
+      yamlPackage = createRequire(import.meta.url)('yaml') as YamlApi
     }
-    const envName = ENV_FILE_NAMES.find((name) => scriptFiles.includes(name))
-    const envPath = envName === undefined ? undefined : join(scriptLocation, envName)
+    return ScriptDirectory.#read(listing)
+  }
 
-    const locations =
-      options.versionLocations === undefined
-        ? [join(scriptLocation, 'versions')]
-        : [
-            ...new Set(
-              options.versionLocations.map((location, index) =>
-                toAbsolutePath(location, `versionLocations[${index}]`),
-              ),
-            ),
-          ]
+  /**
+   * {@link ScriptDirectory.open}, loading the YAML parser (when the directory has YAML
+   * revisions) with a dynamic `import()`, which bundlers follow. The files are read
+   * synchronously all the same.
+   *
+   * @example
+   * ```ts
+   * const directory = await ScriptDirectory.openAsync({ scriptLocation: '/app/migrations' })
+   * ```
+   */
+  static async openAsync(options: ScriptDirectoryOptions): Promise<ScriptDirectory> {
+    const listing = listScriptDirectory(options)
+    if (yamlPackage === undefined && listing.paths.some(isYamlPath))
+      yamlPackage = await import('yaml')
+    return ScriptDirectory.#read(listing)
+  }
 
-    const paths: string[] = []
-    for (const location of locations) {
-      let entries: string[]
-      try {
-        entries = readdirSync(location)
-      } catch (error) {
-        throw directoryError(
-          error,
-          location,
-          'versions directory',
-          options.versionLocations === undefined ? 'scriptLocation' : 'versionLocations',
-        )
-      }
-      const prefix = location.endsWith(sep) ? location : location + sep
-      for (const name of entries) if (isRevisionFileName(name)) paths.push(prefix + name)
-    }
-    // The default sort compares UTF-16 code units: the same order in every locale.
-    paths.sort()
-
+  static #read(listing: Listing): ScriptDirectory {
+    const { paths } = listing
     const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
     const revisions: Revision[] = []
-    for (const path of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!
       const text = readText(path, buffer)
       // A directory (or another non-file) named like a revision file is not one.
       if (text === undefined) continue
-      revisions.push(createRevision(readHeader(text, path), path))
+      const header = isYamlPath(path)
+        ? readYamlHeaderWith(yamlPackage!, text, path)
+        : readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      revisions.push(createRevision(header, path))
     }
     return new ScriptDirectory(
-      scriptLocation,
-      Object.freeze(locations),
-      envPath,
+      listing.scriptLocation,
+      Object.freeze(listing.locations),
+      listing.envPath,
       Object.freeze(revisions),
     )
   }
@@ -234,11 +229,15 @@ export class ScriptDirectory implements RevisionSource {
     return checkBody(moduleExports(module), revision, path)
   }
 
-  #loadYaml(revision: Revision, path: string): RevisionBody {
+  async #loadYaml(revision: Revision, path: string): Promise<RevisionBody> {
+    const [yaml, { loadYamlBody }] = await Promise.all([
+      import('yaml'),
+      import('../operations/yaml-body.js'),
+    ])
     const text = readFileSync(path, 'utf8')
-    const lineCounter = new LineCounter()
-    const document = parseDocument(text, { lineCounter })
-    const header = readYamlDocumentHeader(document, lineCounter, path)
+    const lineCounter = new yaml.LineCounter()
+    const document = yaml.parseDocument(text, { lineCounter })
+    const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
     if (header.revision !== revision.id)
       throw changedRevisionError(path, header.revision, revision.id)
     return loadYamlBody(document, path, lineCounter)
@@ -250,6 +249,68 @@ export class ScriptDirectory implements RevisionSource {
     )
     return this.#jiti
   }
+}
+
+/** The yaml package, once a directory with YAML revisions has been opened. */
+let yamlPackage: YamlApi | undefined
+
+/** What {@link listScriptDirectory} finds: the revision files, sorted, not yet read. */
+interface Listing {
+  readonly scriptLocation: string
+  readonly locations: string[]
+  readonly envPath: string | undefined
+  readonly paths: readonly string[]
+}
+
+function listScriptDirectory(options: ScriptDirectoryOptions): Listing {
+  const scriptLocation = toAbsolutePath(options.scriptLocation, 'scriptLocation')
+  let scriptFiles: string[]
+  try {
+    scriptFiles = readdirSync(scriptLocation)
+  } catch (error) {
+    throw directoryError(error, scriptLocation, 'script directory', 'scriptLocation')
+  }
+  const envName = ENV_FILE_NAMES.find((name) => scriptFiles.includes(name))
+  const envPath = envName === undefined ? undefined : join(scriptLocation, envName)
+
+  const locations =
+    options.versionLocations === undefined
+      ? [join(scriptLocation, 'versions')]
+      : [
+          ...new Set(
+            options.versionLocations.map((location, index) =>
+              toAbsolutePath(location, `versionLocations[${index}]`),
+            ),
+          ),
+        ]
+
+  const paths: string[] = []
+  for (const location of locations) {
+    let entries: string[]
+    try {
+      entries = readdirSync(location)
+    } catch (error) {
+      throw directoryError(
+        error,
+        location,
+        'versions directory',
+        options.versionLocations === undefined ? 'scriptLocation' : 'versionLocations',
+      )
+    }
+    const names: string[] = []
+    for (const name of entries) if (isRevisionFileName(name)) names.push(name)
+    // The default sort compares UTF-16 code units: the same order in every locale. Sorting
+    // the names before adding the shared prefix gives the same order, with shorter compares.
+    names.sort()
+    const prefix = location.endsWith(sep) ? location : location + sep
+    for (const name of names) paths.push(prefix + name)
+  }
+  if (locations.length > 1) paths.sort()
+  return { scriptLocation, locations, envPath, paths }
+}
+
+function isYamlPath(path: string): boolean {
+  return path.endsWith('.yaml') || path.endsWith('.yml')
 }
 
 /** A revision file: a known extension, not a declaration file, not hidden or a helper. */

@@ -1,0 +1,61 @@
+import type { Config } from '../config/config.js'
+import type { Dialect } from '../dialect.js'
+import { ConfigError } from '../errors.js'
+import { defaultEnv } from '../env/default-env.js'
+import type { EnvContext, RunMigrationsOptions } from '../env/env-context.js'
+import { loadEnvModule } from '../env/load-env-module.js'
+import { silentLogger } from '../env/logger.js'
+import type { CommandOptions } from './command-options.js'
+import type { LoadedRevisions } from './load-revisions.js'
+
+/**
+ * Calls `visit` with each database chosen for a command: the caller's `dialect` when given
+ * (the env module is then not run), else each database the env module of the script
+ * directory hands to `ctx.runMigrations()`, else the default env's (the config's `url`).
+ * Throws when the env module hands over none.
+ *
+ * @example
+ * ```ts
+ * await visitDatabases(config, loaded, options, false, async (dialect) => {
+ *   console.log(dialect.description)
+ * })
+ * ```
+ */
+export async function visitDatabases(
+  config: Config,
+  loaded: LoadedRevisions,
+  options: CommandOptions,
+  offline: boolean,
+  visit: (dialect: Dialect, runOptions: RunMigrationsOptions) => Promise<void>,
+): Promise<void> {
+  if (options.dialect !== undefined) {
+    await visit(options.dialect, {})
+    return
+  }
+  const env = loaded.envPath
+    ? await loadEnvModule(loaded.envPath)
+    : defaultEnv(options.resolveDialect ? { resolveDialect: options.resolveDialect } : {})
+  let visited = 0
+  const context: EnvContext = {
+    config,
+    xArgs: Object.freeze({ ...(options.xArgs ?? {}) }),
+    logger: options.logger ?? silentLogger,
+    offline,
+    runMigrations: async (runOptions) => {
+      const dialect = runOptions.dialect
+      if (dialect === undefined) {
+        throw new ConfigError(
+          `ctx.runMigrations() was called without a dialect${loaded.envPath ? ` in '${loaded.envPath}'` : ''}; pass { dialect: sqliteDialect({ filename }) } or another dialect`,
+        )
+      }
+      visited += 1
+      await visit(dialect, runOptions)
+    },
+  }
+  await env.run(context)
+  if (visited === 0) {
+    throw new ConfigError(
+      `the env module${loaded.envPath ? ` '${loaded.envPath}'` : ''} finished without calling ctx.runMigrations(); call it with the dialect to migrate`,
+    )
+  }
+}
