@@ -17,6 +17,7 @@ export {
   type SqliteRebuildRequest,
   type SqliteRebuildStatement,
 } from './sqlite-rebuild-statement.js'
+export { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
 export { rebuildTable, foreignKeyViolations } from './sqlite-table-rebuilder.js'
 export {
   planRebuild,

@@ -17,6 +17,7 @@ import { inlineStatement } from './sqlite-inline.js'
 import { toSqliteValue } from './sqlite-literal.js'
 import { rebuildScript } from './sqlite-rebuild-script.js'
 import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
+import type { SqliteStatement } from './sqlite-statement.js'
 
 export { SqliteCompileError } from './sqlite-ddl.js'
 
@@ -59,8 +60,9 @@ export class SqliteCompiler implements Compiler {
   compile(operation: Operation): readonly CompiledStatement[] {
     switch (operation.kind) {
       case 'createTable':
+        // A new table has no rows: nothing for a foreign key to miss.
         return [
-          ddl(
+          keysKept(
             renderCreateTable(
               operation.name,
               operation.schema,
@@ -127,10 +129,10 @@ export class SqliteCompiler implements Compiler {
         return statements
       }
       case 'createIndex':
-        return [ddl(renderCreateIndex(operation))]
+        return [keysKept(renderCreateIndex(operation))]
       case 'dropIndex':
         return [
-          ddl(
+          keysKept(
             `DROP INDEX ${operation.ifExists ? 'IF EXISTS ' : ''}${qualifiedName(operation.name, operation.schema)}`,
           ),
         ]
@@ -201,12 +203,12 @@ export class SqliteCompiler implements Compiler {
    * new SqliteCompiler().createVersionTable({ name: 'retort_version' }, 255)
    * ```
    */
-  createVersionTable(table: QualifiedName, idLength: number): readonly CompiledStatement[] {
+  createVersionTable(table: QualifiedName, idLength: number): readonly SqliteStatement[] {
     if (!Number.isSafeInteger(idLength) || idLength < 1) {
       throw new SqliteCompileError(`version id length must be a positive integer (got ${idLength})`)
     }
     return [
-      ddl(
+      keysKept(
         `CREATE TABLE IF NOT EXISTS ${this.#qualified(table)} ("version_num" VARCHAR(${idLength}) NOT NULL, CONSTRAINT ${this.quoteIdentifier(`${table.name}_pkc`)} PRIMARY KEY ("version_num"))`,
       ),
     ]
@@ -220,8 +222,8 @@ export class SqliteCompiler implements Compiler {
    * new SqliteCompiler().selectVersions({ name: 'retort_version' })
    * ```
    */
-  selectVersions(table: QualifiedName): CompiledStatement {
-    return ddl(`SELECT "version_num" FROM ${this.#qualified(table)} ORDER BY "version_num"`)
+  selectVersions(table: QualifiedName): SqliteStatement {
+    return keysKept(`SELECT "version_num" FROM ${this.#qualified(table)} ORDER BY "version_num"`)
   }
 
   /**
@@ -232,9 +234,10 @@ export class SqliteCompiler implements Compiler {
    * new SqliteCompiler().insertVersion({ name: 'retort_version' }, 'a1')
    * ```
    */
-  insertVersion(table: QualifiedName, revision: string): CompiledStatement {
+  insertVersion(table: QualifiedName, revision: string): SqliteStatement {
     return {
       sql: `INSERT INTO ${this.#qualified(table)} ("version_num") VALUES (?)`,
+      keepsForeignKeys: true,
       parameters: [revision],
     }
   }
@@ -247,9 +250,10 @@ export class SqliteCompiler implements Compiler {
    * new SqliteCompiler().updateVersion({ name: 'retort_version' }, 'a1', 'b2')
    * ```
    */
-  updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement {
+  updateVersion(table: QualifiedName, from: string, to: string): SqliteStatement {
     return {
       sql: `UPDATE ${this.#qualified(table)} SET "version_num" = ? WHERE "version_num" = ?`,
+      keepsForeignKeys: true,
       parameters: [to, from],
     }
   }
@@ -262,9 +266,10 @@ export class SqliteCompiler implements Compiler {
    * new SqliteCompiler().deleteVersion({ name: 'retort_version' }, 'a1')
    * ```
    */
-  deleteVersion(table: QualifiedName, revision: string): CompiledStatement {
+  deleteVersion(table: QualifiedName, revision: string): SqliteStatement {
     return {
       sql: `DELETE FROM ${this.#qualified(table)} WHERE "version_num" = ?`,
+      keepsForeignKeys: true,
       parameters: [revision],
     }
   }
@@ -300,6 +305,10 @@ export class SqliteCompiler implements Compiler {
 
 function ddl(sql: string): CompiledStatement {
   return { sql, parameters: [] }
+}
+
+function keysKept(sql: string): SqliteStatement {
+  return { sql, parameters: [], keepsForeignKeys: true }
 }
 
 function rebuild(table: string, operation: Operation, native?: string): SqliteRebuildStatement {

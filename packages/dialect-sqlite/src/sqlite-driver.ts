@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { SqliteForeignKeyError } from './sqlite-foreign-key-error.js'
 import { toSqliteValue } from './sqlite-literal.js'
 import { isRebuildStatement } from './sqlite-rebuild-statement.js'
+import { keepsForeignKeys } from './sqlite-statement.js'
 import { foreignKeyViolations, rebuildTable } from './sqlite-table-rebuilder.js'
 
 /**
@@ -77,10 +78,12 @@ export class SqliteDriver implements Driver {
  * `PRAGMA foreign_keys` OFF when the handle had it ON (better-sqlite3's default), because
  * SQLite cannot switch it inside a transaction and a table rebuild with it ON would run the
  * ON DELETE actions (CASCADE, SET NULL) of the tables referencing the rebuilt one.
- * {@link SqliteConnection.commit} then runs `PRAGMA foreign_key_check` before COMMIT: a
- * violation rolls back and throws {@link SqliteForeignKeyError}. The pragma is switched back
- * on after COMMIT or ROLLBACK. Inside such a transaction ON DELETE/UPDATE actions do not
- * fire: a migration that deletes parent rows deletes their children itself.
+ * {@link SqliteConnection.commit} then runs `PRAGMA foreign_key_check` before COMMIT (unless
+ * every statement of the transaction was one that cannot break a foreign key, see
+ * `SqliteStatement`): a violation rolls back and throws {@link SqliteForeignKeyError}.
+ * The pragma is switched back on after COMMIT or ROLLBACK. Inside such a transaction
+ * ON DELETE/UPDATE actions do not fire: a migration that deletes parent rows deletes their
+ * children itself.
  *
  * @example
  * ```ts
@@ -92,6 +95,8 @@ export class SqliteConnection implements Connection {
   readonly #onClose: () => void
   /** `foreign_keys` was ON and is switched off for the open transaction. */
   #foreignKeysSuspended = false
+  /** A statement of the open transaction may have broken a foreign key: check before COMMIT. */
+  #foreignKeysAtRisk = false
 
   constructor(handle: SqliteHandle, onClose: () => void = () => {}) {
     this.#handle = handle
@@ -114,6 +119,7 @@ export class SqliteConnection implements Connection {
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
     const database = this.#handle.database
+    if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
     if (isRebuildStatement(statement)) {
       rebuildTable(database, statement.rebuild)
       return { rows: [], rowCount: 0 }
@@ -160,6 +166,7 @@ export class SqliteConnection implements Connection {
       throw error
     }
     this.#foreignKeysSuspended = suspend
+    this.#foreignKeysAtRisk = false
   }
 
   /**
@@ -174,7 +181,7 @@ export class SqliteConnection implements Connection {
    */
   async commit(): Promise<void> {
     const database = this.#handle.database
-    if (this.#foreignKeysSuspended && database.inTransaction) {
+    if (this.#foreignKeysSuspended && this.#foreignKeysAtRisk && database.inTransaction) {
       const violations = foreignKeyViolations(database, undefined)
       if (violations.length > 0) {
         database.exec('ROLLBACK')
@@ -183,6 +190,7 @@ export class SqliteConnection implements Connection {
       }
     }
     database.exec('COMMIT')
+    this.#foreignKeysAtRisk = false
     this.#resumeForeignKeys()
   }
 
@@ -197,6 +205,7 @@ export class SqliteConnection implements Connection {
    */
   async rollback(): Promise<void> {
     if (this.#handle.database.inTransaction) this.#handle.database.exec('ROLLBACK')
+    this.#foreignKeysAtRisk = false
     this.#resumeForeignKeys()
   }
 

@@ -567,20 +567,24 @@ describe('version table statements', () => {
     ]).toMatchInlineSnapshot(`
       [
         {
+          "keepsForeignKeys": true,
           "parameters": [],
           "sql": "CREATE TABLE IF NOT EXISTS "retort_version" ("version_num" VARCHAR(255) NOT NULL, CONSTRAINT "retort_version_pkc" PRIMARY KEY ("version_num"))",
         },
         {
+          "keepsForeignKeys": true,
           "parameters": [],
           "sql": "SELECT "version_num" FROM "retort_version" ORDER BY "version_num"",
         },
         {
+          "keepsForeignKeys": true,
           "parameters": [
             "a1",
           ],
           "sql": "INSERT INTO "retort_version" ("version_num") VALUES (?)",
         },
         {
+          "keepsForeignKeys": true,
           "parameters": [
             "b2",
             "a1",
@@ -588,12 +592,14 @@ describe('version table statements', () => {
           "sql": "UPDATE "retort_version" SET "version_num" = ? WHERE "version_num" = ?",
         },
         {
+          "keepsForeignKeys": true,
           "parameters": [
             "b2",
           ],
           "sql": "DELETE FROM "retort_version" WHERE "version_num" = ?",
         },
         {
+          "keepsForeignKeys": true,
           "parameters": [],
           "sql": "CREATE TABLE IF NOT EXISTS "aux"."v""t" ("version_num" VARCHAR(32) NOT NULL, CONSTRAINT "v""t_pkc" PRIMARY KEY ("version_num"))",
         },

@@ -232,6 +232,39 @@ describe('foreign-key safety of table rebuilds', () => {
     expect(rows('SELECT id FROM parent')).toEqual([{ id: 1 }, { id: 2 }])
   })
 
+  it('the check before COMMIT is left out only when every statement was one that cannot break a key', async () => {
+    family()
+    // A dangling row the connection did not write: only the check can find it.
+    const orphan = () => {
+      db.exec('INSERT INTO cascade_child (id, parent_id) VALUES (99, 404)')
+    }
+    const table = op.createTable('note', [op.column('id', 'integer', { primaryKey: true })])
+    const index = op.createIndex('ix_note_id', 'note', ['id'])
+    const versions = { name: 'retort_version' }
+
+    // New tables, indexes and version rows cannot leave a dangling row: no check.
+    await connection.begin()
+    orphan()
+    for (const operation of [table, index]) {
+      for (const statement of compiler.compile(operation)) await connection.execute(statement)
+    }
+    for (const statement of compiler.createVersionTable(versions, 32)) await connection.execute(statement)
+    await connection.execute(compiler.insertVersion(versions, 'a1'))
+    await connection.commit()
+    expect(rows('SELECT id FROM cascade_child WHERE id = 99')).toEqual([{ id: 99 }])
+    db.exec('DELETE FROM cascade_child WHERE id = 99')
+
+    // Any other statement (here raw SQL that writes nothing) brings the check back.
+    await connection.begin()
+    orphan()
+    await connection.execute(compiler.updateVersion(versions, 'a1', 'b2'))
+    await connection.execute(compiler.compile(op.execute('UPDATE parent SET name = name WHERE id = ?', [-1]))[0]!)
+    await expect(connection.commit()).rejects.toBeInstanceOf(SqliteForeignKeyError)
+    expect(rows('SELECT id FROM cascade_child WHERE id = 99')).toEqual([])
+    expect(rows('SELECT version_num FROM retort_version')).toEqual([{ version_num: 'a1' }])
+    expect(foreignKeysOn()).toBe(true)
+  })
+
   it('a connection with foreign keys off keeps them off', async () => {
     db.pragma('foreign_keys = OFF')
     family()

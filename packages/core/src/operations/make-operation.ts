@@ -14,9 +14,12 @@ import { reverseOperation } from './reverse-operation.js'
  * ```
  */
 export function makeOperation<T extends Operation>(data: OperationData<T>): T {
-  const operation = { ...data } as Record<string, unknown>
-  for (const key of Object.keys(operation)) {
-    if (operation[key] === undefined) delete operation[key]
+  // Copied without the `undefined` values rather than deleting them: `delete` turns the
+  // object into a slow dictionary.
+  const operation: Record<string, unknown> = {}
+  for (const key in data) {
+    const value = (data as Record<string, unknown>)[key]
+    if (value !== undefined) operation[key] = value
   }
   Object.defineProperty(operation, 'reverse', {
     // Closes over the object, so `const { reverse } = operation` still works.
