@@ -6,6 +6,7 @@ import { downgrade } from './commands/downgrade.js'
 import { ensureVersion } from './commands/ensure-version.js'
 import { heads } from './commands/heads.js'
 import { history } from './commands/history.js'
+import { loadRevisions, type LoadedRevisions } from './commands/load-revisions.js'
 import type { MigrateResult } from './commands/migrate-result.js'
 import type { RevisionInfo } from './commands/revision-info.js'
 import { show } from './commands/show.js'
@@ -38,7 +39,9 @@ export interface MigratorOptions {
 
 /**
  * Migrations from inside an application: no subprocess, no `chdir`, no global state, the
- * database location passed in. Every method returns data and never prints.
+ * database location passed in. Every method returns data and never prints. The revisions
+ * are read at the first call and kept while calls succeed (an application's revisions do
+ * not change while it runs); create a new Migrator to see files added since.
  *
  * @example
  * ```ts
@@ -55,6 +58,7 @@ export interface MigratorOptions {
 export class Migrator {
   readonly #config: Config
   readonly #options: CommandOptions
+  #revisions: Promise<LoadedRevisions> | undefined
 
   constructor(options: MigratorOptions) {
     const base = options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
@@ -72,6 +76,22 @@ export class Migrator {
     }
   }
 
+  /**
+   * Runs a command with the revisions read by an earlier call: the script directory (or the
+   * modules) is read once per Migrator, and a revision body imported once. After any
+   * error they are read again by the next call, so a revision file fixed after a failure
+   * is seen.
+   */
+  async #run<T>(command: (options: CommandOptions) => Promise<T>): Promise<T> {
+    const revisions = (this.#revisions ??= loadRevisions(this.#config, this.#options))
+    try {
+      return await command({ ...this.#options, revisions: await revisions })
+    } catch (error) {
+      if (this.#revisions === revisions) this.#revisions = undefined
+      throw error
+    }
+  }
+
   /** The effective configuration. */
   get config(): Config {
     return this.#config
@@ -79,56 +99,56 @@ export class Migrator {
 
   /** Applies revisions up to `target` (default: every head). */
   upgrade(target = 'heads'): Promise<MigrateResult> {
-    return upgrade(this.#config, target, this.#options)
+    return this.#run((options) => upgrade(this.#config, target, options))
   }
 
   /** Un-applies revisions down to `target`. */
   downgrade(target: string): Promise<MigrateResult> {
-    return downgrade(this.#config, target, this.#options)
+    return this.#run((options) => downgrade(this.#config, target, options))
   }
 
   /** Tags the database at `target` (default: every head) without running revisions. */
   stamp(target = 'heads', options: { purge?: boolean } = {}): Promise<MigrateResult> {
-    return stamp(this.#config, target, { ...this.#options, ...options })
+    return this.#run((common) => stamp(this.#config, target, { ...common, ...options }))
   }
 
   /** The revisions the database is at. */
   current(options: { checkHeads?: boolean } = {}): Promise<CurrentResult> {
-    return current(this.#config, { ...this.#options, ...options })
+    return this.#run((common) => current(this.#config, { ...common, ...options }))
   }
 
   /** The SQL an upgrade to `target` (or a range `FROM:TO`) would run, without a connection. */
   async upgradeSql(target = 'heads'): Promise<string> {
-    return (await upgrade(this.#config, target, { ...this.#options, sql: true })).sql ?? ''
+    return (await this.#run((options) => upgrade(this.#config, target, { ...options, sql: true }))).sql ?? ''
   }
 
   /** The SQL a downgrade over the range `FROM:TO` would run, without a connection. */
   async downgradeSql(range: string): Promise<string> {
-    return (await downgrade(this.#config, range, { ...this.#options, sql: true })).sql ?? ''
+    return (await this.#run((options) => downgrade(this.#config, range, { ...options, sql: true }))).sql ?? ''
   }
 
   /** Creates the version table if it is missing. */
   ensureVersion(): Promise<void> {
-    return ensureVersion(this.#config, this.#options)
+    return this.#run((options) => ensureVersion(this.#config, options))
   }
 
   /** The heads of the revision graph. */
   heads(options: { resolveDependencies?: boolean } = {}): Promise<RevisionInfo[]> {
-    return heads(this.#config, { ...this.#options, ...options })
+    return this.#run((common) => heads(this.#config, { ...common, ...options }))
   }
 
   /** Every revision, newest first. */
   history(options: { range?: string; indicateCurrent?: boolean } = {}): Promise<RevisionInfo[]> {
-    return history(this.#config, { ...this.#options, ...options })
+    return this.#run((common) => history(this.#config, { ...common, ...options }))
   }
 
   /** The revision(s) an identifier resolves to (`head`, a prefix, `label@head` ...). */
   show(identifier: string): Promise<RevisionInfo[]> {
-    return show(this.#config, identifier, this.#options)
+    return this.#run((options) => show(this.#config, identifier, options))
   }
 
   /** The branch points of the revision graph, oldest first. */
   branches(): Promise<RevisionInfo[]> {
-    return branches(this.#config, this.#options)
+    return this.#run((options) => branches(this.#config, options))
   }
 }

@@ -1,5 +1,6 @@
 // Every command of the API on real SQLite files, once through the command functions and
 // once through the Migrator class: both must give the same results.
+import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -232,5 +233,33 @@ describe.each([
     expect(versionRows(filename)).toEqual([])
     await api.ensureVersion()
     expect(versionRows(filename)).toEqual([])
+  })
+})
+
+describe('Migrator reads the revisions once', () => {
+  it('keeps them while calls succeed, and reads again after an error or in a new Migrator', async () => {
+    const dir = dirs.make()
+    const scriptLocation = writeScript(path.join(dir, 'migrations'), specs.slice(0, 3))
+    const filename = path.join(dir, 'app.db')
+    const migrator = new Migrator({ scriptLocation, dialect: sqliteDialect({ filename }) })
+    expect(ids(await migrator.heads())).toEqual(['cccc03'])
+
+    // A file added while the application runs is not seen by this Migrator ...
+    writeScript(path.join(dir, 'migrations'), specs)
+    expect(ids(await migrator.heads())).toEqual(['cccc03'])
+    expect((await migrator.upgrade('heads')).heads).toEqual(['cccc03'])
+    // ... but by a new one.
+    const fresh = new Migrator({ scriptLocation, dialect: sqliteDialect({ filename }) })
+    expect(sorted(ids(await fresh.heads()))).toEqual(['cccc03', 'dddd04'])
+
+    // After an error (here: 'head' with two heads, for the new Migrator's view) the next
+    // call reads the directory again.
+    await expect(fresh.upgrade('head')).rejects.toBeInstanceOf(MultipleHeadsError)
+    const broken = path.join(scriptLocation, 'versions', '99_broken.yaml')
+    fs.writeFileSync(broken, 'revision: [unclosed\n')
+    await expect(fresh.heads()).rejects.toThrow(/99_broken\.yaml/)
+    fs.rmSync(broken)
+    expect(sorted(ids(await fresh.heads()))).toEqual(['cccc03', 'dddd04'])
+    expect(userTables(filename)).toEqual(['t_aaaa01', 't_bbbb02', 't_cccc03'])
   })
 })

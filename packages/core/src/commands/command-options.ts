@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialect.js'
 import type { Logger, MigrationEvent } from '../env/logger.js'
 import type { MigrationsInput } from '../script/module-source.js'
+import type { LoadedRevisions } from './load-revisions.js'
 
 /**
  * Options every command takes besides the config. None of them is required: without a
@@ -17,6 +18,12 @@ export interface CommandOptions {
   readonly dialect?: Dialect | undefined
   /** Revision modules of a bundled application, instead of the script directory. */
   readonly migrations?: MigrationsInput | undefined
+  /**
+   * Revisions already read by {@link loadRevisions}, used instead of reading the script
+   * directory (or `migrations`) again: what lets a long-lived caller such as `Migrator`
+   * read a directory of thousands of revisions once.
+   */
+  readonly revisions?: LoadedRevisions | undefined
   /** What `-x KEY=VALUE` gives the env module. */
   readonly xArgs?: Readonly<Record<string, string>> | undefined
   /** Defaults to a silent logger. */

@@ -14,8 +14,9 @@ export interface LoadedRevisions {
 }
 
 /**
- * Reads the revisions of a command: the bundled modules in `options.migrations`, else the
- * script directory of the config (headers only; no revision body is imported).
+ * Reads the revisions of a command: `options.revisions` when already read, else the bundled
+ * modules in `options.migrations`, else the script directory of the config (headers only;
+ * no revision body is imported).
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ export interface LoadedRevisions {
  * ```
  */
 export async function loadRevisions(config: Config, options: CommandOptions = {}): Promise<LoadedRevisions> {
+  if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {
     const source = await moduleSource(options.migrations)
     return { source, map: new RevisionMap(source.revisions), envPath: undefined }
