@@ -10,6 +10,7 @@ import pg from 'pg'
 import { Migrator, Operations } from '@retort/core'
 import { postgresDialect } from '@retort/dialect-postgres'
 import { moduleList, shape, writeScriptDirectory } from './generate.mjs'
+import { importFloorMs, measureCurrent } from './measure.mjs'
 
 const [kind, countText, mode, sourceKind, work] = process.argv.slice(2)
 const count = Number(countText)
@@ -55,10 +56,12 @@ try {
   await floor.end()
 
   let source
+  let importMs = 0
   if (sourceKind === 'files') {
     const dir = join(work, `scripts-pg-${kind}-${count}`)
     writeScriptDirectory(dir, revisions, 'mjs')
     source = { scriptLocation: dir }
+    importMs = importFloorMs(dir)
   } else {
     source = { migrations: moduleList(revisions) }
   }
@@ -73,17 +76,8 @@ try {
   if (result.applied.length !== count)
     throw new Error(`applied ${result.applied.length} of ${count}`)
 
-  // `current` on the database now at the last head.
-  const times = []
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now()
-    const { heads } = await migrator.current()
-    times.push(performance.now() - t)
-    if (heads.length !== 1) throw new Error('current did not report the head')
-  }
-  const currentFirstMs = times[0]
-  times.sort((a, b) => a - b)
-  console.log(JSON.stringify({ floorMs, retortMs, currentMs: times[2], currentFirstMs }))
+  const { currentFirstMs, currentMs } = await measureCurrent(new Migrator({ ...source, dialect: postgresDialect({ connectionString: urlFor(retortDb) }) }))
+  console.log(JSON.stringify({ floorMs, importMs, retortMs, currentMs, currentFirstMs }))
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS "${floorDb}" WITH (FORCE)`)
   await admin.query(`DROP DATABASE IF EXISTS "${retortDb}" WITH (FORCE)`)
