@@ -44,7 +44,12 @@ export function writeScriptDirectory(dir, revisions, format = 'ts') {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(join(dir, 'versions'), { recursive: true })
   for (const [id, parents] of revisions) {
-    const down = parents.length === 0 ? 'null' : parents.length === 1 ? `'${parents[0]}'` : `[${parents.map((p) => `'${p}'`).join(', ')}]`
+    const down =
+      parents.length === 0
+        ? 'null'
+        : parents.length === 1
+          ? `'${parents[0]}'`
+          : `[${parents.map((p) => `'${p}'`).join(', ')}]`
     const typed = format === 'ts'
     const text = `${typed ? "import type { Operations } from '@retort/core'\n\n" : ''}export const revision = '${id}'
 export const downRevision = ${down}
@@ -69,7 +74,10 @@ export function moduleList(revisions) {
     downRevision: parents.length === 0 ? null : parents.length === 1 ? parents[0] : parents,
     message: `create table t_${id}`,
     upgrade(op) {
-      op.createTable(`t_${id}`, [op.column('id', 'integer', { primaryKey: true }), op.column('name', 'string', { length: 50 })])
+      op.createTable(`t_${id}`, [
+        op.column('id', 'integer', { primaryKey: true }),
+        op.column('name', 'string', { length: 50 }),
+      ])
     },
     downgrade(op) {
       op.dropTable(`t_${id}`)

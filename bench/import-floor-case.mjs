@@ -6,7 +6,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const versions = join(process.argv[2], 'versions')
-const files = readdirSync(versions).sort().map((name) => pathToFileURL(join(versions, name)).href)
+const files = readdirSync(versions)
+  .sort()
+  .map((name) => pathToFileURL(join(versions, name)).href)
 const start = performance.now()
 let next = 0
 const worker = async () => {

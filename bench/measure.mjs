@@ -10,7 +10,11 @@ const here = dirname(fileURLToPath(import.meta.url))
  * its own (an import is cached per process): part of a files case, not of its floor.
  */
 export function importFloorMs(scriptDirectory) {
-  const out = execFileSync(process.execPath, [join(here, 'import-floor-case.mjs'), scriptDirectory], { encoding: 'utf8' })
+  const out = execFileSync(
+    process.execPath,
+    [join(here, 'import-floor-case.mjs'), scriptDirectory],
+    { encoding: 'utf8' },
+  )
   return JSON.parse(out.trim().split('\n').pop()).importMs
 }
 

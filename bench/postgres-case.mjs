@@ -76,7 +76,9 @@ try {
   if (result.applied.length !== count)
     throw new Error(`applied ${result.applied.length} of ${count}`)
 
-  const { currentFirstMs, currentMs } = await measureCurrent(new Migrator({ ...source, dialect: postgresDialect({ connectionString: urlFor(retortDb) }) }))
+  const { currentFirstMs, currentMs } = await measureCurrent(
+    new Migrator({ ...source, dialect: postgresDialect({ connectionString: urlFor(retortDb) }) }),
+  )
   console.log(JSON.stringify({ floorMs, importMs, retortMs, currentMs, currentFirstMs }))
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS "${floorDb}" WITH (FORCE)`)

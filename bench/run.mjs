@@ -13,13 +13,28 @@ mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
 
 const runCase = (script, args) =>
-  JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop())
+  JSON.parse(
+    execFileSync(process.execPath, [join(here, script), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    })
+      .trim()
+      .split('\n')
+      .pop(),
+  )
 
 const fmt = (n, digits = 1) => n.toFixed(digits).padStart(10)
 const table = (title, header, rows) => {
   console.log(`\n${title}`)
   console.log(header.map((h, i) => (i === 0 ? h.padEnd(22) : h.padStart(10))).join(' '))
-  for (const row of rows) console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(22) : typeof c === 'number' ? fmt(c) : String(c).padStart(10))).join(' '))
+  for (const row of rows)
+    console.log(
+      row
+        .map((c, i) =>
+          i === 0 ? String(c).padEnd(22) : typeof c === 'number' ? fmt(c) : String(c).padStart(10),
+        )
+        .join(' '),
+    )
 }
 
 // 1. Revision graph: load + heads, history, resolve (head-500 on a line, REV@head when branchy), plan base->head.
@@ -31,19 +46,46 @@ for (const kind of ['linear', 'branchy']) {
     const dir = join(work, `${kind}-${count}`)
     writeScriptDirectory(dir, shape(kind, count), 'ts')
     // Median of three processes.
-    const runs = [0, 1, 2].map(() => ({ ...runCase('graph-case.mjs', [dir]), ...runCase('read-floor-case.mjs', [dir]) }))
+    const runs = [0, 1, 2].map(() => ({
+      ...runCase('graph-case.mjs', [dir]),
+      ...runCase('read-floor-case.mjs', [dir]),
+    }))
     const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1]
     const r = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(k)]))
     graphResults[`${kind}-${count}`] = r
-    graphRows.push([`${kind} ${count}`, r.floorMs, r.loadMs, `${(r.loadMs / r.floorMs).toFixed(2)}x`, r.loadWarmMs, r.historyMs, r.resolveMs, r.planMs, r.rssAfterLoadMb, r.peakRssMb])
+    graphRows.push([
+      `${kind} ${count}`,
+      r.floorMs,
+      r.loadMs,
+      `${(r.loadMs / r.floorMs).toFixed(2)}x`,
+      r.loadWarmMs,
+      r.historyMs,
+      r.resolveMs,
+      r.planMs,
+      r.rssAfterLoadMb,
+      r.peakRssMb,
+    ])
   }
 }
 table(
   'Revision graph (ms; RSS in MB; median of 3 processes). floor: list and read every file, nothing else; ratio = load+heads / floor',
-  ['case', 'floor', 'load+heads', 'ratio', 'warm', 'history', 'resolve', 'plan', 'RSS load', 'peak RSS'],
+  [
+    'case',
+    'floor',
+    'load+heads',
+    'ratio',
+    'warm',
+    'history',
+    'resolve',
+    'plan',
+    'RSS load',
+    'peak RSS',
+  ],
   graphRows,
 )
-console.log('  RSS load: the process after load+heads (Node itself included); peak RSS: after history, resolve, plan and three more loads')
+console.log(
+  '  RSS load: the process after load+heads (Node itself included); peak RSS: after history, resolve, plan and three more loads',
+)
 if (!quick) {
   console.log('\n1k -> 10k cost ratio (linear growth is 10.0x):')
   for (const kind of ['linear', 'branchy']) {
@@ -60,7 +102,16 @@ if (!quick) {
   )
 }
 
-const UPGRADE_HEADER = ['case', 'floor', 'retort', 'ratio', 'import', 'ratio+imp', 'current1', 'current']
+const UPGRADE_HEADER = [
+  'case',
+  'floor',
+  'retort',
+  'ratio',
+  'import',
+  'ratio+imp',
+  'current1',
+  'current',
+]
 const upgradeRow = (label, source, r) => [
   label,
   r.floorMs,
@@ -81,9 +132,17 @@ for (const count of sizes) {
       // Fixed costs weigh most in the short cases, and this machine's timings vary: the
       // 1,000-revision cases are the median (by ratio) of three processes.
       const runs = Array.from({ length: count <= 1000 ? 3 : 1 }, () =>
-        runCase('upgrade-case.mjs', ['linear', String(count), mode, source, join(work, `up-${count}-${mode}-${source}`)]),
+        runCase('upgrade-case.mjs', [
+          'linear',
+          String(count),
+          mode,
+          source,
+          join(work, `up-${count}-${mode}-${source}`),
+        ]),
       )
-      const r = runs.sort((a, b) => a.retortMs / a.floorMs - b.retortMs / b.floorMs)[runs.length >> 1]
+      const r = runs.sort((a, b) => a.retortMs / a.floorMs - b.retortMs / b.floorMs)[
+        runs.length >> 1
+      ]
       upgradeRows.push(upgradeRow(`${count} ${mode} ${source}`, source, r))
     }
   }
@@ -93,8 +152,12 @@ table(
   UPGRADE_HEADER,
   upgradeRows,
 )
-console.log('\n  modules: revisions passed as modules (bundled app); files: a script directory of .mjs files, imported as they run')
-console.log('  import: importing those files alone (Node, 8 at a time, fresh process); ratio+imp = retort / (floor + import)')
+console.log(
+  '\n  modules: revisions passed as modules (bundled app); files: a script directory of .mjs files, imported as they run',
+)
+console.log(
+  '  import: importing those files alone (Node, 8 at a time, fresh process); ratio+imp = retort / (floor + import)',
+)
 
 // 3. The same upgrade on the server dialects, next to their floor (the same DDL sent directly
 // with the driver). Each case creates and drops its own database.
@@ -107,7 +170,13 @@ for (const [label, script] of [
   const count = quick ? 200 : 1000
   for (const mode of ['each', 'all']) {
     for (const source of ['modules', 'files']) {
-      const r = runCase(script, ['linear', String(count), mode, source, join(work, `${script}-${mode}-${source}`)])
+      const r = runCase(script, [
+        'linear',
+        String(count),
+        mode,
+        source,
+        join(work, `${script}-${mode}-${source}`),
+      ])
       rows.push(upgradeRow(`${count} ${mode} ${source}`, source, r))
     }
   }
@@ -140,7 +209,12 @@ if (existsSync(bin)) {
     [
       ['node -e 0', nodeMs, '1.00x', ''],
       ['retort --version', versionMs, `${(versionMs / nodeMs).toFixed(2)}x`, '<= 100'],
-      [`retort heads (${count})`, headsMs, `${(headsMs / nodeMs).toFixed(2)}x`, quick ? '' : '<= 200'],
+      [
+        `retort heads (${count})`,
+        headsMs,
+        `${(headsMs / nodeMs).toFixed(2)}x`,
+        quick ? '' : '<= 200',
+      ],
     ],
   )
 }

@@ -47,7 +47,11 @@ if (sourceKind === 'files') {
 }
 const file = join(work, 'retort.db')
 rmSync(file, { force: true })
-const migrator = new Migrator({ ...source, dialect: sqliteDialect({ filename: file }), transactionMode: mode })
+const migrator = new Migrator({
+  ...source,
+  dialect: sqliteDialect({ filename: file }),
+  transactionMode: mode,
+})
 start = performance.now()
 const result = await migrator.upgrade('heads')
 const retortMs = performance.now() - start

@@ -6,14 +6,18 @@ import { join, resolve } from 'node:path'
 import { Migrator } from '@retort/core'
 import { sqliteDialect } from '@retort/dialect-sqlite'
 
-const filename = process.argv[2] ? resolve(process.argv[2]) : join(mkdtempSync(join(tmpdir(), 'retort-demo-')), 'notes.db')
+const filename = process.argv[2]
+  ? resolve(process.argv[2])
+  : join(mkdtempSync(join(tmpdir(), 'retort-demo-')), 'notes.db')
 
 const migrator = new Migrator({
   scriptLocation: new URL('./migrations', import.meta.url),
   dialect: sqliteDialect({ filename }),
   onEvent: (event) => {
     if (event.type === 'step-done') {
-      console.log(`  [${event.index + 1}/${event.total}] ${event.direction === 'up' ? 'applied' : 'reverted'} ${event.revision} (${event.ms.toFixed(1)} ms)`)
+      console.log(
+        `  [${event.index + 1}/${event.total}] ${event.direction === 'up' ? 'applied' : 'reverted'} ${event.revision} (${event.ms.toFixed(1)} ms)`,
+      )
     }
   },
 })
@@ -29,7 +33,15 @@ console.log(`Current after: ${result.heads.join(', ')}`)
 
 console.log('\nHistory (newest first; * marks where the database is):')
 for (const revision of await migrator.history({ indicateCurrent: true })) {
-  const kind = revision.isMergePoint ? ' (merge)' : revision.isBranchPoint ? ' (branch point)' : revision.isBase ? ' (base)' : ''
+  const kind = revision.isMergePoint
+    ? ' (merge)'
+    : revision.isBranchPoint
+      ? ' (branch point)'
+      : revision.isBase
+        ? ' (base)'
+        : ''
   const parents = revision.downRevisions.length ? revision.downRevisions.join(', ') : '<base>'
-  console.log(`  ${revision.isCurrent ? '*' : ' '} ${parents} -> ${revision.revision}${kind}: ${revision.message}`)
+  console.log(
+    `  ${revision.isCurrent ? '*' : ' '} ${parents} -> ${revision.revision}${kind}: ${revision.message}`,
+  )
 }

@@ -2,13 +2,21 @@
 import { readFileSync } from 'node:fs'
 
 // `retort --version` answers before anything else is loaded (commander, core, dialects).
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+).version
 const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`)
 } else {
   const { main } = await import('./main.js')
-  process.exitCode = await main(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, version)
+  process.exitCode = await main(
+    args,
+    { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+    version,
+  )
   // One turn of the event loop first: a request that completed while the command kept the
   // thread busy (the close of the last module file read) gets its callback.
   setImmediate(exitWhenIdle)
@@ -23,7 +31,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
  */
 function exitWhenIdle(): void {
   const active = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo?.()
-  if (active === undefined || !active.every((kind) => kind === 'TTYWrap' || kind === 'PipeWrap')) return
+  if (active === undefined || !active.every((kind) => kind === 'TTYWrap' || kind === 'PipeWrap'))
+    return
   const pending = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0)
   if (pending.length === 0) process.exit()
   let waiting = pending.length

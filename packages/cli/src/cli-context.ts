@@ -55,7 +55,9 @@ export class CliContext {
     this.io = io
     this.colors = createColorsFor(useColor(io.stdout, io.env, this.json))
     this.errColors = createColorsFor(useColor(io.stderr, io.env, false))
-    const stream = { write: (text: string) => (this.#intercept ? this.#intercept(text) : io.stderr.write(text)) }
+    const stream = {
+      write: (text: string) => (this.#intercept ? this.#intercept(text) : io.stderr.write(text)),
+    }
     this.logger = consoleLogger({ level: flags.debug ? 'debug' : 'info', stream })
   }
 
@@ -108,7 +110,12 @@ export class CliContext {
 
   /** Loads the config named by `-c`, `RETORT_CONFIG` or found in the current directory; `-n` selects a database. */
   loadConfig(): Promise<Config> {
-    return loadConfig({ file: this.flags.config, cwd: this.io.cwd, env: this.io.env, name: this.flags.name })
+    return loadConfig({
+      file: this.flags.config,
+      cwd: this.io.cwd,
+      env: this.io.env,
+      name: this.flags.name,
+    })
   }
 
   /** The options every core command takes: `-x` arguments, the logger, the CLI's dialects. */

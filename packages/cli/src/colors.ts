@@ -15,7 +15,11 @@ export type Colors = Pick<
  * const colors = createColorsFor(useColor(process.stdout, process.env, false))
  * ```
  */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, json: boolean): boolean {
+export function useColor(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv,
+  json: boolean,
+): boolean {
   if (json || (env['NO_COLOR'] ?? '') !== '') return false
   const force = env['FORCE_COLOR'] ?? ''
   if (force !== '' && force !== '0') return true

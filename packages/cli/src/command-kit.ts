@@ -9,7 +9,11 @@ export interface CommandKit {
 }
 
 /** A command's body: parsed operands and flags in, an exit code (default 0) out. */
-export type CommandHandler<O> = (ctx: CliContext, args: readonly unknown[], options: O) => Promise<number | void>
+export type CommandHandler<O> = (
+  ctx: CliContext,
+  args: readonly unknown[],
+  options: O,
+) => Promise<number | void>
 
 /**
  * Wraps a command body as a commander action: builds the {@link CliContext} from the global
@@ -20,7 +24,10 @@ export type CommandHandler<O> = (ctx: CliContext, args: readonly unknown[], opti
  * program.command('heads').action(action(kit, async (ctx) => { ... }))
  * ```
  */
-export function action<O>(kit: CommandKit, handler: CommandHandler<O>): (...params: unknown[]) => Promise<void> {
+export function action<O>(
+  kit: CommandKit,
+  handler: CommandHandler<O>,
+): (...params: unknown[]) => Promise<void> {
   return async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command
     const options = params[params.length - 2] as O

@@ -15,7 +15,10 @@ type Register = (program: Command, kit: CommandKit) => void
  */
 const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>])[] = [
   ['init', async () => (await import('./commands/init.js')).registerInit],
-  ['list-templates', async () => (await import('./commands/list-templates.js')).registerListTemplates],
+  [
+    'list-templates',
+    async () => (await import('./commands/list-templates.js')).registerListTemplates,
+  ],
   ['revision', async () => (await import('./commands/revision.js')).registerRevision],
   ['merge', async () => (await import('./commands/merge.js')).registerMerge],
   ['upgrade', async () => (await import('./commands/upgrade.js')).registerUpgrade],
@@ -28,7 +31,10 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['show', async () => (await import('./commands/show.js')).registerShow],
   ['edit', async () => (await import('./commands/edit.js')).registerEdit],
   ['check', async () => (await import('./commands/check.js')).registerCheck],
-  ['ensure-version', async () => (await import('./commands/ensure-version.js')).registerEnsureVersion],
+  [
+    'ensure-version',
+    async () => (await import('./commands/ensure-version.js')).registerEnsureVersion,
+  ],
   ['graph', async () => (await import('./commands/graph.js')).registerGraph],
   ['rebase', async () => (await import('./commands/rebase.js')).registerRebase],
   ['bundle', async () => (await import('./commands/bundle.js')).registerBundle],
@@ -41,7 +47,9 @@ const GLOBAL_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-c', '--config', '-n
  * The commands a run needs registered: the one named by the first operand (after the
  * global options) when it is a known command, else all of them.
  */
-function commandsFor(args: readonly string[]): readonly (readonly [string, () => Promise<Register>])[] {
+function commandsFor(
+  args: readonly string[],
+): readonly (readonly [string, () => Promise<Register>])[] {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (arg === '--') break
@@ -70,10 +78,15 @@ export async function main(args: readonly string[], io: CliIo, version: string):
   const errColors = createColorsFor(useColor(io.stderr, io.env, false))
   const program = new Command()
     .name('retort')
-    .description('Database schema migrations: a revision graph applied to SQLite, PostgreSQL and MySQL/MariaDB')
+    .description(
+      'Database schema migrations: a revision graph applied to SQLite, PostgreSQL and MySQL/MariaDB',
+    )
     .version(version, '-V, --version')
-    .option('-c, --config <file>', 'the config file (default: $RETORT_CONFIG, else retort.yaml here)')
-    .option('-n, --name <name>', 'select a database of the config\'s databases: section')
+    .option(
+      '-c, --config <file>',
+      'the config file (default: $RETORT_CONFIG, else retort.yaml here)',
+    )
+    .option('-n, --name <name>', "select a database of the config's databases: section")
     .option('-x <key=value>', 'an argument for the env module (repeatable)', collect, [])
     .option('--json', 'print one JSON document on stdout')
     .option('--debug', 'debug logging, and stacks with errors')
@@ -83,7 +96,9 @@ export async function main(args: readonly string[], io: CliIo, version: string):
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) =>
-        write(`${text.replace(/^error:\s*/i, `${errColors.red(errColors.bold('error:'))} `).trimEnd()}; see 'retort --help'\n`),
+        write(
+          `${text.replace(/^error:\s*/i, `${errColors.red(errColors.bold('error:'))} `).trimEnd()}; see 'retort --help'\n`,
+        ),
     })
   program.commands.forEach((command) => command.exitOverride())
 
@@ -99,7 +114,9 @@ export async function main(args: readonly string[], io: CliIo, version: string):
     await program.parseAsync([...args], { from: 'user' })
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
         ? EXIT_OK
         : EXIT_USAGE
     }

@@ -8,7 +8,8 @@ export function collect(value: string, previous: readonly string[]): string[] {
 
 /** `--format ts|js|yaml` of the commands that write revision files. */
 export function formatOption(): Option {
-  return new Option('--format <format>', 'the language of the new file (default: revisionFormat of the config)').choices([
-    ...REVISION_FORMATS,
-  ])
+  return new Option(
+    '--format <format>',
+    'the language of the new file (default: revisionFormat of the config)',
+  ).choices([...REVISION_FORMATS])
 }

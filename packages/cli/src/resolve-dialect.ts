@@ -13,7 +13,10 @@ import type { Dialect } from '@retort/core'
  * const dialect = await resolveDialect('sqlite:///app.db', { baseDir: '/srv/app' })
  * ```
  */
-export async function resolveDialect(url: string, context?: { readonly baseDir: string | undefined }): Promise<Dialect> {
+export async function resolveDialect(
+  url: string,
+  context?: { readonly baseDir: string | undefined },
+): Promise<Dialect> {
   const { dialectForUrl } = await import('@retort/core/env/dialect-for-url')
   const baseDir = context?.baseDir
   return dialectForUrl(url, {

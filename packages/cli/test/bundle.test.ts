@@ -3,7 +3,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import {
+  createProject,
+  fillRevision,
+  newRevision,
+  ok,
+  retort,
+  retortJson,
+} from './helpers/project.js'
 
 const corePackage = fileURLToPath(new URL('../../core/package.json', import.meta.url))
 
@@ -26,7 +33,10 @@ function importIndex(cwd: string, file: string): [string, string, string][] {
     if (mod.default !== mod.migrations) throw new Error('the default export is not migrations')
     console.log(JSON.stringify(Object.entries(mod.migrations).map(([key, m]) => [key, m.revision, typeof m.upgrade])))
   `
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd,
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`importing ${file} failed: ${result.stderr}`)
   return JSON.parse(result.stdout) as [string, string, string][]
 }
@@ -36,7 +46,12 @@ describe('retort bundle', () => {
   afterEach(() => project?.cleanup())
 
   /** A default-template project with a TypeScript and a YAML revision. */
-  function setUp(): { dir: string; index: string; r1: { revision: string; path: string }; r2: { revision: string; path: string } } {
+  function setUp(): {
+    dir: string
+    index: string
+    r1: { revision: string; path: string }
+    r2: { revision: string; path: string }
+  } {
     project = createProject('retort-bundle-')
     const { dir } = project
     ok(dir, ['init', 'db'])
@@ -50,11 +65,15 @@ describe('retort bundle', () => {
     const { dir, index, r1, r2 } = setUp()
     expect(ok(dir, ['bundle'])).toBe(`wrote ${index} (2 revisions)\n`)
     const text = readFileSync(index, 'utf8')
-    expect(text).toMatch(new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`))
+    expect(text).toMatch(
+      new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`),
+    )
     // YAML cannot be imported by a bundler: its text is inlined.
     expect(text).toContain(`import { yamlRevisionModule } from "@retort/core"`)
     // Quoted only when YAML would read the id as something else (a leading digit).
-    expect(text).toContain(`revision: ${/^[0-9]/.test(r2.revision) ? `'${r2.revision}'` : r2.revision}`)
+    expect(text).toContain(
+      `revision: ${/^[0-9]/.test(r2.revision) ? `'${r2.revision}'` : r2.revision}`,
+    )
 
     expect(ok(dir, ['bundle'])).toBe(`${index} is up to date (2 revisions)\n`)
     expect(readFileSync(index, 'utf8')).toBe(text)
@@ -63,9 +82,21 @@ describe('retort bundle', () => {
 
   it('--json prints { file, revisions, changed }', () => {
     const { dir, index } = setUp()
-    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({ file: index, revisions: 2, changed: true })
-    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({ file: index, revisions: 2, changed: false })
-    expect(retortJson<BundleJson>(dir, ['bundle', '--check'])).toEqual({ file: index, revisions: 2, changed: false })
+    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({
+      file: index,
+      revisions: 2,
+      changed: true,
+    })
+    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({
+      file: index,
+      revisions: 2,
+      changed: false,
+    })
+    expect(retortJson<BundleJson>(dir, ['bundle', '--check'])).toEqual({
+      file: index,
+      revisions: 2,
+      changed: false,
+    })
   })
 
   it('--check exits 1 with one line when the index is missing or stale, and writes nothing', () => {
@@ -73,7 +104,9 @@ describe('retort bundle', () => {
     const missing = retort(dir, ['bundle', '--check'])
     expect(missing.code).toBe(1)
     expect(missing.stdout).toBe('')
-    expect(missing.stderr).toBe(`error: the migrations index '${index}' is missing; run 'retort bundle' to write it\n`)
+    expect(missing.stderr).toBe(
+      `error: the migrations index '${index}' is missing; run 'retort bundle' to write it\n`,
+    )
     expect(existsSync(index)).toBe(false)
 
     ok(dir, ['bundle'])
@@ -81,7 +114,9 @@ describe('retort bundle', () => {
     newRevision(dir, ['-m', 'add note'])
     const stale = retort(dir, ['bundle', '--check'])
     expect(stale.code).toBe(1)
-    expect(stale.stderr).toBe(`error: the migrations index '${index}' is out of date; run 'retort bundle' to update it\n`)
+    expect(stale.stderr).toBe(
+      `error: the migrations index '${index}' is out of date; run 'retort bundle' to update it\n`,
+    )
     expect(readFileSync(index, 'utf8')).toBe(before)
 
     const json = retort(dir, ['--json', 'bundle', '--check'])
@@ -95,7 +130,9 @@ describe('retort bundle', () => {
     ok(dir, ['bundle'])
     const entries = importIndex(dir, index)
     const history = retortJson<{ revision: string; path: string }[]>(dir, ['history'])
-    expect(entries.map(([, revision]) => revision).sort()).toEqual(history.map((r) => r.revision).sort())
+    expect(entries.map(([, revision]) => revision).sort()).toEqual(
+      history.map((r) => r.revision).sort(),
+    )
     expect(entries).toEqual(
       [
         [`versions/${r1.revision}_create_account.ts`, r1.revision, 'function'],
@@ -104,19 +141,28 @@ describe('retort bundle', () => {
     )
   })
 
-  it('writes where --out or the config key bundleIndex says, and ignores a hook\'s file argument', () => {
+  it("writes where --out or the config key bundleIndex says, and ignores a hook's file argument", () => {
     const { dir } = setUp()
     const config = join(dir, 'retort.yaml')
     writeFileSync(config, `${readFileSync(config, 'utf8')}bundleIndex: src/gen/migrations.ts\n`)
     const configured = join(dir, 'src/gen/migrations.ts')
-    expect(retortJson<BundleJson>(dir, ['bundle', join(dir, 'db/versions/whatever.ts')]).file).toBe(configured)
-    expect(readFileSync(configured, 'utf8')).toMatch(/from "\.\.\/\.\.\/db\/versions\/[0-9a-f]+_create_account\.ts"/)
+    expect(retortJson<BundleJson>(dir, ['bundle', join(dir, 'db/versions/whatever.ts')]).file).toBe(
+      configured,
+    )
+    expect(readFileSync(configured, 'utf8')).toMatch(
+      /from "\.\.\/\.\.\/db\/versions\/[0-9a-f]+_create_account\.ts"/,
+    )
     expect(existsSync(join(dir, 'db/migrations.generated.ts'))).toBe(false)
 
-    expect(retortJson<BundleJson>(join(dir, 'src'), ['-c', config, 'bundle', '--out', 'other.ts']).file).toBe(join(dir, 'src/other.ts'))
+    expect(
+      retortJson<BundleJson>(join(dir, 'src'), ['-c', config, 'bundle', '--out', 'other.ts']).file,
+    ).toBe(join(dir, 'src/other.ts'))
     expect(importIndex(dir, join(dir, 'src/other.ts'))).toHaveLength(2)
 
-    writeFileSync(config, readFileSync(config, 'utf8').replace('bundleIndex: src/gen/migrations.ts', 'bundleIndex: 3'))
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('bundleIndex: src/gen/migrations.ts', 'bundleIndex: 3'),
+    )
     const bad = retort(dir, ['bundle'])
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain(`'bundleIndex' must be a file path`)

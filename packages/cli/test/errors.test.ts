@@ -10,7 +10,10 @@ import { createProject, fillRevision, newRevision, ok, retort } from './helpers/
 function expectError(run: { code: number; stderr: string }, code: 1 | 2, pattern: RegExp): void {
   expect(run.code).toBe(code)
   const lines = run.stderr.trim().split('\n')
-  expect(lines.filter((line) => line.startsWith('error:')), run.stderr).toHaveLength(1)
+  expect(
+    lines.filter((line) => line.startsWith('error:')),
+    run.stderr,
+  ).toHaveLength(1)
   expect(lines.at(-1)).toMatch(/^error: /)
   expect(lines.at(-1)).toMatch(pattern)
 }
@@ -64,10 +67,26 @@ describe('error paths', () => {
 
   it('authoring errors', () => {
     expectError(retort(dir, ['init', 'migrations']), 1, /directory '.*migrations' is not empty/)
-    expectError(retort(dir, ['init', '--template', 'nope', 'other']), 1, /no template 'nope'; choose one of app, default, multidb/)
-    expectError(retort(dir, ['revision', '-m', 'x', '--autogenerate']), 1, /the database is at .* but the heads? (is|are) .*; run 'retort upgrade heads' first/)
-    expectError(retort(dir, ['revision', '-m', 'x', '--rev-id', 'bad-id']), 1, /revision id 'bad-id' is not valid/)
-    expectError(retort(dir, ['revision', '-m', 'x', '--rev-id', first]), 1, new RegExp(`revision '${first}' already exists`))
+    expectError(
+      retort(dir, ['init', '--template', 'nope', 'other']),
+      1,
+      /no template 'nope'; choose one of app, default, multidb/,
+    )
+    expectError(
+      retort(dir, ['revision', '-m', 'x', '--autogenerate']),
+      1,
+      /the database is at .* but the heads? (is|are) .*; run 'retort upgrade heads' first/,
+    )
+    expectError(
+      retort(dir, ['revision', '-m', 'x', '--rev-id', 'bad-id']),
+      1,
+      /revision id 'bad-id' is not valid/,
+    )
+    expectError(
+      retort(dir, ['revision', '-m', 'x', '--rev-id', first]),
+      1,
+      new RegExp(`revision '${first}' already exists`),
+    )
     expectError(retort(dir, ['revision', '-m', 'x', '--head', 'ffff0000']), 1, /ffff0000/)
     expectError(retort(dir, ['merge', 'heads']), 1, /a merge needs two or more revisions/)
     expectError(retort(dir, ['edit', 'head']), 1, /set \$EDITOR/)
@@ -75,13 +94,20 @@ describe('error paths', () => {
 
   it('a failing post-write hook fails the command and names the hook', () => {
     const config = join(dir, 'hooks.yaml')
-    writeFileSync(config, `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - node -e process.exit(3)\n`)
+    writeFileSync(
+      config,
+      `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - node -e process.exit(3)\n`,
+    )
     const run = retort(dir, ['-c', config, 'revision', '-m', 'hooked', '--head', first])
     expectError(run, 1, /post-write hook 'node -e process.exit\(3\) .*' failed \(exit code 3\)/)
   })
 
   it('database errors', () => {
-    expectError(retort(dir, ['downgrade', '--sql', 'base']), 1, /an offline downgrade needs a range FROM:TO/)
+    expectError(
+      retort(dir, ['downgrade', '--sql', 'base']),
+      1,
+      /an offline downgrade needs a range FROM:TO/,
+    )
     expectError(retort(dir, ['current', '--check-heads']), 1, /run 'retort upgrade heads'/)
     // A revision whose upgrade fails: the migration error names it and the statement.
     const broken = newRevision(dir, ['-m', 'broken'])
@@ -90,13 +116,20 @@ describe('error paths', () => {
       path,
       `export const revision = '${broken.revision}'\nexport const downRevision = '${first}'\nexport const message = 'broken'\nexport async function upgrade(op) { op.execute('CREATE TABLE') }\n`,
     )
-    expectError(retort(dir, ['upgrade', broken.revision]), 1, new RegExp(`upgrade of revision '${broken.revision}'.*failed at statement \`CREATE TABLE\``))
+    expectError(
+      retort(dir, ['upgrade', broken.revision]),
+      1,
+      new RegExp(`upgrade of revision '${broken.revision}'.*failed at statement \`CREATE TABLE\``),
+    )
   })
 
   it('an env module that throws: exit 1, one line, and --debug adds the stack', () => {
     const other = join(dir, 'broken-env')
     mkdirSync(join(other, 'versions'), { recursive: true })
-    writeFileSync(join(other, 'env.mjs'), `export default { kind: 'env', run() { throw new Error('vault is sealed') } }\n`)
+    writeFileSync(
+      join(other, 'env.mjs'),
+      `export default { kind: 'env', run() { throw new Error('vault is sealed') } }\n`,
+    )
     writeFileSync(join(dir, 'broken.yaml'), 'scriptLocation: broken-env\n')
     const run = retort(dir, ['-c', 'broken.yaml', 'current'])
     expectError(run, 1, /vault is sealed \(run with --debug for the stack\)/)

@@ -49,7 +49,9 @@ describe('retort with a revision that stopped part-way', () => {
     expect(failed.code).toBe(1)
     expect(failed.stderr).toMatch(/revision 'b2b2b2b2b2b2'.*statements? 1\.\.2/)
 
-    const state = retortJson<{ heads: string[]; incomplete?: Record<string, unknown> }>(dir, ['current'])
+    const state = retortJson<{ heads: string[]; incomplete?: Record<string, unknown> }>(dir, [
+      'current',
+    ])
     expect(state.heads).toEqual(['a1a1a1a1a1a1'])
     expect(state.incomplete).toMatchObject({
       revision: 'b2b2b2b2b2b2',

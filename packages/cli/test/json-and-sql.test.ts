@@ -1,7 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import {
+  createProject,
+  fillRevision,
+  newRevision,
+  ok,
+  retort,
+  retortJson,
+} from './helpers/project.js'
 
-const REVISION_KEYS = ['revision', 'downRevisions', 'dependsOn', 'branchLabels', 'message', 'path', 'isHead', 'isBase', 'isMergePoint', 'isBranchPoint']
+const REVISION_KEYS = [
+  'revision',
+  'downRevisions',
+  'dependsOn',
+  'branchLabels',
+  'message',
+  'path',
+  'isHead',
+  'isBase',
+  'isMergePoint',
+  'isBranchPoint',
+]
 
 function expectRevisionObject(value: unknown): void {
   expect(value).toBeTypeOf('object')
@@ -42,10 +60,21 @@ describe('--json of every read command, and --sql', () => {
     const history = retortJson<{ revision: string }[]>(dir, ['history'])
     expect(history.map((h) => h.revision)).toEqual([c, b, a])
     history.forEach(expectRevisionObject)
-    expect(history[2]).toMatchObject({ isBase: true, branchLabels: ['main'], message: 'create account' })
-    const marked = retortJson<{ revision: string; isCurrent: boolean }[]>(dir, ['history', '--indicate-current'])
+    expect(history[2]).toMatchObject({
+      isBase: true,
+      branchLabels: ['main'],
+      message: 'create account',
+    })
+    const marked = retortJson<{ revision: string; isCurrent: boolean }[]>(dir, [
+      'history',
+      '--indicate-current',
+    ])
     expect(marked.filter((h) => h.isCurrent).map((h) => h.revision)).toEqual([b])
-    expect(retortJson<{ revision: string }[]>(dir, ['history', '-r', `${a}:${b}`]).map((h) => h.revision)).toEqual([b, a])
+    expect(
+      retortJson<{ revision: string }[]>(dir, ['history', '-r', `${a}:${b}`]).map(
+        (h) => h.revision,
+      ),
+    ).toEqual([b, a])
 
     const shown = retortJson<{ revision: string; path: string }[]>(dir, ['show', 'head-1'])
     expect(shown.map((s) => s.revision)).toEqual([b])
@@ -59,14 +88,20 @@ describe('--json of every read command, and --sql', () => {
   })
 
   it('upgrade, downgrade, stamp: { applied: [{ revision, direction, ms }], heads }', () => {
-    const up = retortJson<{ applied: { revision: string; direction: string; ms: number }[]; heads: string[] }>(dir, ['upgrade', '+1'])
+    const up = retortJson<{
+      applied: { revision: string; direction: string; ms: number }[]
+      heads: string[]
+    }>(dir, ['upgrade', '+1'])
     expect(up.heads).toEqual([c])
     expect(up.applied).toHaveLength(1)
     expect(up.applied[0]).toMatchObject({ revision: c, direction: 'up' })
     expect(typeof up.applied[0]!.ms).toBe('number')
     expect(Object.keys(up).sort()).toEqual(['applied', 'heads'])
 
-    const down = retortJson<{ applied: { revision: string; direction: string }[]; heads: string[] }>(dir, ['downgrade', '-2'])
+    const down = retortJson<{
+      applied: { revision: string; direction: string }[]
+      heads: string[]
+    }>(dir, ['downgrade', '-2'])
     expect(down.applied.map((s) => [s.revision, s.direction])).toEqual([
       [c, 'down'],
       [b, 'down'],
@@ -92,7 +127,12 @@ describe('--json of every read command, and --sql', () => {
     expect(mermaid.text).toContain(`class r_${c} current`)
     expect(mermaid.current).toEqual([c])
 
-    const check = retortJson<{ ok: boolean; revisions: number; heads: string[]; problems: unknown[] }>(dir, ['check'])
+    const check = retortJson<{
+      ok: boolean
+      revisions: number
+      heads: string[]
+      problems: unknown[]
+    }>(dir, ['check'])
     expect(check).toMatchObject({ ok: true, revisions: 3, heads: [c], problems: [] })
     expect(retortJson(dir, ['ensure-version'])).toEqual({ versionTable: 'retort_version' })
   })
@@ -115,7 +155,11 @@ describe('--json of every read command, and --sql', () => {
     expect(down).toMatch(/DROP TABLE "?account"?/)
     // Offline SQL ran nothing: the database is still at the head.
     expect(retortJson(dir, ['current'])).toEqual({ heads: [c] })
-    const json = retortJson<{ sql: string; applied: unknown[] }>(dir, ['upgrade', '--sql', 'base:head'])
+    const json = retortJson<{ sql: string; applied: unknown[] }>(dir, [
+      'upgrade',
+      '--sql',
+      'base:head',
+    ])
     expect(json.sql).toMatch(/CREATE TABLE "?account"?/)
   })
 

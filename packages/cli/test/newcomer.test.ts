@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import {
+  createProject,
+  fillRevision,
+  newRevision,
+  ok,
+  retort,
+  retortJson,
+} from './helpers/project.js'
 
 // A newcomer's first session: init, three revisions, upgrade, history, downgrade to base.
 describe('a newcomer session', () => {
@@ -31,7 +38,9 @@ describe('a newcomer session', () => {
       ['create payment', 'payment'],
     ] as const) {
       const created = newRevision(dir, ['-m', message])
-      expect(created.path).toMatch(new RegExp(`versions/${created.revision}_${message.replace(' ', '_')}\\.ts$`))
+      expect(created.path).toMatch(
+        new RegExp(`versions/${created.revision}_${message.replace(' ', '_')}\\.ts$`),
+      )
       fillRevision(created.path, table)
       ids.push(created.revision)
     }

@@ -1,7 +1,14 @@
 import { mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import {
+  createProject,
+  fillRevision,
+  newRevision,
+  ok,
+  retort,
+  retortJson,
+} from './helpers/project.js'
 
 // Two developers branch off the same head on separate git branches; after both are merged,
 // the graph has two heads, CI fails, a merge revision fixes it, and databases that were on
@@ -70,12 +77,12 @@ describe('a two-branch team story', () => {
   })
 
   it('merge heads writes a merge revision and the gate passes', () => {
-    const merged = retortJson<{ revision: string; downRevisions: string[]; isMergePoint: boolean; path: string }>(dir, [
-      'merge',
-      '-m',
-      'merge invoice and payment',
-      'heads',
-    ])
+    const merged = retortJson<{
+      revision: string
+      downRevisions: string[]
+      isMergePoint: boolean
+      path: string
+    }>(dir, ['merge', '-m', 'merge invoice and payment', 'heads'])
     expect([...merged.downRevisions].sort()).toEqual([alice.revision, bob.revision].sort())
     expect(merged.isMergePoint).toBe(true)
     expect(readFileSync(merged.path, 'utf8')).toContain('export const downRevision = [')
@@ -86,11 +93,10 @@ describe('a two-branch team story', () => {
       ['alice', bob.revision],
       ['bob', alice.revision],
     ] as const) {
-      const result = retortJson<{ applied: { revision: string; direction: string }[]; heads: string[] }>(dir, [
-        'upgrade',
-        'heads',
-        ...db(who),
-      ])
+      const result = retortJson<{
+        applied: { revision: string; direction: string }[]
+        heads: string[]
+      }>(dir, ['upgrade', 'heads', ...db(who)])
       expect(result.applied.map((a) => a.revision)).toEqual([missing, merged.revision])
       expect(result.heads).toEqual([merged.revision])
       expect(retort(dir, ['current', '--check-heads', ...db(who)]).code).toBe(0)
@@ -103,18 +109,18 @@ describe('a two-branch team story', () => {
     const carol = newRevision(dir, ['-m', 'create refund', '--head', bob.revision, '--splice'])
     fillRevision(carol.path, 'refund')
     expect(retortJson<unknown[]>(dir, ['heads'])).toHaveLength(2)
-    const rebased = retortJson<{ downRevisions: string[]; previousDownRevisions: string[]; databaseChecked: boolean }>(dir, [
-      'rebase',
-      carol.revision,
-      '--onto',
-      mergeHead,
-      ...db('alice'),
-    ])
+    const rebased = retortJson<{
+      downRevisions: string[]
+      previousDownRevisions: string[]
+      databaseChecked: boolean
+    }>(dir, ['rebase', carol.revision, '--onto', mergeHead, ...db('alice')])
     expect(rebased.previousDownRevisions).toEqual([bob.revision])
     expect(rebased.downRevisions).toEqual([mergeHead])
     expect(rebased.databaseChecked).toBe(true)
     expect(readFileSync(carol.path, 'utf8')).toContain(`export const downRevision = '${mergeHead}'`)
-    expect(retortJson<{ revision: string }[]>(dir, ['heads']).map((h) => h.revision)).toEqual([carol.revision])
+    expect(retortJson<{ revision: string }[]>(dir, ['heads']).map((h) => h.revision)).toEqual([
+      carol.revision,
+    ])
     // Once applied, it is refused.
     ok(dir, ['upgrade', 'heads', ...db('alice')])
     const refused = retort(dir, ['rebase', carol.revision, '--onto', bob.revision, ...db('alice')])

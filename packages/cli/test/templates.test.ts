@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort, retortJson, retortOnPath } from './helpers/project.js'
+import {
+  createProject,
+  fillRevision,
+  newRevision,
+  ok,
+  retort,
+  retortJson,
+  retortOnPath,
+} from './helpers/project.js'
 
 const corePackage = fileURLToPath(new URL('../../core/package.json', import.meta.url))
 
@@ -17,7 +25,10 @@ function runApp(cwd: string, migrate: string, filename: string): { applied: stri
     const result = await migrateDatabase(${JSON.stringify(filename)})
     console.log(JSON.stringify({ applied: result.applied.map((step) => step.revision) }))
   `
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd,
+    encoding: 'utf8',
+  })
   if (run.status !== 0) throw new Error(`migrateDatabase failed: ${run.stderr}`)
   return JSON.parse(run.stdout) as { applied: string[] }
 }
@@ -44,7 +55,10 @@ describe('env templates', () => {
     expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain('databases:')
     const r = newRevision(dir, ['-m', 'create account'])
     fillRevision(r.path, 'account')
-    const result = retortJson<{ heads: string[]; databases: { name: string; heads: string[] }[] }>(dir, ['upgrade', 'heads'])
+    const result = retortJson<{ heads: string[]; databases: { name: string; heads: string[] }[] }>(
+      dir,
+      ['upgrade', 'heads'],
+    )
     expect(result.databases.map((d) => [d.name, d.heads])).toEqual([
       ['main', [r.revision]],
       ['audit', [r.revision]],
@@ -69,7 +83,9 @@ describe('env templates', () => {
     const { dir } = project
     const env = retortOnPath(dir)
     ok(dir, ['init', '--template', 'app', 'src/migrations'], env)
-    expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain('scriptLocation: src/migrations')
+    expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain(
+      'scriptLocation: src/migrations',
+    )
     const index = join(dir, 'src/migrations/migrations.generated.ts')
     // The shipped index is what `retort bundle` writes for no revisions.
     expect(ok(dir, ['bundle', '--check'], env)).toBe(`${index} is up to date (0 revisions)\n`)
@@ -81,11 +97,17 @@ describe('env templates', () => {
     fillRevision(r2.path, 'invoice')
     const text = readFileSync(index, 'utf8')
     // One import per revision file, in file-name order.
-    expect(text).toMatch(new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`))
-    expect(text).toMatch(new RegExp(`import \\* as r[01] from "\\./versions/${r2.revision}_create_invoice\\.ts"`))
+    expect(text).toMatch(
+      new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`),
+    )
+    expect(text).toMatch(
+      new RegExp(`import \\* as r[01] from "\\./versions/${r2.revision}_create_invoice\\.ts"`),
+    )
     expect(retort(dir, ['bundle', '--check'], env).code).toBe(0)
 
-    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head'], env).heads).toEqual([r2.revision])
+    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head'], env).heads).toEqual([
+      r2.revision,
+    ])
     expect(existsSync(join(dir, 'migrations-dev.db'))).toBe(true)
     expect(retort(dir, ['check'], env).code).toBe(0)
 

@@ -161,8 +161,14 @@ export abstract class AdapterBase implements Adapter {
     return false
   }
   abstract hasTable(connection: Connection, table: QualifiedName): Promise<boolean>
-  async acquireMigrationLock(_connection: Connection, _options: MigrationLockOptions): Promise<void> {}
-  async releaseMigrationLock(_connection: Connection, _options: MigrationLockOptions): Promise<void> {}
+  async acquireMigrationLock(
+    _connection: Connection,
+    _options: MigrationLockOptions,
+  ): Promise<void> {}
+  async releaseMigrationLock(
+    _connection: Connection,
+    _options: MigrationLockOptions,
+  ): Promise<void> {}
 }
 
 /** A column as the live database reports it. */

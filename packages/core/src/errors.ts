@@ -355,8 +355,13 @@ function advice(details: IncompleteMigrationDetails): string {
       : rest <= 1
         ? `statement ${done + 1}`
         : `statements ${done + 1}..${record.statementCount}`
-  const finishing = remaining ? `finish ${remaining} by hand and run ${stampCommands(finish)}` : `run ${stampCommands(finish)}`
-  const undoing = done > 0 ? `undo ${statementRange(done)} by hand and run ${stampCommands(undo)}` : `run ${stampCommands(undo)}`
+  const finishing = remaining
+    ? `finish ${remaining} by hand and run ${stampCommands(finish)}`
+    : `run ${stampCommands(finish)}`
+  const undoing =
+    done > 0
+      ? `undo ${statementRange(done)} by hand and run ${stampCommands(undo)}`
+      : `run ${stampCommands(undo)}`
   return `either ${finishing}, or ${undoing} and correct the revision before it runs again (stamp clears the record)`
 }
 

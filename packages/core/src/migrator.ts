@@ -61,11 +61,13 @@ export class Migrator {
   #revisions: Promise<LoadedRevisions> | undefined
 
   constructor(options: MigratorOptions) {
-    const base = options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
+    const base =
+      options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
     const config = base.clone()
     if (options.scriptLocation !== undefined) config.set('scriptLocation', options.scriptLocation)
     if (options.versionTable !== undefined) config.set('versionTable', options.versionTable)
-    if (options.transactionMode !== undefined) config.set('transactionMode', options.transactionMode)
+    if (options.transactionMode !== undefined)
+      config.set('transactionMode', options.transactionMode)
     this.#config = config
     this.#options = {
       dialect: options.dialect,
@@ -119,12 +121,18 @@ export class Migrator {
 
   /** The SQL an upgrade to `target` (or a range `FROM:TO`) would run, without a connection. */
   async upgradeSql(target = 'heads'): Promise<string> {
-    return (await this.#run((options) => upgrade(this.#config, target, { ...options, sql: true }))).sql ?? ''
+    return (
+      (await this.#run((options) => upgrade(this.#config, target, { ...options, sql: true })))
+        .sql ?? ''
+    )
   }
 
   /** The SQL a downgrade over the range `FROM:TO` would run, without a connection. */
   async downgradeSql(range: string): Promise<string> {
-    return (await this.#run((options) => downgrade(this.#config, range, { ...options, sql: true }))).sql ?? ''
+    return (
+      (await this.#run((options) => downgrade(this.#config, range, { ...options, sql: true })))
+        .sql ?? ''
+    )
   }
 
   /** Creates the version table if it is missing. */

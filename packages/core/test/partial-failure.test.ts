@@ -48,7 +48,14 @@ const migrations = (options: { transaction?: boolean } = {}) => ({
 
 const broken = (sql: string) => sql.includes('broken')
 
-function setup(transactionalDdl: boolean, options: { transaction?: boolean; mode?: 'each' | 'all' | 'none'; withProgressSql?: boolean } = {}) {
+function setup(
+  transactionalDdl: boolean,
+  options: {
+    transaction?: boolean
+    mode?: 'each' | 'all' | 'none'
+    withProgressSql?: boolean
+  } = {},
+) {
   const db = new FakeDatabase(transactionalDdl)
   const migrator = new Migrator({
     migrations: migrations(options),
@@ -58,7 +65,11 @@ function setup(transactionalDdl: boolean, options: { transaction?: boolean; mode
   return { db, migrator }
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error)
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
 
 describe('partial-failure record (database without transactional DDL)', () => {
   it('a revision failing at its 3rd statement names revision, file and statement, and is recorded', async () => {
@@ -68,7 +79,9 @@ describe('partial-failure record (database without transactional DDL)', () => {
     expect(error).toBeInstanceOf(PartialMigrationError)
     expect(error).toBeInstanceOf(MigrationError)
     const message = (error as Error).message
-    expect(message).toContain("upgrade of revision 'r2r2r2r2r2r2' in 'versions/r2_four.ts' failed at statement `UPDATE broken SET x = ?` (3 of 4)")
+    expect(message).toContain(
+      "upgrade of revision 'r2r2r2r2r2r2' in 'versions/r2_four.ts' failed at statement `UPDATE broken SET x = ?` (3 of 4)",
+    )
     expect(message).toContain('statements 1..2 stayed applied')
     expect(message).toContain("'retort_version_progress'")
     expect(message).toContain("'retort stamp r2r2r2r2r2r2'")
@@ -98,8 +111,12 @@ describe('partial-failure record (database without transactional DDL)', () => {
       const error = await failure(run())
       expect(error).toBeInstanceOf(IncompleteMigrationError)
       const message = (error as Error).message
-      expect(message).toMatch(/^the upgrade of revision 'r2r2r2r2r2r2' in 'versions\/r2_four\.ts' stopped part-way \(recorded in 'retort_version_progress' at \d{4}-/)
-      expect(message).toContain('statements 1..2 of 4 completed; statement 3 `UPDATE broken SET x = ?` failed: cannot run UPDATE broken SET x = ?')
+      expect(message).toMatch(
+        /^the upgrade of revision 'r2r2r2r2r2r2' in 'versions\/r2_four\.ts' stopped part-way \(recorded in 'retort_version_progress' at \d{4}-/,
+      )
+      expect(message).toContain(
+        'statements 1..2 of 4 completed; statement 3 `UPDATE broken SET x = ?` failed: cannot run UPDATE broken SET x = ?',
+      )
       expect(message).toContain(
         "either finish statements 3..4 by hand and run 'retort stamp r2r2r2r2r2r2', or undo statements 1..2 by hand and run 'retort stamp r1r1r1r1r1r1'",
       )
@@ -120,7 +137,9 @@ describe('partial-failure record (database without transactional DDL)', () => {
     expect(result.heads).toEqual(['r1r1r1r1r1r1'])
     expect(result.incomplete?.record).toMatchObject({ revision: 'r2r2r2r2r2r2', statementsDone: 2 })
     expect(result.incomplete?.path).toBe('versions/r2_four.ts')
-    await expect(migrator.current({ checkHeads: true })).rejects.toBeInstanceOf(IncompleteMigrationError)
+    await expect(migrator.current({ checkHeads: true })).rejects.toBeInstanceOf(
+      IncompleteMigrationError,
+    )
   })
 
   it('stamp clears the record: finished by hand then stamped, the upgrade goes on', async () => {
@@ -172,14 +191,20 @@ describe('partial-failure record (database without transactional DDL)', () => {
     const { db, migrator } = setup(false)
     db.dieAfter = (sql) => sql === 'createTable b'
     await failure(migrator.upgrade('head'))
-    expect(db.state.progress.get('r2r2r2r2r2r2')).toMatchObject({ state: 'running', statementsDone: 1, statement: 'createTable b' })
+    expect(db.state.progress.get('r2r2r2r2r2r2')).toMatchObject({
+      state: 'running',
+      statementsDone: 1,
+      statement: 'createTable b',
+    })
     db.dieAfter = () => false
     const error = await failure(migrator.upgrade('head'))
     expect(error).toBeInstanceOf(IncompleteMigrationError)
     expect((error as Error).message).toContain(
       'statement 1 of 4 completed; statement 2 `createTable b` was running when the process stopped (check whether it took effect)',
     )
-    expect((error as Error).message).toContain("undo statement 1 by hand and run 'retort stamp r1r1r1r1r1r1'")
+    expect((error as Error).message).toContain(
+      "undo statement 1 by hand and run 'retort stamp r1r1r1r1r1r1'",
+    )
   })
 
   it('every completed revision deletes its record with its version-row change', async () => {
@@ -190,7 +215,11 @@ describe('partial-failure record (database without transactional DDL)', () => {
     expect(db.log.filter((sql) => sql === 'create-progress')).toHaveLength(1)
     expect(db.log.indexOf('create-progress')).toBeLessThan(db.log.indexOf('createTable one'))
     expect(db.log[r2 - 1]).toBe('insert-progress')
-    expect(db.log.slice(r2 + 1, r2 + 4)).toEqual(['update-progress', 'createTable b', 'update-progress'])
+    expect(db.log.slice(r2 + 1, r2 + 4)).toEqual([
+      'update-progress',
+      'createTable b',
+      'update-progress',
+    ])
     const update = db.log.indexOf('update-version', r2)
     expect(db.log[update + 1]).toBe('delete-progress')
   })
@@ -268,7 +297,10 @@ describe('DefaultProgressCompiler', () => {
           return [
             {
               sql: `CREATE TABLE${operation.ifNotExists ? ' IF NOT EXISTS' : ''} [${operation.name}] (${operation.columns
-                .map((c) => `${c.name} ${typeof c.type === "string" ? c.type : c.type.raw}${c.primaryKey ? ' PK' : ''}`)
+                .map(
+                  (c) =>
+                    `${c.name} ${typeof c.type === 'string' ? c.type : c.type.raw}${c.primaryKey ? ' PK' : ''}`,
+                )
                 .join(', ')})`,
               parameters: [],
             },

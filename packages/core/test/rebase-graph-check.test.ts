@@ -16,7 +16,10 @@ describe('rebase, graph, check, init', () => {
     writeFileSync(join(dir, 'm/versions/a1_a.js'), ts('a1', null))
     writeFileSync(join(dir, 'm/versions/b1_b.js'), ts('b1', 'a1'))
     writeFileSync(join(dir, 'm/versions/c1_c.js'), ts('c1', 'a1'))
-    writeFileSync(join(dir, 'm/versions/d1_d.yaml'), "revision: d1\ndownRevision: c1\nmessage: d\nupgrade: []\n")
+    writeFileSync(
+      join(dir, 'm/versions/d1_d.yaml'),
+      'revision: d1\ndownRevision: c1\nmessage: d\nupgrade: []\n',
+    )
     config = new Config({ scriptLocation: 'm' }, { path: join(dir, 'retort.yaml') })
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -26,7 +29,9 @@ describe('rebase, graph, check, init', () => {
     expect(moved.previousDownRevisions).toEqual(['a1'])
     expect(moved.revision.downRevisions).toEqual(['b1'])
     expect(moved.databaseChecked).toBe(false)
-    expect(readFileSync(join(dir, 'm/versions/c1_c.js'), 'utf8')).toContain("export const downRevision = 'b1'\n")
+    expect(readFileSync(join(dir, 'm/versions/c1_c.js'), 'utf8')).toContain(
+      "export const downRevision = 'b1'\n",
+    )
     await rebase(config, 'd1', 'base')
     expect(readFileSync(join(dir, 'm/versions/d1_d.yaml'), 'utf8')).toContain('downRevision: null')
     await expect(rebase(config, 'a1', 'c1')).rejects.toThrow(/descends from 'a1'.*cycle/)
@@ -43,7 +48,10 @@ describe('rebase, graph, check, init', () => {
   })
 
   it('check reports several heads and a body that fails to load', async () => {
-    writeFileSync(join(dir, 'm/versions/e1_e.js'), ts('e1', 'b1').replace('export async function upgrade', 'export async function nope'))
+    writeFileSync(
+      join(dir, 'm/versions/e1_e.js'),
+      ts('e1', 'b1').replace('export async function upgrade', 'export async function nope'),
+    )
     const result = await check(config, { database: false })
     expect(result.ok).toBe(false)
     expect(result.problems.map((p) => p.kind).sort()).toEqual(['body', 'heads'])
@@ -53,13 +61,22 @@ describe('rebase, graph, check, init', () => {
   it('init copies a template and keeps an existing config', async () => {
     const names = listTemplates().map((t) => t.name)
     expect(names).toEqual(expect.arrayContaining(['default', 'multidb', 'app']))
-    const result = await init({ directory: join(dir, 'fresh'), configFile: join(dir, 'retort.yaml') })
+    const result = await init({
+      directory: join(dir, 'fresh'),
+      configFile: join(dir, 'retort.yaml'),
+    })
     expect(result.config.written).toBe(true)
     expect(result.files).toContain('env.ts')
     expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain('url: sqlite:///fresh.db')
-    const again = await init({ directory: join(dir, 'other'), configFile: join(dir, 'retort.yaml'), template: 'app' })
+    const again = await init({
+      directory: join(dir, 'other'),
+      configFile: join(dir, 'retort.yaml'),
+      template: 'app',
+    })
     expect(again.config.written).toBe(false)
     expect(again.files).not.toContain('retort.yaml')
-    await expect(init({ directory: join(dir, 'm'), configFile: join(dir, 'x.yaml') })).rejects.toThrow(/is not empty/)
+    await expect(
+      init({ directory: join(dir, 'm'), configFile: join(dir, 'x.yaml') }),
+    ).rejects.toThrow(/is not empty/)
   })
 })

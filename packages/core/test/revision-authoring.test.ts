@@ -18,19 +18,22 @@ const header = (revision: string, downRevisions: string[] = []) => ({
   downRevisions,
   branchLabels: [],
   dependsOn: [],
-  message: "it's a \"test\"",
+  message: 'it\'s a "test"',
 })
 
 describe('renderRevisionFile', () => {
   it.each(['ts', 'js', 'yaml'] as const)('writes a %s header that reads back', (format) => {
     const path = `/x/versions/a1.${format === 'yaml' ? 'yaml' : format}`
-    const text = renderRevisionFile({ ...header('a1b2c3d4e5f6', ['p1', 'p2']), branchLabels: ['feature'], dependsOn: ['d1'] }, format)
+    const text = renderRevisionFile(
+      { ...header('a1b2c3d4e5f6', ['p1', 'p2']), branchLabels: ['feature'], dependsOn: ['d1'] },
+      format,
+    )
     expect(readHeader(text, path)).toMatchObject({
       revision: 'a1b2c3d4e5f6',
       downRevision: ['p1', 'p2'],
       branchLabels: ['feature'],
       dependsOn: ['d1'],
-      message: "it's a \"test\"",
+      message: 'it\'s a "test"',
     })
   })
 
@@ -41,25 +44,41 @@ describe('renderRevisionFile', () => {
     expect(yamlId('ae10f3c2b1d4')).toBe('ae10f3c2b1d4')
     const text = renderRevisionFile(header('1234e5678901', ['0x1f00000000']), 'yaml')
     expect(text).toContain("revision: '1234e5678901'")
-    expect(readHeader(text, '/x/a.yaml')).toMatchObject({ revision: '1234e5678901', downRevision: '0x1f00000000' })
+    expect(readHeader(text, '/x/a.yaml')).toMatchObject({
+      revision: '1234e5678901',
+      downRevision: '0x1f00000000',
+    })
   })
 })
 
 describe('revisionFileName', () => {
   const date = new Date(Date.UTC(2025, 0, 2, 3, 4, 5))
   it('replaces every token', () => {
-    expect(revisionFileName('{year}{month}{day}_{hour}{minute}{second}_{rev}_{slug}', { rev: 'ae10', message: 'Add users!', date, timezone: 'UTC' })).toBe(
-      '20250102_030405_ae10_add_users',
-    )
-    expect(revisionFileName('{epoch}_{rev}', { rev: 'r', message: '', date, timezone: 'UTC' })).toBe(`${date.getTime() / 1000}_r`)
+    expect(
+      revisionFileName('{year}{month}{day}_{hour}{minute}{second}_{rev}_{slug}', {
+        rev: 'ae10',
+        message: 'Add users!',
+        date,
+        timezone: 'UTC',
+      }),
+    ).toBe('20250102_030405_ae10_add_users')
+    expect(
+      revisionFileName('{epoch}_{rev}', { rev: 'r', message: '', date, timezone: 'UTC' }),
+    ).toBe(`${date.getTime() / 1000}_r`)
     expect(revisionFileName('{rev}_{slug}', { rev: 'r', message: '', date })).toBe('r')
   })
   it('rejects unknown tokens and names that are not plain file names', () => {
-    expect(() => revisionFileName('{rev}_{nope}', { rev: 'r', message: '', date })).toThrow(/unknown token '\{nope\}'/)
-    expect(() => revisionFileName('a/{rev}', { rev: 'r', message: '', date })).toThrow(/not a plain file name/)
+    expect(() => revisionFileName('{rev}_{nope}', { rev: 'r', message: '', date })).toThrow(
+      /unknown token '\{nope\}'/,
+    )
+    expect(() => revisionFileName('a/{rev}', { rev: 'r', message: '', date })).toThrow(
+      /not a plain file name/,
+    )
   })
   it('slugs keep at most 40 characters at a word boundary', () => {
-    expect(slugify('Créer la table des comptes et des factures pour la compta')).toBe('creer_la_table_des_comptes_et_des')
+    expect(slugify('Créer la table des comptes et des factures pour la compta')).toBe(
+      'creer_la_table_des_comptes_et_des',
+    )
   })
 })
 
@@ -69,7 +88,10 @@ describe('revision and merge', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'retort-authoring-'))
     mkdirSync(join(dir, 'migrations/versions'), { recursive: true })
-    config = new Config({ scriptLocation: 'migrations', timezone: 'UTC' }, { path: join(dir, 'retort.yaml') })
+    config = new Config(
+      { scriptLocation: 'migrations', timezone: 'UTC' },
+      { path: join(dir, 'retort.yaml') },
+    )
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -79,7 +101,9 @@ describe('revision and merge', () => {
     expect(first.revision.isBase).toBe(true)
     const second = await revision(config, { message: 'add email' })
     expect(second.revision.downRevisions).toEqual([first.revision.revision])
-    expect(second.path).toBe(join(dir, 'migrations/versions', `${second.revision.revision}_add_email.ts`))
+    expect(second.path).toBe(
+      join(dir, 'migrations/versions', `${second.revision.revision}_add_email.ts`),
+    )
   })
 
   it('refuses several heads without --head, a non-head without splice, and a taken id', async () => {
@@ -87,8 +111,12 @@ describe('revision and merge', () => {
     await revision(config, { message: 'b', revId: 'bbbb1', head: 'aaaa1' })
     await revision(config, { message: 'c', revId: 'cccc1', head: 'aaaa1', splice: true })
     await expect(revision(config, { message: 'd' })).rejects.toThrow(/2 heads .*pass --head/)
-    await expect(revision(config, { message: 'd', head: 'aaaa1' })).rejects.toThrow(/'aaaa1' is not a head .*--splice/)
-    await expect(revision(config, { message: 'd', revId: 'bbbb1', head: 'bbbb1' })).rejects.toThrow(/already exists/)
+    await expect(revision(config, { message: 'd', head: 'aaaa1' })).rejects.toThrow(
+      /'aaaa1' is not a head .*--splice/,
+    )
+    await expect(revision(config, { message: 'd', revId: 'bbbb1', head: 'bbbb1' })).rejects.toThrow(
+      /already exists/,
+    )
     const merged = await merge(config, ['heads'], { revId: 'mmmm1' })
     expect([...merged.revision.downRevisions].sort()).toEqual(['bbbb1', 'cccc1'])
     await expect(merge(config, ['aaaa1', 'mmmm1'])).rejects.toThrow(/ancestor/)
@@ -96,27 +124,49 @@ describe('revision and merge', () => {
 
   it('labels, dependencies, formats and the file template', async () => {
     config.set('fileTemplate', '{year}_{rev}_{slug}')
-    const root = await revision(config, { message: 'root', revId: 'root1', branchLabels: ['core'], now: new Date(Date.UTC(2024, 5, 1)) })
+    const root = await revision(config, {
+      message: 'root',
+      revId: 'root1',
+      branchLabels: ['core'],
+      now: new Date(Date.UTC(2024, 5, 1)),
+    })
     expect(root.path).toMatch(/versions\/2024_root1_root\.ts$/)
-    const other = await revision(config, { message: 'other', revId: 'oth1', head: 'base', dependsOn: ['core'], format: 'yaml' })
+    const other = await revision(config, {
+      message: 'other',
+      revId: 'oth1',
+      head: 'base',
+      dependsOn: ['core'],
+      format: 'yaml',
+    })
     expect(other.revision.dependsOn).toEqual(['root1'])
     expect(readFileSync(other.path, 'utf8')).toContain('dependsOn: [core]')
     const js = await revision(config, { message: 'js', revId: 'js1', head: 'oth1', format: 'js' })
     expect(js.path.endsWith('.mjs')).toBe(true)
-    await expect(revision(config, { message: 'x', head: 'root1', branchLabels: ['core'] })).rejects.toThrow(/branch label 'core'/)
+    await expect(
+      revision(config, { message: 'x', head: 'root1', branchLabels: ['core'] }),
+    ).rejects.toThrow(/branch label 'core'/)
   })
 
   it('runs post-write hooks with the path, and fails when one fails', async () => {
-    config.set('postWriteHooks', [{ command: process.execPath, args: ['-e', "require('fs').appendFileSync(process.argv[1], '// formatted\\n')", '{path}'] }])
+    config.set('postWriteHooks', [
+      {
+        command: process.execPath,
+        args: ['-e', "require('fs').appendFileSync(process.argv[1], '// formatted\\n')", '{path}'],
+      },
+    ])
     const result = await revision(config, { message: 'hooked' })
     expect(readFileSync(result.path, 'utf8')).toMatch(/\/\/ formatted\n$/)
     expect(result.hooks).toHaveLength(1)
     config.set('postWriteHooks', 'definitely-not-a-command-xyz')
-    await expect(revision(config, { message: 'again' })).rejects.toThrow(/post-write hook 'definitely-not-a-command-xyz .*' failed \(command 'definitely-not-a-command-xyz' not found\)/)
+    await expect(revision(config, { message: 'again' })).rejects.toThrow(
+      /post-write hook 'definitely-not-a-command-xyz .*' failed \(command 'definitely-not-a-command-xyz' not found\)/,
+    )
   })
 
   it('writes nothing for an invalid id', async () => {
-    await expect(revision(config, { message: 'x', revId: 'no-dash' })).rejects.toThrow(/'no-dash' .* not valid/)
+    await expect(revision(config, { message: 'x', revId: 'no-dash' })).rejects.toThrow(
+      /'no-dash' .* not valid/,
+    )
     expect(readdirSync(join(dir, 'migrations/versions'))).toEqual([])
   })
 })

@@ -20,21 +20,45 @@ const head = 'revision: a1a1a1a1a1a1\ndownRevision: null\nmessage: broken\n'
 /** [what is wrong, file text, the line the error must name]. */
 const MALFORMED: readonly [string, string, number][] = [
   ['a YAML syntax error', `${head}upgrade:\n  - createTable: { name: t, columns: [ }\n`, 5],
-  ['a revision id with illegal characters', 'revision: a1-a1 a1\ndownRevision: null\nupgrade: []\n', 1],
-  ['downRevision of the wrong type', 'revision: a1a1a1a1a1a1\ndownRevision: { a: 1 }\nupgrade: []\n', 2],
+  [
+    'a revision id with illegal characters',
+    'revision: a1-a1 a1\ndownRevision: null\nupgrade: []\n',
+    1,
+  ],
+  [
+    'downRevision of the wrong type',
+    'revision: a1a1a1a1a1a1\ndownRevision: { a: 1 }\nupgrade: []\n',
+    2,
+  ],
   ['an unknown operation', `${head}upgrade:\n  - createTabel: { name: t }\n`, 5],
   ['a misspelt option', `${head}upgrade:\n  - dropTable:\n      name: t\n      ifExist: true\n`, 7],
-  ['a column length that is not a number', `${head}upgrade:\n  - addColumn:\n      table: t\n      column: { name: c, type: string, length: long }\n`, 7],
-  ['an unknown column type', `${head}upgrade:\n  - addColumn:\n      table: t\n      column: { name: c, type: varchar2 }\n`, 7],
+  [
+    'a column length that is not a number',
+    `${head}upgrade:\n  - addColumn:\n      table: t\n      column: { name: c, type: string, length: long }\n`,
+    7,
+  ],
+  [
+    'an unknown column type',
+    `${head}upgrade:\n  - addColumn:\n      table: t\n      column: { name: c, type: varchar2 }\n`,
+    7,
+  ],
   ['upgrade that is not a list', `${head}upgrade:\n  createTable: { name: t }\n`, 5],
   ['a missing required key', `${head}upgrade:\n  - createIndex: { name: ix, table: t }\n`, 5],
-  ['an irreversible operation without a downgrade', `${head}upgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n  - execute: DELETE FROM t\n`, 6],
+  [
+    'an irreversible operation without a downgrade',
+    `${head}upgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n  - execute: DELETE FROM t\n`,
+    6,
+  ],
 ]
 
 function errorOf(run: () => unknown): unknown {
   try {
     const result = run()
-    if (result instanceof Promise) return result.then(() => undefined, (error: unknown) => error)
+    if (result instanceof Promise)
+      return result.then(
+        () => undefined,
+        (error: unknown) => error,
+      )
   } catch (error) {
     return error
   }
@@ -50,7 +74,9 @@ describe('malformed YAML revision files', () => {
     writeFileSync(file, text)
 
     // Header errors come when the directory opens; body errors when the revision loads.
-    let error = errorOf(() => new RevisionMap(ScriptDirectory.open({ scriptLocation: root }).revisions))
+    let error = errorOf(
+      () => new RevisionMap(ScriptDirectory.open({ scriptLocation: root }).revisions),
+    )
     if (error === undefined) {
       const directory = ScriptDirectory.open({ scriptLocation: root })
       error = await errorOf(async () => {

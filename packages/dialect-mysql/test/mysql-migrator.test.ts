@@ -57,7 +57,12 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
     expect((await m.current()).heads).toEqual([ids[2]])
     // Every revision runs outside a transaction here, so its progress is tracked (and the
     // record deleted with its version-row change).
-    expect(await tables()).toEqual(['account', 'order', 'retort_version', 'retort_version_progress'])
+    expect(await tables()).toEqual([
+      'account',
+      'order',
+      'retort_version',
+      'retort_version_progress',
+    ])
     expect(await query('SELECT * FROM retort_version_progress')).toEqual([])
     expect(await query('SELECT email, nick FROM account')).toEqual([
       { email: 'first@example.com', nick: 'anon' },
@@ -91,7 +96,9 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
   it('an offline script (upgradeSql) runs as is in the mysql client protocol', async () => {
     const offline = [createAccount, { ...createOrder, downRevision: ids[0] }]
     const script = await migrator({}, offline).upgradeSql('head')
-    expect(script).toContain("INSERT INTO `retort_version` (`version_num`) VALUES ('a1a1a1a1a1a1');")
+    expect(script).toContain(
+      "INSERT INTO `retort_version` (`version_num`) VALUES ('a1a1a1a1a1a1');",
+    )
     const client = await mysql.createConnection({ uri: database.uri, multipleStatements: true })
     try {
       await client.query(script)

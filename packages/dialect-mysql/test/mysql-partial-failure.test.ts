@@ -95,7 +95,10 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
     expect(await columns('later')).toEqual([])
     const current = await migrator().current()
     expect(current.heads).toEqual(['a1a1a1a1a1a1'])
-    expect(current.incomplete?.record).toMatchObject({ revision: 'd4d4d4d4d4d4', statementsDone: 2 })
+    expect(current.incomplete?.record).toMatchObject({
+      revision: 'd4d4d4d4d4d4',
+      statementsDone: 2,
+    })
   })
 
   it('finished by hand and stamped: the record is cleared and the upgrade proceeds', async () => {
@@ -143,7 +146,9 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
         stdout += String(chunk)
         if (stdout.includes('"mid":true')) resolve()
       })
-      process_.once('exit', (code) => reject(new Error(`child exited ${code}: ${stdout} ${stderr}`)))
+      process_.once('exit', (code) =>
+        reject(new Error(`child exited ${code}: ${stdout} ${stderr}`)),
+      )
     })
     process_.kill('SIGKILL')
     expect(await exited).toBe('SIGKILL')

@@ -248,7 +248,8 @@ describe('foreign-key safety of table rebuilds', () => {
     for (const operation of [table, index]) {
       for (const statement of compiler.compile(operation)) await connection.execute(statement)
     }
-    for (const statement of compiler.createVersionTable(versions, 32)) await connection.execute(statement)
+    for (const statement of compiler.createVersionTable(versions, 32))
+      await connection.execute(statement)
     await connection.execute(compiler.insertVersion(versions, 'a1'))
     await connection.commit()
     expect(rows('SELECT id FROM cascade_child WHERE id = 99')).toEqual([{ id: 99 }])
@@ -258,7 +259,9 @@ describe('foreign-key safety of table rebuilds', () => {
     await connection.begin()
     orphan()
     await connection.execute(compiler.updateVersion(versions, 'a1', 'b2'))
-    await connection.execute(compiler.compile(op.execute('UPDATE parent SET name = name WHERE id = ?', [-1]))[0]!)
+    await connection.execute(
+      compiler.compile(op.execute('UPDATE parent SET name = name WHERE id = ?', [-1]))[0]!,
+    )
     await expect(connection.commit()).rejects.toBeInstanceOf(SqliteForeignKeyError)
     expect(rows('SELECT id FROM cascade_child WHERE id = 99')).toEqual([])
     expect(rows('SELECT version_num FROM retort_version')).toEqual([{ version_num: 'a1' }])

@@ -24,10 +24,21 @@ interface BundleFlags {
 export function registerBundle(program: Command, kit: CommandKit): void {
   program
     .command('bundle')
-    .description('write the module that imports every revision, for bundled applications (reads no database)')
-    .argument('[revision-file]', 'ignored: the path a post-write hook appends (every revision is indexed)')
-    .option('-o, --out <file>', `the index to write (default: config key ${BUNDLE_INDEX_KEY}, else ${DEFAULT_BUNDLE_INDEX_NAME}.ts in the script directory)`)
-    .option('--check', 'write nothing; fail (exit 1) when the index is missing or out of date: a CI gate')
+    .description(
+      'write the module that imports every revision, for bundled applications (reads no database)',
+    )
+    .argument(
+      '[revision-file]',
+      'ignored: the path a post-write hook appends (every revision is indexed)',
+    )
+    .option(
+      '-o, --out <file>',
+      `the index to write (default: config key ${BUNDLE_INDEX_KEY}, else ${DEFAULT_BUNDLE_INDEX_NAME}.ts in the script directory)`,
+    )
+    .option(
+      '--check',
+      'write nothing; fail (exit 1) when the index is missing or out of date: a CI gate',
+    )
     .action(
       action<BundleFlags>(kit, async (ctx, _args, flags) => {
         const config = await ctx.loadConfig()
@@ -69,5 +80,8 @@ export function bundleIndexPath(config: Config, out: string | undefined, cwd: st
     }
     return resolve(config.directory ?? cwd, configured)
   }
-  return join(config.scriptLocation, `${DEFAULT_BUNDLE_INDEX_NAME}.${config.revisionFormat === 'js' ? 'js' : 'ts'}`)
+  return join(
+    config.scriptLocation,
+    `${DEFAULT_BUNDLE_INDEX_NAME}.${config.revisionFormat === 'js' ? 'js' : 'ts'}`,
+  )
 }

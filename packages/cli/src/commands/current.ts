@@ -22,7 +22,10 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
     .action(
       action<CurrentFlags>(kit, async (ctx, _args, flags) => {
         const config = await ctx.loadConfig()
-        const result = await current(config, { ...ctx.commandOptions(), checkHeads: flags.checkHeads === true })
+        const result = await current(config, {
+          ...ctx.commandOptions(),
+          checkHeads: flags.checkHeads === true,
+        })
         if (ctx.json) {
           ctx.printJson({
             heads: result.heads,
@@ -42,17 +45,24 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
         const { map } = await loadRevisions(config, ctx.commandOptions())
         const info = (id: string) => (map.has(id) ? revisionInfo(map, map.get(id)!) : undefined)
         for (const database of result.databases) {
-          const prefix = result.databases.length > 1 && database.name !== undefined ? `${ctx.colors.bold(database.name)}: ` : ''
-          if (database.heads.length === 0) ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
+          const prefix =
+            result.databases.length > 1 && database.name !== undefined
+              ? `${ctx.colors.bold(database.name)}: `
+              : ''
+          if (database.heads.length === 0)
+            ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
           for (const id of database.heads) {
             const found = info(id)
-            if (found === undefined) ctx.out(`${prefix}${ctx.colors.red(id)} (unknown to this script directory)`)
+            if (found === undefined)
+              ctx.out(`${prefix}${ctx.colors.red(id)} (unknown to this script directory)`)
             else if (flags.verbose) ctx.out(...formatRevisionVerbose(found, ctx.colors))
             else ctx.out(`${prefix}${formatRevision(found, ctx.colors)}`)
           }
           // A revision that stopped part-way: what was applied, and the stamp that resolves it.
           if (database.incomplete !== undefined) {
-            ctx.out(`${prefix}${ctx.colors.red('incomplete:')} ${new IncompleteMigrationError(database.incomplete).message}`)
+            ctx.out(
+              `${prefix}${ctx.colors.red('incomplete:')} ${new IncompleteMigrationError(database.incomplete).message}`,
+            )
           }
         }
       }),

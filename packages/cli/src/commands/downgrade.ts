@@ -7,7 +7,9 @@ export function registerDowngrade(program: Command, kit: CommandKit): void {
   migrateFlags(
     program
       .command('downgrade')
-      .description('un-apply revisions down to TARGET (base, an id, -1, LABEL@base ...); --sql needs FROM:TO')
+      .description(
+        'un-apply revisions down to TARGET (base, an id, -1, LABEL@base ...); --sql needs FROM:TO',
+      )
       .argument('<target>', 'where to go'),
   ).action(
     action<MigrateFlags>(kit, async (ctx, [target], flags) => {

@@ -21,10 +21,14 @@ export function registerEdit(program: Command, kit: CommandKit): void {
           )
         }
         const path = list[0]!.path
-        if (path === null) throw new RetortError('revision-file', `revision '${list[0]!.revision}' has no file`)
+        if (path === null)
+          throw new RetortError('revision-file', `revision '${list[0]!.revision}' has no file`)
         const editor = (ctx.io.env['VISUAL'] || ctx.io.env['EDITOR'] || '').trim()
         if (editor === '') {
-          throw new RetortError('no-editor', `no editor to open '${path}'; set $EDITOR (e.g. export EDITOR=vim)`)
+          throw new RetortError(
+            'no-editor',
+            `no editor to open '${path}'; set $EDITOR (e.g. export EDITOR=vim)`,
+          )
         }
         // $EDITOR may carry arguments ("code --wait"); a shell handles the splitting and quoting.
         const code = await new Promise<number>((resolvePromise, reject) => {
@@ -36,7 +40,11 @@ export function registerEdit(program: Command, kit: CommandKit): void {
           child.on('error', reject)
           child.on('close', (exit) => resolvePromise(exit ?? 1))
         })
-        if (code !== 0) throw new RetortError('editor-failed', `the editor '${editor}' exited with code ${code} on '${path}'`)
+        if (code !== 0)
+          throw new RetortError(
+            'editor-failed',
+            `the editor '${editor}' exited with code ${code} on '${path}'`,
+          )
         if (ctx.json) ctx.printJson({ revision: list[0]!.revision, path })
       }),
     )

@@ -7,8 +7,14 @@ import { action, type CommandKit } from '../command-kit.js'
 export function registerGraph(program: Command, kit: CommandKit): void {
   program
     .command('graph')
-    .description('print the revision graph as Mermaid or Graphviz DOT (current revisions marked when a database is configured)')
-    .addOption(new Option('--format <format>', 'mermaid or dot').choices([...GRAPH_FORMATS]).default('mermaid'))
+    .description(
+      'print the revision graph as Mermaid or Graphviz DOT (current revisions marked when a database is configured)',
+    )
+    .addOption(
+      new Option('--format <format>', 'mermaid or dot')
+        .choices([...GRAPH_FORMATS])
+        .default('mermaid'),
+    )
     .option('--no-current', 'do not read the database')
     .action(
       action<{ format: GraphFormat; current: boolean }>(kit, async (ctx, _args, flags) => {

@@ -26,7 +26,10 @@ export function registerHistory(program: Command, kit: CommandKit): void {
           indicateCurrent: flags.indicateCurrent === true,
         })
         if (ctx.json) ctx.printJson(list)
-        else ctx.out(...formatRevisionList(list, ctx.colors, { verbose: flags.verbose, history: true }))
+        else
+          ctx.out(
+            ...formatRevisionList(list, ctx.colors, { verbose: flags.verbose, history: true }),
+          )
       }),
     )
 }

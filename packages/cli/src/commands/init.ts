@@ -9,7 +9,9 @@ import { action, type CommandKit } from '../command-kit.js'
 export function registerInit(program: Command, kit: CommandKit): void {
   program
     .command('init')
-    .description('create a script directory DIR from a template, and retort.yaml (kept if it exists)')
+    .description(
+      'create a script directory DIR from a template, and retort.yaml (kept if it exists)',
+    )
     .argument('<directory>', 'the new script directory')
     .option('-t, --template <name>', 'the template (retort list-templates)', 'default')
     .action(

@@ -9,14 +9,17 @@ export function registerListTemplates(program: Command, kit: CommandKit): void {
     .description('list the templates of retort init')
     .action(
       action(kit, async (ctx) => {
-        const templates = listTemplates({ templatesDirectory: findTemplatesDirectory(import.meta.url) })
+        const templates = listTemplates({
+          templatesDirectory: findTemplatesDirectory(import.meta.url),
+        })
         if (ctx.json) {
           ctx.printJson(templates.map(({ name, description }) => ({ name, description })))
           return
         }
         const width = Math.max(...templates.map((t) => t.name.length))
         ctx.out('Available templates:', '')
-        for (const t of templates) ctx.out(`  ${ctx.colors.bold(t.name.padEnd(width))}  ${t.description}`)
+        for (const t of templates)
+          ctx.out(`  ${ctx.colors.bold(t.name.padEnd(width))}  ${t.description}`)
         ctx.out('', 'Use: retort init --template NAME DIRECTORY')
       }),
     )

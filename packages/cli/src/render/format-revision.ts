@@ -47,7 +47,9 @@ export function formatHistoryLine(info: RevisionInfo, c: Colors): string {
  */
 export function formatRevisionVerbose(info: RevisionInfo, c: Colors): string[] {
   const lines = [`${c.bold('Rev:')} ${c.yellow(info.revision)}${revisionTags(info, c)}`]
-  lines.push(`${c.bold('Parent:')} ${info.downRevisions.length === 0 ? '<base>' : info.downRevisions.join(', ')}`)
+  lines.push(
+    `${c.bold('Parent:')} ${info.downRevisions.length === 0 ? '<base>' : info.downRevisions.join(', ')}`,
+  )
   if (info.dependsOn.length > 0) lines.push(`${c.bold('Depends on:')} ${info.dependsOn.join(', ')}`)
   if (info.branches.length > 0) lines.push(`${c.bold('Branches:')} ${info.branches.join(', ')}`)
   if (info.path !== null) lines.push(`${c.bold('Path:')} ${info.path}`)
@@ -62,5 +64,7 @@ export function formatRevisionList(
   options: { readonly verbose?: boolean | undefined; readonly history?: boolean | undefined } = {},
 ): string[] {
   if (options.verbose) return list.flatMap((info) => formatRevisionVerbose(info, c))
-  return list.map((info) => (options.history ? formatHistoryLine(info, c) : formatRevision(info, c)))
+  return list.map((info) =>
+    options.history ? formatHistoryLine(info, c) : formatRevision(info, c),
+  )
 }

@@ -24,7 +24,13 @@ export function renderMigrate(
       heads: result.heads,
       ...(result.sql === undefined ? {} : { sql: result.sql }),
       ...(result.databases.length > 1
-        ? { databases: result.databases.map((d) => ({ name: d.name ?? null, applied: d.applied, heads: d.heads })) }
+        ? {
+            databases: result.databases.map((d) => ({
+              name: d.name ?? null,
+              applied: d.applied,
+              heads: d.heads,
+            })),
+          }
         : {}),
     })
     return
@@ -35,7 +41,10 @@ export function renderMigrate(
   }
   const c = ctx.colors
   for (const database of result.databases) {
-    const prefix = result.databases.length > 1 || database.name !== undefined ? `${c.bold(database.name ?? 'database')}: ` : ''
+    const prefix =
+      result.databases.length > 1 || database.name !== undefined
+        ? `${c.bold(database.name ?? 'database')}: `
+        : ''
     const at = database.heads.length === 0 ? 'base' : database.heads.join(', ')
     if (verb === 'stamp') {
       ctx.out(`${prefix}stamped; the database is at ${c.bold(at)}`)
@@ -44,7 +53,9 @@ export function renderMigrate(
     } else {
       const total = database.applied.reduce((sum, step) => sum + step.ms, 0)
       const n = database.applied.length
-      ctx.out(`${prefix}${verb === 'upgrade' ? 'upgraded' : 'downgraded'} ${n} revision${n === 1 ? '' : 's'} in ${formatMs(total)}; the database is at ${c.bold(at)}`)
+      ctx.out(
+        `${prefix}${verb === 'upgrade' ? 'upgraded' : 'downgraded'} ${n} revision${n === 1 ? '' : 's'} in ${formatMs(total)}; the database is at ${c.bold(at)}`,
+      )
     }
   }
 }

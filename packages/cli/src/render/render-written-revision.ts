@@ -13,9 +13,16 @@ import { formatRevision } from './format-revision.js'
  */
 export function renderWrittenRevision(ctx: CliContext, result: RevisionResult): void {
   if (ctx.json) {
-    ctx.printJson({ ...result.revision, format: result.format, hooks: result.hooks.map((h) => h.command) })
+    ctx.printJson({
+      ...result.revision,
+      format: result.format,
+      hooks: result.hooks.map((h) => h.command),
+    })
     return
   }
-  ctx.out(`created ${ctx.colors.bold(result.path)}`, `  ${formatRevision(result.revision, ctx.colors)}`)
+  ctx.out(
+    `created ${ctx.colors.bold(result.path)}`,
+    `  ${formatRevision(result.revision, ctx.colors)}`,
+  )
   for (const hook of result.hooks) ctx.out(`  ran ${ctx.colors.dim(hook.command)}`)
 }

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,30 +46,47 @@ export function retortOnPath(dir: string): Record<string, string> {
   const bin = join(dir, 'node_modules/.bin')
   mkdirSync(bin, { recursive: true })
   const launcher = join(bin, 'retort')
-  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`)
+  writeFileSync(
+    launcher,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`,
+  )
   chmodSync(launcher, 0o755)
   return { PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` }
 }
 
 /** Runs `retort ARGS` in `cwd` without colours (not a terminal). */
-export function retort(cwd: string, args: readonly string[], env: Record<string, string> = {}): RunResult {
+export function retort(
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): RunResult {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' }
   for (const name of ['FORCE_COLOR', 'RETORT_CONFIG', 'EDITOR', 'VISUAL', 'CI']) delete base[name]
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } })
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...base, ...env },
+  })
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
 
 /** Runs `retort ARGS --json`, expects success, and parses stdout. */
-export function retortJson<T = unknown>(cwd: string, args: readonly string[], env: Record<string, string> = {}): T {
+export function retortJson<T = unknown>(
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): T {
   const result = retort(cwd, ['--json', ...args], env)
-  if (result.code !== 0) throw new Error(`retort ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
+  if (result.code !== 0)
+    throw new Error(`retort ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
   return JSON.parse(result.stdout) as T
 }
 
 /** Runs `retort ARGS`, expects exit 0, returns stdout. */
 export function ok(cwd: string, args: readonly string[], env: Record<string, string> = {}): string {
   const result = retort(cwd, args, env)
-  if (result.code !== 0) throw new Error(`retort ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
+  if (result.code !== 0)
+    throw new Error(`retort ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
   return result.stdout
 }
 
@@ -71,7 +96,11 @@ export function newRevision(
   args: readonly string[],
   env: Record<string, string> = {},
 ): { revision: string; path: string; hooks: string[] } {
-  return retortJson<{ revision: string; path: string; hooks: string[] }>(cwd, ['revision', ...args], env)
+  return retortJson<{ revision: string; path: string; hooks: string[] }>(
+    cwd,
+    ['revision', ...args],
+    env,
+  )
 }
 
 /** Writes a body into a new TypeScript or JavaScript revision: create `table` up, drop it down. */
@@ -80,7 +109,10 @@ export function fillRevision(path: string, table: string): void {
   const up = `op.createTable('${table}', [op.column('id', 'integer', { primaryKey: true })])`
   const filled = text
     .replace(/(export async function upgrade\([^)]*\) \{)\n\}/, `$1\n  ${up}\n}`)
-    .replace(/(export async function downgrade\([^)]*\) \{)\n\}/, `$1\n  op.dropTable('${table}')\n}`)
+    .replace(
+      /(export async function downgrade\([^)]*\) \{)\n\}/,
+      `$1\n  op.dropTable('${table}')\n}`,
+    )
   if (filled === text) throw new Error(`no empty upgrade() in ${path}`)
   writeFileSync(path, filled)
 }

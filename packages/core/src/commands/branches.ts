@@ -11,7 +11,10 @@ import { revisionInfo, type RevisionInfo } from './revision-info.js'
  * for (const point of await branches(config)) console.log(point.revision)
  * ```
  */
-export async function branches(config: Config, options: CommandOptions = {}): Promise<RevisionInfo[]> {
+export async function branches(
+  config: Config,
+  options: CommandOptions = {},
+): Promise<RevisionInfo[]> {
   const { map } = await loadRevisions(config, options)
   return map.branchPoints.map((id) => revisionInfo(map, map.get(id)!))
 }

@@ -44,7 +44,10 @@ export interface CurrentResult {
  * if (heads.length === 0) console.log('new database')
  * ```
  */
-export async function current(config: Config, options: CurrentOptions = {}): Promise<CurrentResult> {
+export async function current(
+  config: Config,
+  options: CurrentOptions = {},
+): Promise<CurrentResult> {
   const loaded = await loadRevisions(config, options)
   const databases = await runAction(config, loaded, { kind: 'current' }, options)
   const last = databases[databases.length - 1]

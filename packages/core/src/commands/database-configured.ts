@@ -13,7 +13,11 @@ import type { LoadedRevisions } from './load-revisions.js'
  * if (databaseConfigured(config, loaded, options)) rows = await readRows()
  * ```
  */
-export function databaseConfigured(config: Config, loaded: LoadedRevisions, options: CommandOptions): boolean {
+export function databaseConfigured(
+  config: Config,
+  loaded: LoadedRevisions,
+  options: CommandOptions,
+): boolean {
   return (
     options.dialect !== undefined ||
     loaded.envPath !== undefined ||

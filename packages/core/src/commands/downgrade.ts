@@ -10,6 +10,10 @@ import { migrate, type MigrateOptions, type MigrateResult } from './migrate-resu
  * await downgrade(config, '-1', { dialect })
  * ```
  */
-export function downgrade(config: Config, target: string, options: MigrateOptions = {}): Promise<MigrateResult> {
+export function downgrade(
+  config: Config,
+  target: string,
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
   return migrate(config, target, options, (to) => ({ kind: 'downgrade', target: to }))
 }

@@ -46,7 +46,10 @@ export interface GraphResult {
 export async function graph(config: Config, options: GraphOptions = {}): Promise<GraphResult> {
   const format = options.format ?? 'mermaid'
   if (!GRAPH_FORMATS.includes(format)) {
-    throw new RetortError('usage', `graph format '${String(format)}' is not one of ${GRAPH_FORMATS.join(', ')}`)
+    throw new RetortError(
+      'usage',
+      `graph format '${String(format)}' is not one of ${GRAPH_FORMATS.join(', ')}`,
+    )
   }
   const loaded = await loadRevisions(config, options)
   let current: string[] | undefined
@@ -54,7 +57,8 @@ export async function graph(config: Config, options: GraphOptions = {}): Promise
     const databases = await runAction(config, loaded, { kind: 'current' }, options)
     current = [...new Set(databases.flatMap((d) => d.heads))]
   }
-  const text = format === 'dot' ? renderDot(loaded.map, current) : renderMermaid(loaded.map, current)
+  const text =
+    format === 'dot' ? renderDot(loaded.map, current) : renderMermaid(loaded.map, current)
   return { format, text, current }
 }
 
@@ -73,9 +77,17 @@ function nodes(map: RevisionMap, current: readonly string[] | undefined): Node[]
     const lines = [id]
     if (revision.message !== '') lines.push(shorten(revision.message))
     if (revision.branchLabels.length > 0) lines.push(`(${revision.branchLabels.join(', ')})`)
-    const flags = [map.isHead(id) ? 'head' : '', at.has(id) ? 'current' : ''].filter((f) => f !== '')
+    const flags = [map.isHead(id) ? 'head' : '', at.has(id) ? 'current' : ''].filter(
+      (f) => f !== '',
+    )
     if (flags.length > 0) lines.push(`[${flags.join(', ')}]`)
-    return { id, lines, head: map.isHead(id), merge: revision.downRevisions.length > 1, current: at.has(id) }
+    return {
+      id,
+      lines,
+      head: map.isHead(id),
+      merge: revision.downRevisions.length > 1,
+      current: at.has(id),
+    }
   })
 }
 
@@ -111,7 +123,8 @@ function renderDot(map: RevisionMap, current: readonly string[] | undefined): st
   }
   for (const id of map.topologicalOrder) {
     for (const parent of map.parents(id)) out.push(`  ${dotString(parent)} -> ${dotString(id)};`)
-    for (const dependency of map.dependencies(id)) out.push(`  ${dotString(dependency)} -> ${dotString(id)} [style=dashed];`)
+    for (const dependency of map.dependencies(id))
+      out.push(`  ${dotString(dependency)} -> ${dotString(id)} [style=dashed];`)
   }
   out.push('}')
   return `${out.join('\n')}\n`

@@ -21,17 +21,22 @@ export interface HistoryOptions extends CommandOptions {
  * const last = await history(config, { range: '-3:' , dialect })
  * ```
  */
-export async function history(config: Config, options: HistoryOptions = {}): Promise<RevisionInfo[]> {
+export async function history(
+  config: Config,
+  options: HistoryOptions = {},
+): Promise<RevisionInfo[]> {
   const loaded = await loadRevisions(config, options)
   const { map } = loaded
   const needsDatabase =
-    options.indicateCurrent === true || (options.range !== undefined && /current|^[+-]|[:@][+-]/.test(options.range))
+    options.indicateCurrent === true ||
+    (options.range !== undefined && /current|^[+-]|[:@][+-]/.test(options.range))
   let rows: readonly string[] | undefined
   if (needsDatabase) {
     const databases = await runAction(config, loaded, { kind: 'current' }, options)
     rows = databases[databases.length - 1]?.heads ?? []
   }
-  const range = options.range === undefined ? {} : map.resolveRange(options.range, { current: rows })
+  const range =
+    options.range === undefined ? {} : map.resolveRange(options.range, { current: rows })
   const current = options.indicateCurrent ? new Set(rows) : undefined
   return map.history(range).map((revision) => revisionInfo(map, revision, current))
 }

@@ -58,10 +58,16 @@ export async function init(options: InitOptions): Promise<InitResult> {
   }
   if (existsSync(directory)) {
     if (!statSync(directory).isDirectory()) {
-      throw new RetortError('init-target', `'${directory}' exists and is not a directory; choose another path`)
+      throw new RetortError(
+        'init-target',
+        `'${directory}' exists and is not a directory; choose another path`,
+      )
     }
     if (readdirSync(directory).length > 0) {
-      throw new RetortError('init-target', `directory '${directory}' is not empty; choose a new or empty directory`)
+      throw new RetortError(
+        'init-target',
+        `directory '${directory}' is not empty; choose a new or empty directory`,
+      )
     }
   }
   cpSync(template.path, directory, {
@@ -73,7 +79,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
   let written = false
   if (!existsSync(configFile)) {
     const source = join(template.path, TEMPLATE_CONFIG_FILE)
-    const text = existsSync(source) ? readFileSync(source, 'utf8') : 'scriptLocation: {{scriptLocation}}\nurl: sqlite:///{{name}}.db\n'
+    const text = existsSync(source)
+      ? readFileSync(source, 'utf8')
+      : 'scriptLocation: {{scriptLocation}}\nurl: sqlite:///{{name}}.db\n'
     const location = relative(dirname(configFile), directory).split(sep).join('/') || '.'
     writeFileSync(
       configFile,
@@ -111,7 +119,9 @@ function unresolvedImports(directory: string, files: readonly string[]): string[
     for (const match of text.matchAll(/^\s*import\s+(?!type\b)[^'"]*['"]([^'"./][^'"]*)['"]/gm)) {
       const specifier = match[1]!
       if (specifier.startsWith('node:')) continue
-      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!
+      const name = specifier.startsWith('@')
+        ? specifier.split('/').slice(0, 2).join('/')
+        : specifier.split('/')[0]!
       try {
         require.resolve(`${name}/package.json`)
       } catch {

@@ -39,7 +39,9 @@ export function listTemplates(options: TemplatesOptions = {}): TemplateInfo[] {
   try {
     names = readdirSync(root).sort()
   } catch {
-    throw new ConfigError(`templates directory '${root}' cannot be read; pass an existing directory of templates`)
+    throw new ConfigError(
+      `templates directory '${root}' cannot be read; pass an existing directory of templates`,
+    )
   }
   const out: TemplateInfo[] = []
   for (const name of names) {

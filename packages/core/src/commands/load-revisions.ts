@@ -24,7 +24,10 @@ export interface LoadedRevisions {
  * map.heads
  * ```
  */
-export async function loadRevisions(config: Config, options: CommandOptions = {}): Promise<LoadedRevisions> {
+export async function loadRevisions(
+  config: Config,
+  options: CommandOptions = {},
+): Promise<LoadedRevisions> {
   if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {
     const source = await moduleSource(options.migrations)
@@ -34,5 +37,9 @@ export async function loadRevisions(config: Config, options: CommandOptions = {}
     scriptLocation: config.scriptLocation,
     ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),
   })
-  return { source: directory, map: new RevisionMap(directory.revisions), envPath: directory.envPath }
+  return {
+    source: directory,
+    map: new RevisionMap(directory.revisions),
+    envPath: directory.envPath,
+  }
 }

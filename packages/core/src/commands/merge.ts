@@ -21,7 +21,11 @@ export interface MergeOptions extends CommandOptions, WriteRevisionOptions {
  * merged.downRevisions // ['a1b2c3d4e5f6', '0f9e8d7c6b5a']
  * ```
  */
-export async function merge(config: Config, identifiers: readonly string[], options: MergeOptions = {}): Promise<RevisionResult> {
+export async function merge(
+  config: Config,
+  identifiers: readonly string[],
+  options: MergeOptions = {},
+): Promise<RevisionResult> {
   const loaded = await loadRevisions(config, options)
   const { map } = loaded
   const parents: string[] = []
@@ -37,7 +41,9 @@ export async function merge(config: Config, identifiers: readonly string[], opti
     )
   }
   for (const id of parents) {
-    const ancestor = parents.find((other) => other !== id && map.ancestors([other], { includeSelf: false }).has(id))
+    const ancestor = parents.find(
+      (other) => other !== id && map.ancestors([other], { includeSelf: false }).has(id),
+    )
     if (ancestor !== undefined) {
       throw new RetortError(
         'merge-ancestor',

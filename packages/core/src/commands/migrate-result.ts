@@ -58,7 +58,11 @@ export async function migrate(
   }
 }
 
-function splitRange(map: RevisionMap, target: string, kind: MigrationAction['kind']): { from: string[]; to: string } {
+function splitRange(
+  map: RevisionMap,
+  target: string,
+  kind: MigrationAction['kind'],
+): { from: string[]; to: string } {
   const colon = target.indexOf(':')
   if (colon < 0) {
     if (kind === 'downgrade') {

@@ -70,7 +70,8 @@ export async function rebase(
     )
   }
   const path = revision.path
-  if (path === undefined) throw new RetortError('rebase-file', `revision '${id}' has no file to rewrite`)
+  if (path === undefined)
+    throw new RetortError('rebase-file', `revision '${id}' has no file to rewrite`)
 
   const check = options.checkDatabase ?? databaseConfigured(config, loaded, options)
   if (check) {
@@ -88,11 +89,17 @@ export async function rebase(
 
   const parents = target === undefined ? [] : [target]
   const text = readFileSync(path, 'utf8')
-  const rewritten = path.endsWith('.yaml') || path.endsWith('.yml') ? rewriteYaml(text, parents) : rewriteScript(text, parents, path)
+  const rewritten =
+    path.endsWith('.yaml') || path.endsWith('.yml')
+      ? rewriteYaml(text, parents)
+      : rewriteScript(text, parents, path)
   const header = readHeader(rewritten, path)
   const updated = createRevision(header, path)
   if (updated.id !== id || updated.downRevisions.join() !== parents.join()) {
-    throw new RetortError('rebase-file', `could not rewrite the downRevision of '${path}' safely; edit it by hand to ${parents.length === 0 ? 'null' : `'${parents[0]}'`}`)
+    throw new RetortError(
+      'rebase-file',
+      `could not rewrite the downRevision of '${path}' safely; edit it by hand to ${parents.length === 0 ? 'null' : `'${parents[0]}'`}`,
+    )
   }
   // The graph with the new edge checks that it is still valid before anything is written.
   const next = new RevisionMap(loaded.source.revisions.map((r) => (r.id === id ? updated : r)))

@@ -48,10 +48,16 @@ export function renderRevisionFile(
   format: RevisionFormat,
   options: RenderRevisionFileOptions = {},
 ): string {
-  return format === 'yaml' ? renderYaml(header, options) : renderScript(header, format === 'ts', options)
+  return format === 'yaml'
+    ? renderYaml(header, options)
+    : renderScript(header, format === 'ts', options)
 }
 
-function renderScript(header: NewRevisionHeader, typed: boolean, options: RenderRevisionFileOptions): string {
+function renderScript(
+  header: NewRevisionHeader,
+  typed: boolean,
+  options: RenderRevisionFileOptions,
+): string {
   const lines: string[] = []
   if (typed) lines.push("import type { Operations } from '@retort/core'", '')
   lines.push('/**', ` * ${commentText(header.message || '(no message)')}`)
@@ -59,8 +65,10 @@ function renderScript(header: NewRevisionHeader, typed: boolean, options: Render
   lines.push(' */')
   lines.push(`export const revision = ${jsString(header.revision)}`)
   lines.push(`export const downRevision = ${jsIds(header.downRevisions, true)}`)
-  if (header.branchLabels.length > 0) lines.push(`export const branchLabels = ${jsIds(header.branchLabels, false)}`)
-  if (header.dependsOn.length > 0) lines.push(`export const dependsOn = ${jsIds(header.dependsOn, false)}`)
+  if (header.branchLabels.length > 0)
+    lines.push(`export const branchLabels = ${jsIds(header.branchLabels, false)}`)
+  if (header.dependsOn.length > 0)
+    lines.push(`export const dependsOn = ${jsIds(header.dependsOn, false)}`)
   lines.push(`export const message = ${jsString(header.message)}`, '')
   const param = typed ? 'op: Operations' : 'op'
   const doc = typed ? [] : ["/** @param {import('@retort/core').Operations} op */"]
@@ -70,7 +78,10 @@ function renderScript(header: NewRevisionHeader, typed: boolean, options: Render
   return lines.join('\n')
 }
 
-function scriptBody(options: RenderRevisionFileOptions): { upgrade: string[]; downgrade: string[] } {
+function scriptBody(options: RenderRevisionFileOptions): {
+  upgrade: string[]
+  downgrade: string[]
+} {
   const operations = options.operations ?? []
   const notes = (options.notes ?? []).map((note) => `// ${commentText(note)}`)
   if (operations.length === 0 && notes.length === 0) return { upgrade: [], downgrade: [] }
@@ -95,7 +106,8 @@ function renderYaml(header: NewRevisionHeader, options: RenderRevisionFileOption
   if (options.created !== undefined) lines.push(`# Created: ${options.created}`)
   lines.push(`revision: ${yamlId(header.revision)}`)
   lines.push(`downRevision: ${yamlIds(header.downRevisions, true)}`)
-  if (header.branchLabels.length > 0) lines.push(`branchLabels: ${yamlIds(header.branchLabels, false)}`)
+  if (header.branchLabels.length > 0)
+    lines.push(`branchLabels: ${yamlIds(header.branchLabels, false)}`)
   if (header.dependsOn.length > 0) lines.push(`dependsOn: ${yamlIds(header.dependsOn, false)}`)
   lines.push(`message: ${JSON.stringify(header.message)}`)
   for (const note of options.notes ?? []) lines.push(`# ${commentText(note)}`)
@@ -131,7 +143,9 @@ function renderYaml(header: NewRevisionHeader, options: RenderRevisionFileOption
  * ```
  */
 export function yamlId(id: string): string {
-  return /^[0-9]/.test(id) || YAML_WORDS.test(id) || !/^[A-Za-z0-9_]+$/.test(id) ? `'${id.replace(/'/g, "''")}'` : id
+  return /^[0-9]/.test(id) || YAML_WORDS.test(id) || !/^[A-Za-z0-9_]+$/.test(id)
+    ? `'${id.replace(/'/g, "''")}'`
+    : id
 }
 
 const YAML_WORDS = /^(y|n|yes|no|on|off|true|false|null|nan|inf)$/i

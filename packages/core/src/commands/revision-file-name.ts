@@ -100,7 +100,10 @@ export function slugify(message: string): string {
   return slug
 }
 
-function dateParts(date: Date, timezone: string | undefined): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+function dateParts(
+  date: Date,
+  timezone: string | undefined,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: timezone,
     hourCycle: 'h23',

@@ -29,7 +29,11 @@ export interface RevisionInfo {
 }
 
 /** Builds the {@link RevisionInfo} of a revision of `map`. */
-export function revisionInfo(map: RevisionMap, revision: Revision, current?: ReadonlySet<string>): RevisionInfo {
+export function revisionInfo(
+  map: RevisionMap,
+  revision: Revision,
+  current?: ReadonlySet<string>,
+): RevisionInfo {
   return {
     revision: revision.id,
     downRevisions: revision.downRevisions,

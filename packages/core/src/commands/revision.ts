@@ -31,11 +31,16 @@ export interface RevisionOptions extends CommandOptions, WriteRevisionOptions {
  * const { path, revision: rev } = await revision(config, { message: 'create account' })
  * ```
  */
-export async function revision(config: Config, options: RevisionOptions = {}): Promise<RevisionResult> {
+export async function revision(
+  config: Config,
+  options: RevisionOptions = {},
+): Promise<RevisionResult> {
   const loaded = await loadRevisions(config, options)
   const { map } = loaded
   const parents = chooseParents(map, options.head, options.splice === true)
-  const dependsOn = (options.dependsOn ?? []).map((dependency) => resolveDependency(map, dependency))
+  const dependsOn = (options.dependsOn ?? []).map((dependency) =>
+    resolveDependency(map, dependency),
+  )
   return writeRevision(
     config,
     loaded,
@@ -74,7 +79,10 @@ function chooseParents(map: RevisionMap, head: string | undefined, splice: boole
   if (!splice && !map.isHead(parent)) {
     throw new RetortError(
       'not-a-head',
-      `revision '${parent}' is not a head (it has children ${map.children(parent).map((c) => `'${c}'`).join(', ')}); pass --splice to start a new branch from it`,
+      `revision '${parent}' is not a head (it has children ${map
+        .children(parent)
+        .map((c) => `'${c}'`)
+        .join(', ')}); pass --splice to start a new branch from it`,
     )
   }
   return [parent]

@@ -31,9 +31,19 @@ export async function runAction(
   const logger = options.logger ?? silentLogger
   const run = async (dialect: Dialect, runOptions: RunMigrationsOptions = {}) => {
     const settings = runSettings(config, runOptions, options)
-    logger.debug(`${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`)
+    logger.debug(
+      `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
+    )
     const result = offline
-      ? await runOffline(dialect, loaded.source, loaded.map, action, offline.rows, settings, runOptions.name)
+      ? await runOffline(
+          dialect,
+          loaded.source,
+          loaded.map,
+          action,
+          offline.rows,
+          settings,
+          runOptions.name,
+        )
       : await runOnline(dialect, loaded.source, loaded.map, action, settings, runOptions.name)
     results.push(result)
   }

@@ -12,7 +12,11 @@ import { revisionInfo, type RevisionInfo } from './revision-info.js'
  * const [revision] = await show(config, 'head')
  * ```
  */
-export async function show(config: Config, identifier: string, options: CommandOptions = {}): Promise<RevisionInfo[]> {
+export async function show(
+  config: Config,
+  identifier: string,
+  options: CommandOptions = {},
+): Promise<RevisionInfo[]> {
   const { map } = await loadRevisions(config, options)
   const target = map.resolve(identifier)
   const ids = target.kind === 'heads' ? map.heads : target.kind === 'revisions' ? target.ids : []

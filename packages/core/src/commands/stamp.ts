@@ -18,6 +18,14 @@ export interface StampOptions extends MigrateOptions {
  * await stamp(config, 'heads', { dialect: sqliteDialect({ filename: tmpFile }) })
  * ```
  */
-export function stamp(config: Config, target: string, options: StampOptions = {}): Promise<MigrateResult> {
-  return migrate(config, target, options, (to) => ({ kind: 'stamp', target: to, purge: options.purge ?? false }))
+export function stamp(
+  config: Config,
+  target: string,
+  options: StampOptions = {},
+): Promise<MigrateResult> {
+  return migrate(config, target, options, (to) => ({
+    kind: 'stamp',
+    target: to,
+    purge: options.purge ?? false,
+  }))
 }

@@ -11,6 +11,10 @@ import { migrate, type MigrateOptions, type MigrateResult } from './migrate-resu
  * result.applied // [{ revision: 'a1b2c3d4e5f6', direction: 'up', ms: 3.2 }]
  * ```
  */
-export function upgrade(config: Config, target = 'heads', options: MigrateOptions = {}): Promise<MigrateResult> {
+export function upgrade(
+  config: Config,
+  target = 'heads',
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
   return migrate(config, target, options, (to) => ({ kind: 'upgrade', target: to }))
 }

@@ -70,7 +70,9 @@ export async function writeRevision(
   }
   const format = options.format ?? config.revisionFormat
   if (!REVISION_FORMATS.includes(format)) {
-    throw new ConfigError(`revision format '${String(format)}' is not one of ${REVISION_FORMATS.join(', ')}`)
+    throw new ConfigError(
+      `revision format '${String(format)}' is not one of ${REVISION_FORMATS.join(', ')}`,
+    )
   }
   const full: NewRevisionHeader = { revision: id, ...header }
   const location = chooseLocation(directory, map, full, options.versionPath)
@@ -83,7 +85,10 @@ export async function writeRevision(
   })
   const path = join(location, `${name}${extensionOf(format, location)}`)
   if (existsSync(path)) {
-    throw new RetortError('revision-file-exists', `the file '${path}' already exists; change the message, the id or fileTemplate`)
+    throw new RetortError(
+      'revision-file-exists',
+      `the file '${path}' already exists; change the message, the id or fileTemplate`,
+    )
   }
   const text = renderRevisionFile(full, format, {
     created: formatRevisionDate(now, config.timezone),
@@ -94,7 +99,11 @@ export async function writeRevision(
   // Building the graph with the new revision checks labels, parents and dependencies.
   const next = new RevisionMap([...loaded.source.revisions, revision])
   writeFileSync(path, text, { flag: 'wx' })
-  const hooks = await runPostWriteHooks(config.postWriteHooks, path, config.directory ?? directory.scriptLocation)
+  const hooks = await runPostWriteHooks(
+    config.postWriteHooks,
+    path,
+    config.directory ?? directory.scriptLocation,
+  )
   return { revision: revisionInfo(next, next.get(id)!), path, format, hooks }
 }
 
@@ -146,7 +155,9 @@ function extensionOf(format: RevisionFormat, location: string): string {
     const manifest = join(dir, 'package.json')
     if (existsSync(manifest)) {
       try {
-        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module' ? '.js' : '.mjs'
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module'
+          ? '.js'
+          : '.mjs'
       } catch {
         return '.mjs'
       }

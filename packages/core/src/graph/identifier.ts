@@ -22,7 +22,12 @@ export type Identifier =
   | { readonly kind: 'current'; readonly text: string }
   | { readonly kind: 'revision'; readonly ref: string; readonly text: string }
   /** `label@<rev>`: rev, checked to be on the branch. */
-  | { readonly kind: 'onBranch'; readonly branch: string; readonly ref: string; readonly text: string }
+  | {
+      readonly kind: 'onBranch'
+      readonly branch: string
+      readonly ref: string
+      readonly text: string
+    }
   | {
       readonly kind: 'relative'
       readonly branch?: string | undefined

@@ -46,7 +46,11 @@ export type TargetInput = string | Target
  * plan.steps.map((s) => s.revision.id) // ['b2', 'c3']
  * ```
  */
-export function planUpgrade(map: RevisionMap, current: readonly string[], target: TargetInput): Plan {
+export function planUpgrade(
+  map: RevisionMap,
+  current: readonly string[],
+  target: TargetInput,
+): Plan {
   const state = new AppliedState(map, current)
   const resolved = resolveTarget(map, target, current)
   let wanted: readonly string[]
@@ -84,15 +88,25 @@ export function planUpgrade(map: RevisionMap, current: readonly string[], target
  * planDowngrade(map, ['c3'], 'a1').steps.map((s) => s.revision.id) // ['c3', 'b2']
  * ```
  */
-export function planDowngrade(map: RevisionMap, current: readonly string[], target: TargetInput): Plan {
+export function planDowngrade(
+  map: RevisionMap,
+  current: readonly string[],
+  target: TargetInput,
+): Plan {
   const state = new AppliedState(map, current)
   const resolved = resolveTarget(map, target, current)
   let start: Set<string>
   switch (resolved.kind) {
     case 'heads':
-      throw new ResolutionError('heads', `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`)
+      throw new ResolutionError(
+        'heads',
+        `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`,
+      )
     case 'base':
-      start = resolved.branch === undefined ? new Set(state.applied) : new Set(map.branchMembers(resolved.branch))
+      start =
+        resolved.branch === undefined
+          ? new Set(state.applied)
+          : new Set(map.branchMembers(resolved.branch))
       break
     case 'revisions': {
       start = new Set()
@@ -104,13 +118,17 @@ export function planDowngrade(map: RevisionMap, current: readonly string[], targ
             'not-applied',
           )
         }
-        for (const child of map.descendants([id], { downOnly: true, includeSelf: false })) start.add(child)
+        for (const child of map.descendants([id], { downOnly: true, includeSelf: false }))
+          start.add(child)
       }
       break
     }
   }
   const appliedStart = [...start].filter((id) => state.applied.has(id))
-  const removed = appliedStart.length === 0 ? [] : [...map.descendants(appliedStart)].filter((id) => state.applied.has(id))
+  const removed =
+    appliedStart.length === 0
+      ? []
+      : [...map.descendants(appliedStart)].filter((id) => state.applied.has(id))
   removed.sort((a, b) => map.position(b) - map.position(a))
   const steps = removed.map((id) => state.unapply(id))
   return { steps, before: [...current], after: state.rowList() }
@@ -157,7 +175,8 @@ export function planStamp(
   }
   // Only the maximal targets: stamping a head that another target depends on would replace it.
   const covered = new Set<string>()
-  for (const id of targets) for (const a of map.ancestors([id], { includeSelf: false })) covered.add(a)
+  for (const id of targets)
+    for (const a of map.ancestors([id], { includeSelf: false })) covered.add(a)
   targets = targets.filter((id) => !covered.has(id))
   let rows = [...before]
   for (const id of targets) {
@@ -168,7 +187,11 @@ export function planStamp(
   return stampPlan(current, rows, purge)
 }
 
-function stampPlan(current: readonly string[], after: readonly string[], purge: boolean): Plan<StampStep> {
+function stampPlan(
+  current: readonly string[],
+  after: readonly string[],
+  purge: boolean,
+): Plan<StampStep> {
   const start = purge ? [] : current
   const removed = start.filter((id) => !after.includes(id))
   const added = after.filter((id) => !start.includes(id))

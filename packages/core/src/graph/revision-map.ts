@@ -113,7 +113,11 @@ export class RevisionMap {
         const owner = this.#labels.get(label)
         if (owner !== undefined || index.has(label)) {
           // A label equal to a revision id is declared by this revision alone.
-          throw new DuplicateBranchLabelError(label, owner === undefined ? [revision.id] : [owner, revision.id], revision.path)
+          throw new DuplicateBranchLabelError(
+            label,
+            owner === undefined ? [revision.id] : [owner, revision.id],
+            revision.path,
+          )
         }
         this.#labels.set(label, revision.id)
       }
@@ -371,7 +375,8 @@ export class RevisionMap {
       }
       case 'relative': {
         // A label may end in '-N' or '+N' ('release-2'): written alone it names the label.
-        const labelled = identifier.branch === undefined ? this.#labels.get(identifier.text) : undefined
+        const labelled =
+          identifier.branch === undefined ? this.#labels.get(identifier.text) : undefined
         if (labelled !== undefined) return revisionsTarget([labelled])
         const point = this.#relative(identifier, options)
         return point === null ? BASE_TARGET : revisionsTarget([point])
@@ -390,7 +395,10 @@ export class RevisionMap {
   resolveRange(range: string, options: ResolveOptions = {}): { lower?: Target; upper?: Target } {
     const colon = range.indexOf(':')
     if (colon < 0) {
-      throw new ResolutionError(range, `'${range}' is not a range; write 'LOWER:UPPER', e.g. 'base:head' or 'ae10:'`)
+      throw new ResolutionError(
+        range,
+        `'${range}' is not a range; write 'LOWER:UPPER', e.g. 'base:head' or 'ae10:'`,
+      )
     }
     const lower = range.slice(0, colon).trim()
     const upper = range.slice(colon + 1).trim()
@@ -433,7 +441,8 @@ export class RevisionMap {
       else hi = mid
     }
     const matches: string[] = []
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) matches.push(sorted[i]!)
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
+      matches.push(sorted[i]!)
     return matches
   }
 
@@ -487,14 +496,20 @@ export class RevisionMap {
     for (const revision of this.#list) graph.addNode(revision.id)
     for (let i = 0; i < this.#list.length; i++) {
       const id = this.#list[i]!.id
-      for (const child of this.#children[i] ?? EMPTY) graph.addDirectedEdge(id, child, { kind: 'down' })
-      for (const dependent of this.#dependents[i] ?? EMPTY) graph.addDirectedEdge(id, dependent, { kind: 'depends' })
+      for (const child of this.#children[i] ?? EMPTY)
+        graph.addDirectedEdge(id, child, { kind: 'down' })
+      for (const dependent of this.#dependents[i] ?? EMPTY)
+        graph.addDirectedEdge(id, dependent, { kind: 'depends' })
     }
     this.#graph = graph
     return graph
   }
 
-  #walk(ids: Iterable<string>, includeSelf: boolean, next: (id: string) => readonly string[]): Set<string> {
+  #walk(
+    ids: Iterable<string>,
+    includeSelf: boolean,
+    next: (id: string) => readonly string[],
+  ): Set<string> {
     const seen = new Set<string>()
     const stack: string[] = []
     for (const id of ids) {
@@ -551,7 +566,9 @@ export class RevisionMap {
         if (next < count) {
           stackNext[top] = next + 1
           const at =
-            next < parentCount ? parentIndexes[first + next]! : index.get(deps![next - parentCount]!)!
+            next < parentCount
+              ? parentIndexes[first + next]!
+              : index.get(deps![next - parentCount]!)!
           const seen = state[at]
           if (seen === 1) {
             let from = top
@@ -623,7 +640,11 @@ export class RevisionMap {
     if (branch === undefined) {
       if (this.#heads.length === 1) return this.#heads[0]!
       if (this.#heads.length === 0) {
-        throw new ResolutionError(text, `'${text}' has no revision: the graph is empty; create one with 'retort revision -m MESSAGE'`, 'no-revisions')
+        throw new ResolutionError(
+          text,
+          `'${text}' has no revision: the graph is empty; create one with 'retort revision -m MESSAGE'`,
+          'no-revisions',
+        )
       }
       throw new MultipleHeadsError(text, this.#heads)
     }
@@ -645,7 +666,11 @@ export class RevisionMap {
 
   #current(text: string, options: ResolveOptions): readonly string[] {
     if (options.current === undefined) {
-      throw new ResolutionError(text, `'${text}' needs the database's current revision; run it against a database (not offline), or name a revision`, 'needs-database')
+      throw new ResolutionError(
+        text,
+        `'${text}' needs the database's current revision; run it against a database (not offline), or name a revision`,
+        'needs-database',
+      )
     }
     for (const id of options.current) this.#require(id)
     return options.current
@@ -710,11 +735,17 @@ export class RevisionMap {
 
   /** Whether a current row sits below the branch (its line leads into the branch). */
   #onBranchLine(id: string, members: ReadonlySet<string>): boolean {
-    for (const child of this.descendants([id], { downOnly: true })) if (members.has(child)) return true
+    for (const child of this.descendants([id], { downOnly: true }))
+      if (members.has(child)) return true
     return false
   }
 
-  #step(text: string, start: Point, steps: number, members: ReadonlySet<string> | undefined): Point {
+  #step(
+    text: string,
+    start: Point,
+    steps: number,
+    members: ReadonlySet<string> | undefined,
+  ): Point {
     let point = start
     const count = Math.abs(steps)
     for (let taken = 0; taken < count; taken++) {
@@ -746,7 +777,10 @@ export class RevisionMap {
         )
       }
       if (candidates.length > 1) {
-        const where = point === null ? 'base, which has several roots' : `'${point}', which is a ${steps > 0 ? 'branch point' : 'merge point'}`
+        const where =
+          point === null
+            ? 'base, which has several roots'
+            : `'${point}', which is a ${steps > 0 ? 'branch point' : 'merge point'}`
         throw new RelativeRangeError(
           text,
           `'${text}' is ambiguous at ${where} (${candidates.map((c) => `'${c}'`).join(', ')}); name the branch ('LABEL@...') or a revision`,

@@ -109,7 +109,9 @@ export class DefaultProgressCompiler implements ProgressCompiler {
    * ```
    */
   deleteProgress(table: QualifiedName, revision: string): CompiledStatement {
-    return this.#execute(`DELETE FROM ${this.#table(table)} WHERE ${this.#q(C.revision)} = ?`, [revision])
+    return this.#execute(`DELETE FROM ${this.#table(table)} WHERE ${this.#q(C.revision)} = ?`, [
+      revision,
+    ])
   }
 
   #execute(sql: string, parameters: readonly unknown[]): CompiledStatement {
@@ -155,7 +157,8 @@ export function progressCompilerOf(compiler: Compiler): ProgressCompiler {
   const fallback = new DefaultProgressCompiler(compiler)
   return {
     createProgressTable: (table, idLength) =>
-      compiler.createProgressTable?.(table, idLength) ?? fallback.createProgressTable(table, idLength),
+      compiler.createProgressTable?.(table, idLength) ??
+      fallback.createProgressTable(table, idLength),
     selectProgress: (table) => compiler.selectProgress?.(table) ?? fallback.selectProgress(table),
     insertProgress: (table, record) =>
       compiler.insertProgress?.(table, record) ?? fallback.insertProgress(table, record),

@@ -27,7 +27,10 @@ export function describeIncomplete(
   const base = { record, path: revision?.path, table }
   if (revision === undefined) return { ...base, finish: undefined, undo: undefined }
   try {
-    const after = record.direction === 'up' ? planStamp(map, rows, revision.id).after : rowsWithout(map, rows, revision.id)
+    const after =
+      record.direction === 'up'
+        ? planStamp(map, rows, revision.id).after
+        : rowsWithout(map, rows, revision.id)
     return { ...base, finish: stampTargets(map, rows, after), undo: stampTargets(map, rows, rows) }
   } catch {
     // Rows the graph does not know, or a graph that changed since: no concrete advice.
@@ -40,12 +43,17 @@ function rowsWithout(map: RevisionMap, rows: readonly string[], id: string): str
   const applied = appliedRevisions(map, rows)
   applied.delete(id)
   const covered = new Set<string>()
-  for (const a of applied) for (const ancestor of map.ancestors([a], { includeSelf: false })) covered.add(ancestor)
+  for (const a of applied)
+    for (const ancestor of map.ancestors([a], { includeSelf: false })) covered.add(ancestor)
   return [...applied].filter((a) => !covered.has(a)).sort()
 }
 
 /** The `stamp` targets (in order) that take the version rows from `rows` to `wanted`. */
-function stampTargets(map: RevisionMap, rows: readonly string[], wanted: readonly string[]): string[] {
+function stampTargets(
+  map: RevisionMap,
+  rows: readonly string[],
+  wanted: readonly string[],
+): string[] {
   if (wanted.length === 0) return []
   let current: readonly string[] = rows
   for (const id of wanted) current = planStamp(map, current, id).after

@@ -22,7 +22,12 @@ export class ProgressTable {
   readonly #table: QualifiedName
   #exists: boolean | undefined
 
-  constructor(connection: Connection, compiler: ProgressCompiler, adapter: Adapter, table: QualifiedName) {
+  constructor(
+    connection: Connection,
+    compiler: ProgressCompiler,
+    adapter: Adapter,
+    table: QualifiedName,
+  ) {
     this.#connection = connection
     this.#compiler = compiler
     this.#adapter = adapter
@@ -75,7 +80,8 @@ export class ProgressTable {
 }
 
 function toRecord(row: Readonly<Record<string, unknown>>): ProgressRecord {
-  const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
+  const text = (value: unknown): string | null =>
+    value === null || value === undefined ? null : String(value)
   const recordedAt = row[C.recordedAt]
   return Object.freeze({
     revision: String(row[C.revision]),

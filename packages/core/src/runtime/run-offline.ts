@@ -39,7 +39,10 @@ export async function runOffline(
 
   switch (action.kind) {
     case 'current':
-      throw new RetortError('needs-database', `'current' reads the database; it has no offline (--sql) form`)
+      throw new RetortError(
+        'needs-database',
+        `'current' reads the database; it has no offline (--sql) form`,
+      )
     case 'ensureVersion':
       lines.push('')
       createTable()
@@ -57,7 +60,10 @@ export async function runOffline(
     }
     case 'upgrade':
     case 'downgrade': {
-      const plan = action.kind === 'upgrade' ? planUpgrade(map, start, action.target) : planDowngrade(map, start, action.target)
+      const plan =
+        action.kind === 'upgrade'
+          ? planUpgrade(map, start, action.target)
+          : planDowngrade(map, start, action.target)
       lines.push('')
       if (mode === 'all') lines.push('BEGIN;', '')
       if (start.length === 0) {
@@ -65,10 +71,13 @@ export async function runOffline(
         lines.push('')
       }
       for (const step of plan.steps) {
-        lines.push(`-- ${describeStep(step)}${step.revision.path ? ` (${step.revision.path})` : ''}`)
+        lines.push(
+          `-- ${describeStep(step)}${step.revision.path ? ` (${step.revision.path})` : ''}`,
+        )
         const transactional = mode === 'each' && step.revision.transaction
         if (transactional) lines.push('BEGIN;')
-        for (const statement of await compileStep(step, source, compiler, dialect.name)) emit(statement)
+        for (const statement of await compileStep(step, source, compiler, dialect.name))
+          emit(statement)
         for (const statement of versionStatements(compiler, table, step.rows)) emit(statement)
         if (transactional) lines.push('COMMIT;')
         lines.push('')
@@ -93,7 +102,9 @@ async function compileStep(
       step.direction,
       step.revision.path,
       undefined,
-      new Error(`the revision has no ${step.direction === 'up' ? 'upgrade' : 'downgrade'} function; add one`),
+      new Error(
+        `the revision has no ${step.direction === 'up' ? 'upgrade' : 'downgrade'} function; add one`,
+      ),
     )
   }
   const op = new Operations({ dialect: dialectName, offline: true })

@@ -1,6 +1,13 @@
 import type { CompiledStatement, Compiler, Connection, Dialect, ExecuteResult } from '../dialect.js'
 import { IncompleteMigrationError, MigrationError, PartialMigrationError } from '../errors.js'
-import { planDowngrade, planStamp, planUpgrade, type MigrationStep, type Plan, type StampStep } from '../graph/planner.js'
+import {
+  planDowngrade,
+  planStamp,
+  planUpgrade,
+  type MigrationStep,
+  type Plan,
+  type StampStep,
+} from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { Operation } from '../operations/operation.js'
@@ -45,23 +52,48 @@ export async function runOnline(
       const compiler = dialect.createCompiler()
       const adapter = dialect.createAdapter()
       const table = new VersionTable(connection, compiler, adapter, options.versionTable)
-      const progress = new ProgressTable(connection, progressCompilerOf(compiler), adapter, progressTableFor(options.versionTable))
+      const progress = new ProgressTable(
+        connection,
+        progressCompilerOf(compiler),
+        adapter,
+        progressTableFor(options.versionTable),
+      )
       if (action.kind === 'current') {
         const rows = await table.read()
         const record = await progress.read()
         const incomplete = record && describeIncomplete(record, map, rows, progress.displayName)
-        return { name, applied: [], before: rows, heads: rows, ...(incomplete ? { incomplete } : {}) }
+        return {
+          name,
+          applied: [],
+          before: rows,
+          heads: rows,
+          ...(incomplete ? { incomplete } : {}),
+        }
       }
       const lock = { versionTable: options.versionTable, timeoutMs: options.lockTimeoutMs }
       await adapter.acquireMigrationLock(connection, lock)
       try {
         const before = await table.read()
         const records = await progress.readAll()
-        const incomplete = records[0] && describeIncomplete(records[0], map, before, progress.displayName)
-        if (incomplete !== undefined && (action.kind === 'upgrade' || action.kind === 'downgrade')) {
+        const incomplete =
+          records[0] && describeIncomplete(records[0], map, before, progress.displayName)
+        if (
+          incomplete !== undefined &&
+          (action.kind === 'upgrade' || action.kind === 'downgrade')
+        ) {
           throw new IncompleteMigrationError(incomplete)
         }
-        const runner = new StepRunner(connection, compiler, adapter.supportsTransactionalDdl, table, progress, map, source, options, dialect.name)
+        const runner = new StepRunner(
+          connection,
+          compiler,
+          adapter.supportsTransactionalDdl,
+          table,
+          progress,
+          map,
+          source,
+          options,
+          dialect.name,
+        )
         let applied: readonly AppliedRevision[] = []
         let heads: readonly string[] = before
         switch (action.kind) {
@@ -85,7 +117,9 @@ export async function runOnline(
             break
           }
         }
-        options.logger.debug(`version table '${table.displayName}' now at ${heads.join(', ') || 'base'}`)
+        options.logger.debug(
+          `version table '${table.displayName}' now at ${heads.join(', ') || 'base'}`,
+        )
         return { name, applied, before, heads, ...(incomplete ? { incomplete } : {}) }
       } finally {
         await adapter.releaseMigrationLock(connection, lock)
@@ -151,7 +185,11 @@ class StepRunner {
     this.#dialectName = dialectName
   }
 
-  async stamp(plan: Plan<StampStep>, before: readonly string[], records: readonly ProgressRecord[]): Promise<void> {
+  async stamp(
+    plan: Plan<StampStep>,
+    before: readonly string[],
+    records: readonly ProgressRecord[],
+  ): Promise<void> {
     if (plan.steps.length === 0 && before.length > 0 && records.length === 0) return
     try {
       await this.#begin()
@@ -179,12 +217,25 @@ class StepRunner {
       for (const [index, step] of plan.steps.entries()) {
         this.#prefetch(plan, index)
         const started = performance.now()
-        this.#options.onEvent?.({ type: 'step-start', revision: step.revision.id, direction: step.direction, index, total })
+        this.#options.onEvent?.({
+          type: 'step-start',
+          revision: step.revision.id,
+          direction: step.direction,
+          index,
+          total,
+        })
         this.#options.logger.info(describeStep(step))
         await this.#runStep(step)
         const ms = Math.round((performance.now() - started) * 1000) / 1000
         applied.push({ revision: step.revision.id, direction: step.direction, ms })
-        this.#options.onEvent?.({ type: 'step-done', revision: step.revision.id, direction: step.direction, index, total, ms })
+        this.#options.onEvent?.({
+          type: 'step-done',
+          revision: step.revision.id,
+          direction: step.direction,
+          index,
+          total,
+          ms,
+        })
       }
       if (mode === 'all') await this.#commit()
       return applied
@@ -213,7 +264,11 @@ class StepRunner {
    * revision allows a transaction and the mode opens one.
    */
   #isProtected(step: MigrationStep): boolean {
-    return this.#transactionalDdl && step.revision.transaction && this.#options.transactionMode !== 'none'
+    return (
+      this.#transactionalDdl &&
+      step.revision.transaction &&
+      this.#options.transactionMode !== 'none'
+    )
   }
 
   async #runStep(step: MigrationStep): Promise<void> {
@@ -266,14 +321,21 @@ class StepRunner {
    * statement (which failed whole); otherwise the record says `failed` with the error, and
    * the error says what stayed applied and how to resolve it.
    */
-  async #recordFailure(tracking: StepProgress, statement: string | undefined, error: unknown): Promise<unknown> {
+  async #recordFailure(
+    tracking: StepProgress,
+    statement: string | undefined,
+    error: unknown,
+  ): Promise<unknown> {
     const { step } = tracking
     if (!tracking.written) return this.#wrap(step, error)
     if (tracking.done === 0 && statement !== undefined) {
       try {
         await this.#progress.delete(step.revision.id)
       } catch (cleanup) {
-        this.#warn('could not delete the progress record of a revision that applied nothing', cleanup)
+        this.#warn(
+          'could not delete the progress record of a revision that applied nothing',
+          cleanup,
+        )
       }
       return this.#wrap(step, error)
     }
@@ -299,7 +361,10 @@ class StepRunner {
     } catch (cleanup) {
       this.#warn('could not read the version table after the failure', cleanup)
     }
-    return new PartialMigrationError(describeIncomplete(record, this.#map, rows, this.#progress.displayName), error)
+    return new PartialMigrationError(
+      describeIncomplete(record, this.#map, rows, this.#progress.displayName),
+      error,
+    )
   }
 
   #wrap(step: MigrationStep, error: unknown): unknown {
@@ -315,7 +380,9 @@ class StepRunner {
         step.direction,
         step.revision.path,
         undefined,
-        new Error(`the revision has no ${step.direction === 'up' ? 'upgrade' : 'downgrade'} function; add one`),
+        new Error(
+          `the revision has no ${step.direction === 'up' ? 'upgrade' : 'downgrade'} function; add one`,
+        ),
       )
     }
     const op = new Operations({
@@ -401,7 +468,8 @@ class StepRunner {
 export function describeStep(step: MigrationStep): string {
   const id = step.revision.id
   const parents = step.revision.downRevisions.join(', ')
-  const arrow = step.direction === 'up' ? `${parents || 'base'} -> ${id}` : `${id} -> ${parents || 'base'}`
+  const arrow =
+    step.direction === 'up' ? `${parents || 'base'} -> ${id}` : `${id} -> ${parents || 'base'}`
   const message = step.revision.message ? `: ${step.revision.message}` : ''
   return `Running ${step.direction === 'up' ? 'upgrade' : 'downgrade'} ${arrow}${message}`
 }

@@ -73,7 +73,10 @@ export class VersionTable {
   async #run(statement: CompiledStatement, what: string, exactlyOne: boolean): Promise<void> {
     const result = await this.#connection.execute(statement)
     if (exactlyOne && result.rowCount !== 1) {
-      throw new VersionTableConflictError(this.displayName, `${what} matched ${result.rowCount} rows instead of 1`)
+      throw new VersionTableConflictError(
+        this.displayName,
+        `${what} matched ${result.rowCount} rows instead of 1`,
+      )
     }
   }
 }
@@ -84,7 +87,11 @@ export function displayName(table: QualifiedName): string {
 }
 
 /** Version-table statements without a connection, for offline SQL. */
-export function versionStatements(compiler: Compiler, table: QualifiedName, changes: readonly RowChange[]): CompiledStatement[] {
+export function versionStatements(
+  compiler: Compiler,
+  table: QualifiedName,
+  changes: readonly RowChange[],
+): CompiledStatement[] {
   return changes.map((change) => {
     switch (change.op) {
       case 'insert':

@@ -21,7 +21,11 @@ export function reversible(
 }
 
 /** One table per revision, so the applied set shows in the schema. */
-function tableRevision(id: string, downRevision: string | readonly string[] | null, dependsOn: readonly string[] = []): RevisionModule {
+function tableRevision(
+  id: string,
+  downRevision: string | readonly string[] | null,
+  dependsOn: readonly string[] = [],
+): RevisionModule {
   return reversible({ revision: id, downRevision, dependsOn, message: `table ${id}` }, (op) => {
     op.createTable(`t_${id}`, [op.column('id', 'integer', { primaryKey: true })])
   })

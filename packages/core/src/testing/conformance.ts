@@ -101,8 +101,10 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
     if (database === undefined) throw new Error('the conformance database was not created')
     return database.dialect
   }
-  const migrator = (migrations: Readonly<Record<string, RevisionModule>>, options: Partial<MigratorOptions> = {}) =>
-    new Migrator({ migrations, dialect: dialect(), ...options })
+  const migrator = (
+    migrations: Readonly<Record<string, RevisionModule>>,
+    options: Partial<MigratorOptions> = {},
+  ) => new Migrator({ migrations, dialect: dialect(), ...options })
   const withConnection = async <T>(body: (connection: Connection) => Promise<T>): Promise<T> => {
     const driver = dialect().createDriver()
     try {
@@ -117,7 +119,9 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
     }
   }
   const tables = () =>
-    withConnection(async (connection) => [...(await dialect().createIntrospector().listTables(connection))].sort())
+    withConnection(async (connection) =>
+      [...(await dialect().createIntrospector().listTables(connection))].sort(),
+    )
   /** `SELECT columns FROM table ORDER BY first column`, values as plain numbers and strings. */
   const rows = (table: string, columns: readonly string[]) =>
     withConnection(async (connection) => {
@@ -246,7 +250,9 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
         const m = migrator(failing)
         const error = await failure(m.upgrade('gf'))
         expect(error).toBeInstanceOf(MigrationError)
-        expect((error as Error).message).toContain("revision 'gf' in 'versions/gf.ts' failed at statement")
+        expect((error as Error).message).toContain(
+          "revision 'gf' in 'versions/gf.ts' failed at statement",
+        )
         expect([...(await m.current()).heads]).toEqual(['ga'])
         if (transactionalDdl()) {
           // Rolled back whole: nothing of gf, nothing recorded.
@@ -276,12 +282,15 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
           op.createTable('p_a', [op.column('id', 'integer', { primaryKey: true })])
         }),
         // Outside a transaction on every database: its first statements cannot be undone.
-        'versions/pb.ts': reversible({ revision: 'pb', downRevision: 'pa', transaction: false }, (op) => {
-          op.createTable('p_b1', [op.column('id', 'integer', { primaryKey: true })])
-          op.createTable('p_b2', [op.column('id', 'integer', { primaryKey: true })])
-          op.execute('INSERT INTO p_missing (id) VALUES (?)', [1])
-          op.createTable('p_b3', [op.column('id', 'integer', { primaryKey: true })])
-        }),
+        'versions/pb.ts': reversible(
+          { revision: 'pb', downRevision: 'pa', transaction: false },
+          (op) => {
+            op.createTable('p_b1', [op.column('id', 'integer', { primaryKey: true })])
+            op.createTable('p_b2', [op.column('id', 'integer', { primaryKey: true })])
+            op.execute('INSERT INTO p_missing (id) VALUES (?)', [1])
+            op.createTable('p_b3', [op.column('id', 'integer', { primaryKey: true })])
+          },
+        ),
         'versions/pc.ts': reversible({ revision: 'pc', downRevision: 'pb' }, (op) => {
           op.createTable('p_c', [op.column('id', 'integer', { primaryKey: true })])
         }),
@@ -292,7 +301,9 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
         const error = await failure(m.upgrade('head'))
         expect(error).toBeInstanceOf(PartialMigrationError)
         const message = (error as Error).message
-        expect(message).toContain("upgrade of revision 'pb' in 'versions/pb.ts' failed at statement")
+        expect(message).toContain(
+          "upgrade of revision 'pb' in 'versions/pb.ts' failed at statement",
+        )
         expect(message).toContain('(3 of 4)')
         expect(message).toContain('statements 1..2 stayed applied')
         expect(await tables()).toContain('p_b2')
@@ -302,16 +313,24 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
         for (const run of [() => m.upgrade('head'), () => m.downgrade('base')]) {
           const refused = await failure(run())
           expect(refused).toBeInstanceOf(IncompleteMigrationError)
-          expect((refused as Error).message).toContain("the upgrade of revision 'pb' in 'versions/pb.ts' stopped part-way")
-          expect((refused as Error).message).toContain('statements 1..2 of 4 completed; statement 3')
+          expect((refused as Error).message).toContain(
+            "the upgrade of revision 'pb' in 'versions/pb.ts' stopped part-way",
+          )
+          expect((refused as Error).message).toContain(
+            'statements 1..2 of 4 completed; statement 3',
+          )
           expect((refused as Error).message).toContain(
             "either finish statements 3..4 by hand and run 'retort stamp pb', or undo statements 1..2 by hand and run 'retort stamp pa'",
           )
         }
         const record = (await m.current()).incomplete?.record
-        expect([record?.revision, record?.direction, record?.statementsDone, record?.statementCount, record?.state]).toEqual(
-          ['pb', 'up', 2, 4, 'failed'],
-        )
+        expect([
+          record?.revision,
+          record?.direction,
+          record?.statementsDone,
+          record?.statementCount,
+          record?.state,
+        ]).toEqual(['pb', 'up', 2, 4, 'failed'])
 
         // Finished by hand, then stamped: the record goes and the upgrade proceeds.
         await byHand((op) => {

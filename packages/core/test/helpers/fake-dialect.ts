@@ -45,9 +45,13 @@ export class FakeDatabase {
         },
         destroy: async () => {},
       }),
-      createCompiler: () => (options.withProgressSql === false ? new FakeCompiler() : new FakeProgressCompiler()),
+      createCompiler: () =>
+        options.withProgressSql === false ? new FakeCompiler() : new FakeProgressCompiler(),
       createAdapter: () => new FakeAdapter(db),
-      createIntrospector: () => ({ listTables: async () => [...db.state.tables], getTable: async () => undefined }),
+      createIntrospector: () => ({
+        listTables: async () => [...db.state.tables],
+        getTable: async () => undefined,
+      }),
     }
   }
 
@@ -162,7 +166,8 @@ class FakeAdapter extends AdapterBase {
 
 class FakeCompiler implements Compiler {
   compile(operation: Operation): readonly CompiledStatement[] {
-    if (operation.kind === 'execute') return [{ sql: operation.sql, parameters: operation.parameters }]
+    if (operation.kind === 'execute')
+      return [{ sql: operation.sql, parameters: operation.parameters }]
     const name = 'name' in operation ? operation.name : 'table' in operation ? operation.table : ''
     return [{ sql: `${operation.kind} ${String(name)}`, parameters: [] }]
   }
@@ -208,5 +213,9 @@ class FakeProgressCompiler extends FakeCompiler {
 }
 
 function clone(state: FakeState): FakeState {
-  return { tables: new Set(state.tables), versions: [...state.versions], progress: new Map(state.progress) }
+  return {
+    tables: new Set(state.tables),
+    versions: [...state.versions],
+    progress: new Map(state.progress),
+  }
 }
