@@ -7,15 +7,16 @@ const src = (pkg: string, entry = 'index.ts') =>
 // Tests import package sources, so they run without a build.
 export default defineConfig({
   resolve: {
-    // Subpath entries before their package: the first matching key wins, and
-    // '@retort/core' also matches '@retort/core/testing'.
-    alias: {
-      '@retort/core/testing': src('core', 'testing/index.ts'),
-      '@retort/core': src('core'),
-      '@retort/dialect-sqlite': src('dialect-sqlite'),
-      '@retort/dialect-postgres': src('dialect-postgres'),
-      '@retort/dialect-mysql': src('dialect-mysql'),
-    },
+    // Subpath entries before their package: the first match wins. '@retort/core/<path>' is
+    // the source file of that path (as the package's exports map it to dist).
+    alias: [
+      { find: /^@retort\/core\/testing$/, replacement: src('core', 'testing/index.ts') },
+      { find: /^@retort\/core\/(.+)$/, replacement: src('core', '$1.ts') },
+      { find: /^@retort\/core$/, replacement: src('core') },
+      { find: /^@retort\/dialect-sqlite$/, replacement: src('dialect-sqlite') },
+      { find: /^@retort\/dialect-postgres$/, replacement: src('dialect-postgres') },
+      { find: /^@retort\/dialect-mysql$/, replacement: src('dialect-mysql') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],

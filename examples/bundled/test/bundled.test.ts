@@ -51,7 +51,7 @@ describe('examples/bundled', () => {
     const { revisions } = await buildApp({
       outfile,
       alias: {
-        '@retort/core': path.join(packages, 'core', 'src', 'index.ts'),
+        '@retort/core': path.join(packages, 'core', 'src'),
         '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
       },
     })

@@ -1,9 +1,5 @@
-import {
-  AdapterBase,
-  type Connection,
-  type MigrationLockOptions,
-  type QualifiedName,
-} from '@retort/core'
+import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/core'
+import { AdapterBase } from '@retort/core/dialect'
 import { findMysqlTable } from './mysql-find-table.js'
 import { MysqlMigrationLock } from './mysql-migration-lock.js'
 

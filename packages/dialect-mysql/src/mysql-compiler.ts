@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto'
-import {
-  RetortError,
-  type AlterColumnOperation,
-  type ColumnDefault,
-  type ColumnDefinition,
-  type CompiledStatement,
-  type Compiler,
-  type CreateTableOperation,
-  type ForeignKeyReference,
-  type IndexColumn,
-  type Operation,
-  type QualifiedName,
-  type TableConstraint,
+import type {
+  AlterColumnOperation,
+  ColumnDefault,
+  ColumnDefinition,
+  CompiledStatement,
+  Compiler,
+  CreateTableOperation,
+  ForeignKeyReference,
+  IndexColumn,
+  Operation,
+  QualifiedName,
+  TableConstraint,
 } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import { isBlobType, mysqlColumnType, needsKeyPrefix } from './mysql-column-type.js'
 import { inlineStatement } from './mysql-inline.js'
 import {

@@ -1,4 +1,5 @@
-import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
+import type { Dialect, ScratchDatabase } from '@retort/core'
+import { ConfigError } from '@retort/core/errors'
 import { randomBytes } from 'node:crypto'
 import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
 import mysql from 'mysql2/promise'

@@ -1,10 +1,5 @@
-import {
-  RetortError,
-  type CompiledStatement,
-  type Connection,
-  type Driver,
-  type ExecuteResult,
-} from '@retort/core'
+import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import type {
   Connection as PromiseConnection,
   Pool as PromisePool,

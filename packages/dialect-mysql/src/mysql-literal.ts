@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * A value that cannot be written into MySQL SQL or bound as a MySQL parameter (a `NaN`,

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto'
-import {
-  LockTimeoutError,
-  RetortError,
-  type Connection,
-  type MigrationLockOptions,
-} from '@retort/core'
+import type { Connection, MigrationLockOptions } from '@retort/core'
+import { LockTimeoutError, RetortError } from '@retort/core/errors'
 import { text } from './mysql-find-table.js'
 
 /** Prefix of Retort's `GET_LOCK` names. */

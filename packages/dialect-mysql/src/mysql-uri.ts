@@ -1,4 +1,4 @@
-import { ConfigError } from '@retort/core'
+import { ConfigError } from '@retort/core/errors'
 
 /**
  * A `mysql://` or `mariadb://` URI taken apart: the URI for mysql2 (always `mysql://`),

@@ -1,19 +1,19 @@
-import {
-  RetortError,
-  type AlterColumnOperation,
-  type ColumnDefault,
-  type ColumnDefinition,
-  type ColumnTypeSpec,
-  type CompiledStatement,
-  type Compiler,
-  type ConstraintInitially,
-  type CreateTableOperation,
-  type ForeignKeyReference,
-  type IndexColumn,
-  type Operation,
-  type QualifiedName,
-  type TableConstraint,
+import type {
+  AlterColumnOperation,
+  ColumnDefault,
+  ColumnDefinition,
+  ColumnTypeSpec,
+  CompiledStatement,
+  Compiler,
+  ConstraintInitially,
+  CreateTableOperation,
+  ForeignKeyReference,
+  IndexColumn,
+  Operation,
+  QualifiedName,
+  TableConstraint,
 } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import { needsUsingCast, postgresColumnType } from './postgres-column-type.js'
 import { fitIdentifier, foreignKeyName, quoteIdentifier } from './postgres-identifier.js'
 import { quoteString, renderLiteral, toPostgresValue } from './postgres-literal.js'

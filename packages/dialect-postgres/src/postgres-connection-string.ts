@@ -1,4 +1,4 @@
-import { ConfigError } from '@retort/core'
+import { ConfigError } from '@retort/core/errors'
 
 /**
  * A `postgres://` or `postgresql://` connection string taken apart: a description safe to

@@ -1,4 +1,5 @@
-import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
+import type { Dialect, ScratchDatabase } from '@retort/core'
+import { ConfigError } from '@retort/core/errors'
 import { randomBytes } from 'node:crypto'
 import type { Client, Pool, PoolClient } from 'pg'
 import { PostgresAdapter } from './postgres-adapter.js'

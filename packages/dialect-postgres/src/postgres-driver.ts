@@ -1,10 +1,5 @@
-import {
-  RetortError,
-  type CompiledStatement,
-  type Connection,
-  type Driver,
-  type ExecuteResult,
-} from '@retort/core'
+import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import pg from 'pg'
 import type { Client, ClientBase, Pool, PoolClient, QueryResult } from 'pg'
 import { quoteIdentifier } from './postgres-identifier.js'

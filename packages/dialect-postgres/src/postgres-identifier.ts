@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /** PostgreSQL's limit on identifier length, in bytes (NAMEDATALEN - 1); longer names are truncated by the server. */
 export const MAX_IDENTIFIER_BYTES = 63

@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * A value PostgreSQL cannot store as given (a `Symbol`, a function, an invalid `Date`); the

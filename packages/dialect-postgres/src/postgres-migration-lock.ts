@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto'
-import {
-  LockTimeoutError,
-  RetortError,
-  type Connection,
-  type MigrationLockOptions,
-} from '@retort/core'
+import type { Connection, MigrationLockOptions } from '@retort/core'
+import { LockTimeoutError, RetortError } from '@retort/core/errors'
 
 /** SQLSTATE `lock_not_available`: `lock_timeout` expired. */
 const LOCK_NOT_AVAILABLE = '55P03'

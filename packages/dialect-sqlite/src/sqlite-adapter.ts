@@ -1,10 +1,6 @@
-import {
-  AdapterBase,
-  RetortError,
-  type Connection,
-  type MigrationLockOptions,
-  type QualifiedName,
-} from '@retort/core'
+import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/core'
+import { AdapterBase } from '@retort/core/dialect'
+import { RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
 import { SqliteMigrationLock } from './sqlite-migration-lock.js'
 

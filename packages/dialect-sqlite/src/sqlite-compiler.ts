@@ -1,10 +1,5 @@
-import {
-  describeOperation,
-  type CompiledStatement,
-  type Compiler,
-  type Operation,
-  type QualifiedName,
-} from '@retort/core'
+import type { CompiledStatement, Compiler, Operation, QualifiedName } from '@retort/core'
+import { describeOperation } from '@retort/core/operations/describe-operation'
 import {
   qualifiedName,
   quoteIdentifier,

@@ -1,9 +1,5 @@
-import {
-  RetortError,
-  type ColumnDefinition,
-  type IndexColumn,
-  type TableConstraint,
-} from '@retort/core'
+import type { ColumnDefinition, IndexColumn, TableConstraint } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 import { sqliteColumnType } from './sqlite-column-type.js'
 import { renderLiteral } from './sqlite-literal.js'
 

@@ -1,4 +1,5 @@
-import { ConfigError, type Dialect, type ScratchDatabase } from '@retort/core'
+import type { Dialect, ScratchDatabase } from '@retort/core'
+import { ConfigError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

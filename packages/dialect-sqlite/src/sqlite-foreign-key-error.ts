@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * A row that `PRAGMA foreign_key_check` reports: `rowid` of `table` references `parent`

@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * A value that cannot be written into SQLite SQL (a `NaN`, an object, a string with a NUL

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { LockTimeoutError, RetortError, type MigrationLockOptions } from '@retort/core'
+import type { MigrationLockOptions } from '@retort/core'
+import { LockTimeoutError, RetortError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 
 /** Suffix of the sidecar lock files. */

@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * A table rebuild (SQLite's way of running an ALTER it cannot do natively) cannot be done

@@ -1,4 +1,5 @@
-import { describeOperation, type ColumnDefinition, type Operation } from '@retort/core'
+import type { ColumnDefinition, Operation } from '@retort/core'
+import { describeOperation } from '@retort/core/operations/describe-operation'
 import { sqliteColumnType } from './sqlite-column-type.js'
 import {
   qualifiedName,

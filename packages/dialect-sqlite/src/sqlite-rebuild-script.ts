@@ -1,9 +1,5 @@
-import {
-  describeOperation,
-  type ColumnDefinition,
-  type ExistingTableDefinition,
-  type TableConstraint,
-} from '@retort/core'
+import type { ColumnDefinition, ExistingTableDefinition, TableConstraint } from '@retort/core'
+import { describeOperation } from '@retort/core/operations/describe-operation'
 import {
   qualifiedName,
   quoteIdentifier,

@@ -1,4 +1,4 @@
-import { RetortError } from '@retort/core'
+import { RetortError } from '@retort/core/errors'
 
 /**
  * The kind of a {@link SqlToken}: a bare `word` (keyword or name), a quoted `identifier`

@@ -1,4 +1,4 @@
-import { describeOperation } from '@retort/core'
+import { describeOperation } from '@retort/core/operations/describe-operation'
 import type Database from 'better-sqlite3'
 import { qualifiedName, quoteIdentifier } from './sqlite-ddl.js'
 import { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -77,13 +76,16 @@ async function importTypeScript(file: string): Promise<unknown> {
   const jiti = createJiti(pathToFileURL(file).href, {
     interopDefault: false,
     moduleCache: false,
-    alias: { '@retort/core': coreEntry() },
+    alias: { '@retort/core': coreDirectory() },
   })
   return jiti.import(file)
 }
 
-/** This package's entry file: `index.js` next to the built code, `index.ts` in the sources. */
-function coreEntry(): string {
-  const built = fileURLToPath(new URL('../index.js', import.meta.url))
-  return existsSync(built) ? built : fileURLToPath(new URL('../index.ts', import.meta.url))
+/**
+ * The directory of this package's code (`dist/` when built, `src/` in the sources): the
+ * alias maps `@retort/core` to its `index` and `@retort/core/errors` and the other subpath
+ * entries to the files of the same name, as the package's exports do.
+ */
+function coreDirectory(): string {
+  return fileURLToPath(new URL('.', import.meta.url)).replace(/[\\/]env[\\/]$/, '')
 }

@@ -30,7 +30,7 @@ export async function bundleSources(dir: string): Promise<string> {
       loader: 'ts',
     },
     alias: {
-      '@retort/core': path.join(packages, 'core', 'src', 'index.ts'),
+      '@retort/core': path.join(packages, 'core', 'src'),
       '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
     },
     bundle: true,
