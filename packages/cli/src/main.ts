@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError } from './commander.js'
 import type { CliIo } from './cli-context.js'
 import type { CommandKit } from './command-kit.js'
 import { createColorsFor, useColor } from './colors.js'

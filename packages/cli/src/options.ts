@@ -1,4 +1,4 @@
-import { Option } from 'commander'
+import { Option } from './commander.js'
 import { REVISION_FORMATS } from '@retort/core/config/config-keys'
 
 /** Commander's collector for a repeatable option. */
