@@ -9,12 +9,24 @@ const version = (
 ).version
 const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // A reader that went away (`retort --version | true`) is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
   process.stdout.write(`${version}\n`)
 } else {
-  const { main } = await import('./main.js')
+  const [{ main }, { pipeStream }] = await Promise.all([
+    import('./main.js'),
+    import('./pipe-stream.js'),
+  ])
   process.exitCode = await main(
     args,
-    { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+    {
+      stdout: pipeStream(process.stdout),
+      stderr: pipeStream(process.stderr),
+      env: process.env,
+      cwd: process.cwd(),
+    },
     version,
   )
   // One turn of the event loop first: a request that completed while the command kept the

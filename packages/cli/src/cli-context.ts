@@ -1,7 +1,8 @@
-import type { CommandOptions, Config, Logger } from '@retort/core'
+import type { CommandOptions, Config, Logger, MigrationEvent } from '@retort/core'
 import { loadConfig } from '@retort/core/config/load-config'
 import { consoleLogger } from '@retort/core/env/logger'
 import { createColorsFor, useColor, type Colors } from './colors.js'
+import { renderStatementEvent } from './render/render-statement-event.js'
 import { resolveDialect } from './resolve-dialect.js'
 import { UsageError } from './usage-error.js'
 
@@ -118,8 +119,21 @@ export class CliContext {
     })
   }
 
-  /** The options every core command takes: `-x` arguments, the logger, the CLI's dialects. */
+  /**
+   * The options every core command takes: `-x` arguments, the logger, the CLI's dialects,
+   * and with `--debug` the SQL of the run as it goes (see {@link renderStatementEvent}).
+   */
   commandOptions(extraXArgs: Readonly<Record<string, string>> = {}): CommandOptions {
-    return { xArgs: { ...this.xArgs, ...extraXArgs }, logger: this.logger, resolveDialect }
+    return {
+      xArgs: { ...this.xArgs, ...extraXArgs },
+      logger: this.logger,
+      resolveDialect,
+      onEvent: this.debug ? this.#traceStatements : undefined,
+    }
+  }
+
+  readonly #traceStatements = (event: MigrationEvent): void => {
+    const line = renderStatementEvent(event)
+    if (line !== undefined) this.logger.debug(line)
   }
 }

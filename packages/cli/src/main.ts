@@ -2,6 +2,7 @@ import { Command, CommanderError } from './commander.js'
 import type { CliIo } from './cli-context.js'
 import type { CommandKit } from './command-kit.js'
 import { createColorsFor, useColor } from './colors.js'
+import { commanderMessage } from './commander-message.js'
 import { collect } from './options.js'
 import { EXIT_OK, EXIT_USAGE } from './usage-error.js'
 
@@ -76,6 +77,10 @@ function commandsFor(
 export async function main(args: readonly string[], io: CliIo, version: string): Promise<number> {
   const kit: CommandKit = { io, exitCode: EXIT_OK }
   const errColors = createColorsFor(useColor(io.stderr, io.env, false))
+  const usageLine =
+    (help: string) =>
+    (text: string, write: (text: string) => void): void =>
+      write(`${errColors.red(errColors.bold('error:'))} ${commanderMessage(text, help)}\n`)
   const program = new Command()
     .name('retort')
     .description(
@@ -95,16 +100,16 @@ export async function main(args: readonly string[], io: CliIo, version: string):
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) =>
-        write(
-          `${text.replace(/^error:\s*/i, `${errColors.red(errColors.bold('error:'))} `).trimEnd()}; see 'retort --help'\n`,
-        ),
+      outputError: usageLine('retort --help'),
     })
-  program.commands.forEach((command) => command.exitOverride())
 
   // Imported together, registered in the table's order.
   const registers = await Promise.all(commandsFor(args).map(([, load]) => load()))
   for (const register of registers) register(program, kit)
+  // A mistake in a command's flags or operands points to that command's help.
+  for (const command of program.commands) {
+    command.configureOutput({ outputError: usageLine(`retort ${command.name()} --help`) })
+  }
 
   if (args.length === 0) {
     io.stderr.write(program.helpInformation())

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { MigrateOptions, MigrateResult } from '@retort/core'
+import type { MigrateOptions, MigrateResult, MigrationEvent } from '@retort/core'
 import { downgrade } from '@retort/core/commands/downgrade'
 import { loadRevisions } from '@retort/core/commands/load-revisions'
 import { stamp } from '@retort/core/commands/stamp'
@@ -42,7 +42,11 @@ export async function runMigrate(
   const { map } = await loadRevisions(config, base)
   const messages = new Map(map.topologicalOrder.map((id) => [id, map.get(id)!.message]))
   const progress = createProgress(ctx, messages)
-  const options: MigrateOptions = { ...base, sql: flags.sql === true, onEvent: progress.onEvent }
+  const options: MigrateOptions = {
+    ...base,
+    sql: flags.sql === true,
+    onEvent: both(base.onEvent, progress.onEvent),
+  }
   let result: MigrateResult
   try {
     result =
@@ -55,4 +59,16 @@ export async function runMigrate(
     progress.finish()
   }
   renderMigrate(ctx, verb, result, messages)
+}
+
+/** One listener that calls each given listener in turn. */
+function both(
+  first: ((event: MigrationEvent) => void) | undefined,
+  second: ((event: MigrationEvent) => void) | undefined,
+): ((event: MigrationEvent) => void) | undefined {
+  if (first === undefined || second === undefined) return first ?? second
+  return (event) => {
+    first(event)
+    second(event)
+  }
 }

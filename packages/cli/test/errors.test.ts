@@ -96,10 +96,15 @@ describe('error paths', () => {
     const config = join(dir, 'hooks.yaml')
     writeFileSync(
       config,
-      `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - node -e process.exit(3)\n`,
+      // Quoted as in a shell: an unquoted `(` would need one, and is refused.
+      `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - node -e "process.exit(3)"\n`,
     )
     const run = retort(dir, ['-c', config, 'revision', '-m', 'hooked', '--head', first])
-    expectError(run, 1, /post-write hook 'node -e process.exit\(3\) .*' failed \(exit code 3\)/)
+    expectError(
+      run,
+      1,
+      /post-write hook 'node -e process\.exit\\\(3\\\) .*' failed \(exit code 3\)/,
+    )
   })
 
   it('database errors', () => {

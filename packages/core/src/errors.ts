@@ -24,6 +24,7 @@ import type { ProgressRecord } from './runtime/progress-record.js'
  * │   └── PartialMigrationError     (... outside a transaction, after some statements)
  * ├── IncompleteMigrationError      (a revision stopped part-way earlier: resolve first)
  * ├── VersionTableConflictError     (another process changed the version table)
+ * ├── VersionTableShapeError        (the version table has the wrong columns)
  * └── LockTimeoutError
  * ```
  *
@@ -225,6 +226,34 @@ export class VersionTableConflictError extends RetortError {
     super(
       'version-table-conflict',
       `version table '${table}' changed underneath this run (${detail}); another process may be migrating: run 'current' and try again`,
+    )
+  }
+}
+
+/**
+ * The version table exists but is not shaped as Retort's: no `version_num` column, or one
+ * that does not hold text. Raised when the table is read, before anything is written.
+ *
+ * @example
+ * ```ts
+ * new VersionTableShapeError('retort_version', "no column 'version_num'", ['id integer'], 255)
+ * ```
+ */
+export class VersionTableShapeError extends RetortError {
+  constructor(
+    readonly table: string,
+    /** What is wrong, e.g. `no column 'version_num'`. */
+    readonly problem: string,
+    /** The table's columns as the database reports them (`name type`). */
+    readonly columns: readonly string[],
+    idLength: number,
+    options?: { cause?: unknown },
+  ) {
+    const has = columns.length === 0 ? '' : ` (it has ${columns.join(', ')})`
+    super(
+      'version-table-shape',
+      `version table '${table}' is not shaped as Retort's: ${problem}${has}; it needs a column 'version_num' VARCHAR(${idLength}) NOT NULL, the primary key, one row per applied head: set 'versionTable' to another name if the table belongs to something else, or drop or fix it`,
+      options,
     )
   }
 }

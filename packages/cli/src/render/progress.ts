@@ -1,5 +1,7 @@
 import type { MigrationEvent } from '@retort/core'
 import type { CliContext } from '../cli-context.js'
+import { terminalText } from './terminal-text.js'
+import { fitLine, fitWidth, visibleWidth, type StyledPiece } from './visible-width.js'
 
 /** A live progress line for a run; `finish()` clears it. */
 export interface Progress {
@@ -11,6 +13,8 @@ export interface Progress {
  * Progress of an upgrade or downgrade on a terminal: one transient line on stderr,
  * `[2/5] ↑ ae10f3c2b1d4 create account  1.4s`, redrawn while a step runs and cleared at the
  * end (the summary goes to stdout). Nothing when stderr is not a terminal or with `--json`.
+ * The line fits the terminal's width as seen (wide characters take two columns; the message
+ * is cut first) and ends with every style reset.
  *
  * @example
  * ```ts
@@ -24,12 +28,9 @@ export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, st
   const stream = ctx.io.stderr
   const runStart = performance.now()
   let timer: NodeJS.Timeout | undefined
-  let line = (): string => ''
-  const draw = () => {
-    const width = stream.columns ?? 80
-    const text = line()
-    stream.write(`\r\x1b[2K${text.length > width - 1 ? text.slice(0, width - 1) : text}`)
-  }
+  let line = (_width: number): string => ''
+  // One column short of the edge: a character in the last column makes some terminals wrap.
+  const draw = () => stream.write(`\r\x1b[2K${line(Math.max((stream.columns ?? 80) - 1, 0))}`)
   let active = false
   ctx.interceptLog((text) => {
     if (active) stream.write('\r\x1b[2K')
@@ -46,8 +47,21 @@ export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, st
       stop()
       const started = performance.now()
       const arrow = event.direction === 'up' ? '↑' : '↓'
-      line = () =>
-        `${c.dim(`[${event.index + 1}/${event.total}]`)} ${arrow} ${c.yellow(event.revision)} ${messages.get(event.revision) ?? ''}  ${c.dim(`${seconds(performance.now() - started)} (total ${seconds(performance.now() - runStart)})`)}`
+      const message = terminalText(messages.get(event.revision) ?? '')
+      line = (width) => {
+        const head: StyledPiece[] = [
+          [`[${event.index + 1}/${event.total}]`, c.dim],
+          [` ${arrow} `],
+          [event.revision, c.yellow],
+        ]
+        const time = `${seconds(performance.now() - started)} (total ${seconds(performance.now() - runStart)})`
+        // The message gives way first, so the counter and the clock stay in sight.
+        const room = width - visibleWidth(head.map(([text]) => text).join('')) - 3 - time.length
+        return fitLine(
+          [...head, [` ${fitWidth(message, room, { ellipsis: true })}  `], [time, c.dim]],
+          width,
+        )
+      }
       active = true
       draw()
       timer = setInterval(draw, 100)

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { quote } from 'shell-quote'
 import type { PostWriteHook } from '../config/config-keys.js'
 import { RetortError } from '../errors.js'
 
@@ -11,9 +12,11 @@ export interface PostWriteHookRun {
 
 /**
  * Runs the post-write hooks of the config on a new file, in order, each as a process
- * (no shell) in `cwd`. `{path}` in a hook's arguments stands for the file; without it, the
- * path is appended. A hook that cannot start or exits non-zero is a {@link RetortError}
- * (`post-write-hook`) naming the hook and its first line of stderr; later hooks do not run.
+ * (no shell) in `cwd`. `{path}` in a hook's arguments stands for the file, as one argument
+ * whatever it contains (spaces, quotes); without it, the path is appended. A hook that
+ * cannot start, exits non-zero or is killed is a {@link RetortError} (`post-write-hook`)
+ * naming the hook (quoted as a shell would read it), its exit code or signal and its first
+ * line of stderr; later hooks do not run.
  *
  * @example
  * ```ts
@@ -30,15 +33,18 @@ export async function runPostWriteHooks(
     const args = hook.args.some((arg) => arg.includes('{path}'))
       ? hook.args.map((arg) => arg.replaceAll('{path}', path))
       : [...hook.args, path]
-    const display = [hook.command, ...args].join(' ')
-    const { code, stderr, error } = await run(hook.command, args, cwd)
+    const display = quote([hook.command, ...args])
+    const { code, signal, stderr, error } = await run(hook.command, args, cwd)
     if (error !== undefined || code !== 0) {
+      const said = firstLine(stderr) ? `: ${firstLine(stderr)}` : ''
       const reason =
         error !== undefined
           ? (error as { code?: unknown }).code === 'ENOENT'
             ? `command '${hook.command}' not found`
             : error.message
-          : `exit code ${code}${firstLine(stderr) ? `: ${firstLine(stderr)}` : ''}`
+          : code === null
+            ? `killed by ${signal ?? 'a signal'}${said}`
+            : `exit code ${code}${said}`
       throw new RetortError(
         'post-write-hook',
         `post-write hook '${display}' failed (${reason}); the file '${path}' was written: fix it or the hook in postWriteHooks`,
@@ -53,7 +59,12 @@ function run(
   command: string,
   args: readonly string[],
   cwd: string,
-): Promise<{ code: number | null; stderr: string; error: Error | undefined }> {
+): Promise<{
+  code: number | null
+  signal: NodeJS.Signals | null
+  stderr: string
+  error: Error | undefined
+}> {
   return new Promise((resolve) => {
     let stderr = ''
     let settled = false
@@ -65,12 +76,12 @@ function run(
     child.on('error', (error) => {
       if (settled) return
       settled = true
-      resolve({ code: null, stderr, error })
+      resolve({ code: null, signal: null, stderr, error })
     })
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       if (settled) return
       settled = true
-      resolve({ code, stderr, error: undefined })
+      resolve({ code, signal, stderr, error: undefined })
     })
   })
 }

@@ -6,6 +6,7 @@ import {
   type TransactionMode,
 } from '../runtime/migration-action.js'
 import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
+import { parseHookCommand } from './parse-hook-command.js'
 
 /** The language `retort revision` writes new revision files in. */
 export type RevisionFormat = 'ts' | 'js' | 'yaml'
@@ -24,7 +25,8 @@ export const DEFAULT_FILE_TEMPLATE = '{rev}_{slug}'
 
 /**
  * A command run after `retort revision` writes a file, e.g. a formatter. The token `{path}`
- * in `args` stands for the new file; without one, the path is appended.
+ * in `args` stands for the new file; without one, the path is appended. Written as one
+ * string, it is split by the shell's quoting rules (see `parseHookCommand`).
  */
 export interface PostWriteHook {
   readonly command: string
@@ -318,7 +320,7 @@ function checkChoice<T extends string>(value: unknown, choices: readonly T[], wh
 function checkHook(value: unknown, source: KeySource, key: string): PostWriteHook {
   const what = describeKey(source, key)
   if (typeof value === 'string') {
-    const [command, ...args] = value.trim().split(/\s+/)
+    const [command, ...args] = parseHookCommand(value, what)
     if (command === undefined || command === '') {
       throw new ConfigError(`${what} is empty; write a command such as 'prettier --write {path}'`)
     }

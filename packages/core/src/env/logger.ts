@@ -105,9 +105,12 @@ function safeJson(data: LogData): string {
 }
 
 /**
- * Progress of a run, one event per step, passed to the optional `onEvent` callback of the
- * API. `index` counts from 0; `total` is the number of steps of the run; `ms` is the wall
- * time of the step, its version-row change included.
+ * Progress of a run, passed to the optional `onEvent` callback of the API: one event per step
+ * (`index` counts from 0; `total` is the number of steps of the run; `ms` is the wall time of
+ * the step, its version-row change included), and on a live database one `statement` event
+ * as each SQL statement starts and one `transaction` event per BEGIN, COMMIT or ROLLBACK
+ * (what `retort --debug` prints). A `statement` event carries the SQL with its placeholders
+ * and the number of bound values, never the values: they may be secrets.
  *
  * @example
  * ```ts
@@ -132,3 +135,11 @@ export type MigrationEvent =
       readonly total: number
       readonly ms: number
     }
+  | {
+      readonly type: 'statement'
+      /** The statement as sent, with the dialect's placeholders (`?`, `$1`). */
+      readonly sql: string
+      /** How many values are bound to it (not the values). */
+      readonly parameterCount: number
+    }
+  | { readonly type: 'transaction'; readonly action: 'begin' | 'commit' | 'rollback' }

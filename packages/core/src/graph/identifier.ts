@@ -1,3 +1,5 @@
+import { ResolutionError } from '../errors.js'
+
 /**
  * The parsed form of a revision identifier, before it is looked up in a graph.
  *
@@ -39,18 +41,48 @@ export type Identifier =
 
 const RELATIVE = /^(?:([^@]+)@)?(\w*)([+-]\d+)$/
 
-/** Parses an identifier string; looking it up is {@link RevisionMap.resolve}'s job. */
+/**
+ * Parses an identifier string; looking it up is {@link RevisionMap.resolve}'s job. Throws
+ * {@link ResolutionError} for what reads like an identifier but cannot be one: a range
+ * (`a:b`, taken only where a range is), a step from `heads` (`heads+1`), `label@heads`.
+ */
 export function parseIdentifier(text: string): Identifier {
   const trimmed = text.trim()
+  // Ids and labels never hold ':' (REVISION_ID_PATTERN, LABEL_PATTERN): this is a range.
+  const colon = trimmed.indexOf(':')
+  if (colon >= 0) {
+    const upper = trimmed.slice(colon + 1).trim() || 'heads'
+    throw new ResolutionError(
+      trimmed,
+      `'${trimmed}' is a range, not a revision: only offline SQL (--sql) and 'history -r' take FROM:TO; name a single target such as '${upper}'`,
+      'range-not-allowed',
+    )
+  }
   const relative = RELATIVE.exec(trimmed)
   if (relative) {
     const [, branch, point = '', steps = '0'] = relative
+    if (point === 'heads') {
+      // 'heads' is every head at once: there is no single line to move along.
+      const step = `${steps.startsWith('-') ? '-' : '+'}${steps.replace(/^[+-]/, '')}`
+      throw new ResolutionError(
+        trimmed,
+        `'${trimmed}' cannot move: 'heads' stands for every head at once; write 'REV@${step}' or 'LABEL@${step}' to move along one branch, or '${step}' when the database is at a single revision`,
+        'relative-from-heads',
+      )
+    }
     return { kind: 'relative', branch, point, steps: Number(steps), text: trimmed }
   }
   const at = trimmed.indexOf('@')
   if (at >= 0) {
     const left = trimmed.slice(0, at)
     const right = trimmed.slice(at + 1)
+    if (right === 'heads') {
+      throw new ResolutionError(
+        trimmed,
+        `'${trimmed}' names one branch, which has a single head: write '${left}@head'`,
+        'branch-heads',
+      )
+    }
     if (right === 'head') return { kind: 'head', branch: left, text: trimmed }
     if (right === 'base') return { kind: 'base', branch: left, text: trimmed }
     return { kind: 'onBranch', branch: left, ref: right, text: trimmed }

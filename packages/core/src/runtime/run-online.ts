@@ -15,6 +15,7 @@ import type { RevisionSource } from '../revision.js'
 import { progressCompilerOf } from './default-progress-compiler.js'
 import { describeIncomplete } from './incomplete-migration.js'
 import type { AppliedRevision, MigrationAction, RunOptions, RunResult } from './migration-action.js'
+import { observedConnection } from './observed-connection.js'
 import { progressTableFor, truncateProgressText, type ProgressRecord } from './progress-record.js'
 import { ProgressTable } from './progress-table.js'
 import { VersionTable } from './version-table.js'
@@ -47,11 +48,17 @@ export async function runOnline(
 ): Promise<RunResult> {
   const driver = dialect.createDriver()
   try {
-    const connection = await driver.connect()
+    const connection = observedConnection(await driver.connect(), options.onEvent)
     try {
       const compiler = dialect.createCompiler()
       const adapter = dialect.createAdapter()
-      const table = new VersionTable(connection, compiler, adapter, options.versionTable)
+      const table = new VersionTable(
+        connection,
+        compiler,
+        adapter,
+        options.versionTable,
+        dialect.createIntrospector(),
+      )
       const progress = new ProgressTable(
         connection,
         progressCompilerOf(compiler),

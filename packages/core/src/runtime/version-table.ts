@@ -1,5 +1,14 @@
-import type { Compiler, CompiledStatement, Connection, QualifiedName, Adapter } from '../dialect.js'
-import { VersionTableConflictError } from '../errors.js'
+import type {
+  Adapter,
+  ColumnInfo,
+  Compiler,
+  CompiledStatement,
+  Connection,
+  ExecuteResult,
+  Introspector,
+  QualifiedName,
+} from '../dialect.js'
+import { VersionTableConflictError, VersionTableShapeError } from '../errors.js'
 import type { RowChange } from '../graph/planner.js'
 
 /** Default name of the version table. */
@@ -8,14 +17,19 @@ export const DEFAULT_VERSION_TABLE = 'retort_version'
 /** Width of `version_num`: room for long custom ids. */
 export const VERSION_ID_LENGTH = 255
 
+/** The column holding the ids. */
+const VERSION_COLUMN = 'version_num'
+
 /**
  * The version table of one database: one row per head the database is at. Reads never
  * create it; writes check that each UPDATE/DELETE matched exactly one row, so a concurrent
- * change shows up as an error instead of a silent success.
+ * change shows up as an error instead of a silent success. A table of that name that is not
+ * shaped as Retort's (another tool's table, a hand-made one) is refused when it is read,
+ * before anything is written, with {@link VersionTableShapeError}.
  *
  * @example
  * ```ts
- * const table = new VersionTable(connection, dialect.createCompiler(), dialect.createAdapter(), { name: 'retort_version' })
+ * const table = new VersionTable(connection, dialect.createCompiler(), dialect.createAdapter(), { name: 'retort_version' }, dialect.createIntrospector())
  * const rows = await table.read() // [] when the table does not exist
  * ```
  */
@@ -24,12 +38,20 @@ export class VersionTable {
   readonly #compiler: Compiler
   readonly #adapter: Adapter
   readonly #table: QualifiedName
+  readonly #introspector: Introspector
 
-  constructor(connection: Connection, compiler: Compiler, adapter: Adapter, table: QualifiedName) {
+  constructor(
+    connection: Connection,
+    compiler: Compiler,
+    adapter: Adapter,
+    table: QualifiedName,
+    introspector: Introspector,
+  ) {
     this.#connection = connection
     this.#compiler = compiler
     this.#adapter = adapter
     this.#table = table
+    this.#introspector = introspector
   }
 
   /** The table's name as written in messages. */
@@ -41,11 +63,64 @@ export class VersionTable {
     return this.#adapter.hasTable(this.#connection, this.#table)
   }
 
-  /** The current rows; `[]` when the table does not exist (and it is not created). */
+  /**
+   * The current rows; `[]` when the table does not exist (and it is not created). The read is
+   * also the check of the table's shape: a SELECT of `version_num` that fails, or gives
+   * something other than text, makes the table's columns be looked up, and a table without a
+   * text `version_num` is a {@link VersionTableShapeError}. A table that reads well costs
+   * nothing more.
+   */
   async read(): Promise<string[]> {
     if (!(await this.exists())) return []
-    const result = await this.#connection.execute(this.#compiler.selectVersions(this.#table))
-    return result.rows.map((row) => String(row['version_num']))
+    let result: ExecuteResult
+    try {
+      result = await this.#connection.execute(this.#compiler.selectVersions(this.#table))
+    } catch (error) {
+      throw (await this.#shapeError(error)) ?? error
+    }
+    const ids: string[] = []
+    for (const row of result.rows) {
+      const value = row[VERSION_COLUMN]
+      if (typeof value !== 'string') {
+        const shape = await this.#shapeError(undefined)
+        if (shape !== undefined) throw shape
+      }
+      ids.push(String(value))
+    }
+    return ids
+  }
+
+  /**
+   * What is wrong with the table's columns, as an error; `undefined` when they look right (the
+   * failure that led here was something else: a permission, a lost connection).
+   */
+  async #shapeError(cause: unknown): Promise<VersionTableShapeError | undefined> {
+    let columns: readonly ColumnInfo[]
+    try {
+      const info = await this.#introspector.getTable(this.#connection, this.#table)
+      if (info === undefined) return undefined
+      columns = info.columns
+    } catch {
+      return undefined
+    }
+    const column =
+      columns.find((c) => c.name === VERSION_COLUMN) ??
+      columns.find((c) => c.name.toLowerCase() === VERSION_COLUMN)
+    let problem: string
+    if (column === undefined) {
+      problem = `no column '${VERSION_COLUMN}'`
+    } else if (column.type !== '' && !/char|text|clob|string/i.test(column.type)) {
+      problem = `column '${column.name}' is ${column.type}, not text`
+    } else {
+      return undefined
+    }
+    return new VersionTableShapeError(
+      this.displayName,
+      problem,
+      columns.map((c) => `${c.name} ${c.type || '(no type)'}`.trim()),
+      VERSION_ID_LENGTH,
+      cause === undefined ? undefined : { cause },
+    )
   }
 
   /** Creates the table if it is missing. */
