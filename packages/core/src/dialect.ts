@@ -3,6 +3,8 @@ import type { Operation } from './operations/operation.js'
 import { DefaultProgressCompiler } from './runtime/default-progress-compiler.js'
 import type { ProgressRecord } from './runtime/progress-record.js'
 
+export { sqlComment } from './runtime/sql-comment.js'
+
 /**
  * A SQL statement with its values kept apart: `sql` uses the dialect's placeholders and
  * every value is in `parameters`, never spliced into the text.
@@ -69,6 +71,43 @@ export interface Compiler {
   updateProgress?(table: QualifiedName, record: ProgressRecord): CompiledStatement
   /** Optional: deletes the progress record of a revision. */
   deleteProgress?(table: QualifiedName, revision: string): CompiledStatement
+  /**
+   * Optional: what an offline SQL script needs around its statements on this database
+   * (see {@link ScriptFrame}); without it the script has none of that.
+   */
+  scriptFrame?(versionTable: QualifiedName): ScriptFrame
+}
+
+/**
+ * What an offline SQL script writes around the compiled statements on one database, for
+ * what an online run does through its connection: the session settings it makes before the
+ * first statement and restores after the last, and the checks it runs before committing.
+ * Core writes `start` at the top (before any BEGIN), `check(...)` before every COMMIT (and
+ * once at the end for what ran outside a transaction), and `end` at the bottom.
+ *
+ * @example
+ * ```ts
+ * const frame: ScriptFrame = {
+ *   notes: ['run it with psql -v ON_ERROR_STOP=1'],
+ *   start: [{ sql: 'SET search_path TO "tenant_a"', parameters: [] }],
+ *   check: () => [],
+ *   end: [],
+ * }
+ * ```
+ */
+export interface ScriptFrame {
+  /** Comment lines for the top of the script (how to run it, what it switches); plain text. */
+  readonly notes: readonly string[]
+  /** Statements before anything else: PostgreSQL's schema and `search_path`, SQLite's foreign keys off. */
+  readonly start: readonly CompiledStatement[]
+  /**
+   * Statements that make the script fail when `statements` (those written since the last
+   * check) left something the database did not check while they ran: SQLite's foreign keys.
+   * Empty when there is nothing to check.
+   */
+  check(statements: readonly CompiledStatement[]): readonly CompiledStatement[]
+  /** Statements after everything else: SQLite's foreign keys back on. */
+  readonly end: readonly CompiledStatement[]
 }
 
 /**

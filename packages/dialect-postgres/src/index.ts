@@ -14,6 +14,7 @@ export {
 export {
   PostgresCompiler,
   PostgresCompileError,
+  type PostgresCompilerOptions,
   MAX_PARAMETERS,
   MAX_ROWS_PER_INSERT,
 } from './postgres-compiler.js'

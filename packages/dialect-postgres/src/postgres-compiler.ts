@@ -11,6 +11,7 @@ import type {
   IndexColumn,
   Operation,
   QualifiedName,
+  ScriptFrame,
   TableConstraint,
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
@@ -40,6 +41,22 @@ export class PostgresCompileError extends RetortError {
 }
 
 /**
+ * Options of {@link PostgresCompiler}.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresCompilerOptions = { schema: 'tenant_a' }
+ * ```
+ */
+export interface PostgresCompilerOptions {
+  /**
+   * The dialect's `schema` (the `search_path` of an online run): offline scripts create it
+   * when missing and set `search_path` to it at the top ({@link PostgresCompiler.scriptFrame}).
+   */
+  readonly schema?: string | undefined
+}
+
+/**
  * Pure translation of operations to PostgreSQL SQL. Identifiers are always quoted (`"`
  * doubled); values are `$n` parameters, except column defaults and comments inside DDL,
  * which PostgreSQL cannot bind and which are written as literals ({@link renderLiteral}).
@@ -55,6 +72,12 @@ export class PostgresCompileError extends RetortError {
  * ```
  */
 export class PostgresCompiler implements Compiler {
+  readonly #schema: string | undefined
+
+  constructor(options: PostgresCompilerOptions = {}) {
+    this.#schema = options.schema === '' ? undefined : options.schema
+  }
+
   /**
    * The statements of one operation.
    *
@@ -210,9 +233,45 @@ export class PostgresCompiler implements Compiler {
   }
 
   /**
+   * What an offline script does before its statements, as an online run does on its
+   * session: each schema it writes to (the version table's, the dialect's `schema`) is
+   * created when missing, by a `DO` block that looks first (`CREATE SCHEMA IF NOT EXISTS`
+   * needs the CREATE privilege even when the schema exists), and `search_path` is set to
+   * the dialect's `schema` alone.
+   *
+   * @example
+   * ```ts
+   * new PostgresCompiler({ schema: 'tenant_a' }).scriptFrame({ name: 'retort_version' }).start
+   * // [{ sql: 'DO $retort$ BEGIN IF NOT EXISTS ... $retort$', parameters: [] }, { sql: 'SET search_path TO "tenant_a"', parameters: [] }]
+   * ```
+   */
+  scriptFrame(versionTable: QualifiedName): ScriptFrame {
+    const schemas = [...new Set([versionTable.schema, this.#schema])].filter(
+      (schema): schema is string => schema !== undefined && schema !== '',
+    )
+    const start = schemas.map((schema) =>
+      ddl(
+        dollarQuoted(
+          'DO',
+          `BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${quoteString(schema)}) THEN CREATE SCHEMA ${quoteIdentifier(schema)}; END IF; END`,
+        ),
+      ),
+    )
+    if (this.#schema !== undefined) {
+      start.push(ddl(`SET search_path TO ${quoteIdentifier(this.#schema)}`))
+    }
+    return Object.freeze({
+      notes: ['run it so that it stops at the first error: psql -v ON_ERROR_STOP=1 -f SCRIPT'],
+      start,
+      check: () => [],
+      end: [],
+    })
+  }
+
+  /**
    * `CREATE TABLE IF NOT EXISTS` of the version table, its primary key named
    * `<table>_pkc`. A `schema` must exist (online runs create a missing one under the
-   * migration lock; offline scripts do not).
+   * migration lock, offline scripts at their top: see {@link PostgresCompiler.scriptFrame}).
    *
    * @example
    * ```ts
@@ -529,4 +588,11 @@ function defaultLiteral(column: ColumnTypeSpec | undefined, value: ColumnDefault
 
 function ddl(sql: string): CompiledStatement {
   return { sql, parameters: [] }
+}
+
+/** `keyword $tag$body$tag$`, with a tag the body does not contain. */
+function dollarQuoted(keyword: string, body: string): string {
+  let tag = '$retort$'
+  for (let n = 1; body.includes(tag); n++) tag = `$retort${n}$`
+  return `${keyword} ${tag} ${body} ${tag}`
 }

@@ -151,7 +151,7 @@ export class PostgresDialect implements Dialect {
    * ```
    */
   createCompiler(): PostgresCompiler {
-    return new PostgresCompiler()
+    return new PostgresCompiler({ schema: this.#schema })
   }
 
   /**

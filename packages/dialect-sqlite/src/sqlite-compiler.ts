@@ -1,4 +1,11 @@
-import type { CompiledStatement, Compiler, Operation, QualifiedName } from '@retort/core'
+import type {
+  CompiledStatement,
+  Compiler,
+  Operation,
+  QualifiedName,
+  ScriptFrame,
+} from '@retort/core'
+import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
 import {
   qualifiedName,
@@ -9,10 +16,10 @@ import {
   SqliteCompileError,
 } from './sqlite-ddl.js'
 import { inlineStatement } from './sqlite-inline.js'
-import { toSqliteValue } from './sqlite-literal.js'
+import { renderLiteral, toSqliteValue } from './sqlite-literal.js'
 import { rebuildScript } from './sqlite-rebuild-script.js'
 import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
-import type { SqliteStatement } from './sqlite-statement.js'
+import { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
 
 export { SqliteCompileError } from './sqlite-ddl.js'
 
@@ -20,6 +27,14 @@ export { SqliteCompileError } from './sqlite-ddl.js'
 const MAX_PARAMETERS = 32766
 /** Rows per INSERT statement of a bulk insert, below the parameter limit. */
 const MAX_ROWS_PER_INSERT = 500
+
+/**
+ * The temporary table of an offline script's foreign-key check. Every insert into it fails
+ * (`CHECK (0)`), with this constraint name as SQLite's message.
+ */
+const FOREIGN_KEY_CHECK_TABLE = 'retort_foreign_key_check'
+const FOREIGN_KEY_CHECK_FAILED =
+  'a foreign key has no parent row (PRAGMA foreign_key_check lists them); the open transaction is rolled back'
 
 /**
  * Pure translation of operations to SQLite SQL. Identifiers are always double-quoted
@@ -191,6 +206,40 @@ export class SqliteCompiler implements Compiler {
   }
 
   /**
+   * What an offline script does around its statements, as `SqliteConnection` does online:
+   * `PRAGMA foreign_keys = OFF` at the top (SQLite ignores the pragma inside a transaction,
+   * and a table rebuild with foreign keys on would run the ON DELETE actions of the tables
+   * that reference the rebuilt one), a check before COMMIT when a statement of the
+   * transaction may have broken a foreign key, and `PRAGMA foreign_keys = ON` at the end. A
+   * script cannot read the setting it started with, so it ends with foreign keys on (the
+   * setting of better-sqlite3 and of Retort's online runs).
+   *
+   * The check inserts the rows of `pragma_foreign_key_check` (of `main`, as online, and of
+   * the attached databases of the tables rebuilt) into a temporary table whose every insert
+   * fails, with `INSERT OR ROLLBACK`: one violation
+   * fails the statement (`CHECK constraint failed: a foreign key has no parent row ...`) and
+   * rolls the transaction back, so the COMMIT after it has nothing to commit even in a
+   * `sqlite3` session that goes on after errors.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().scriptFrame().start // [{ sql: 'PRAGMA foreign_keys = OFF', parameters: [] }]
+   * ```
+   */
+  scriptFrame(): ScriptFrame {
+    return Object.freeze({
+      notes: [
+        'run it so that it stops at the first error: sqlite3 -bail DATABASE < SCRIPT',
+        'foreign keys are off while it runs (SQLite cannot switch them inside a transaction, and with them on a table rebuild runs ON DELETE actions), checked before COMMIT (a violation rolls back), and on at the end',
+      ],
+      start: [ddl('PRAGMA foreign_keys = OFF')],
+      check: (statements: readonly CompiledStatement[]) =>
+        statements.every(keepsForeignKeys) ? [] : foreignKeyCheck(statements),
+      end: [ddl('PRAGMA foreign_keys = ON')],
+    })
+  }
+
+  /**
    * `CREATE TABLE IF NOT EXISTS` of the version table.
    *
    * @example
@@ -298,6 +347,27 @@ export class SqliteCompiler implements Compiler {
   }
 }
 
+/** The statements of {@link SqliteCompiler.scriptFrame}'s foreign-key check. */
+function foreignKeyCheck(statements: readonly CompiledStatement[]): CompiledStatement[] {
+  const schemas = new Set(['main'])
+  for (const statement of statements) {
+    if (isRebuildStatement(statement)) schemas.add(statement.rebuild.schema ?? 'main')
+  }
+  // A schema as a literal argument: SQLite 3.40 returns no rows for pragma_foreign_key_check
+  // joined to pragma_database_list.
+  const rows = [...schemas]
+    .map((schema) => `SELECT "table" FROM pragma_foreign_key_check(NULL, ${renderLiteral(schema)})`)
+    .join(' UNION ALL ')
+  const table = quoteIdentifier(FOREIGN_KEY_CHECK_TABLE)
+  return [
+    ddl(
+      `CREATE TEMP TABLE ${table} ("violation" TEXT, CONSTRAINT ${quoteIdentifier(FOREIGN_KEY_CHECK_FAILED)} CHECK (0))`,
+    ),
+    ddl(`INSERT OR ROLLBACK INTO temp.${table} ("violation") ${rows}`),
+    ddl(`DROP TABLE temp.${table}`),
+  ]
+}
+
 function ddl(sql: string): CompiledStatement {
   return { sql, parameters: [] }
 }
@@ -313,7 +383,9 @@ function rebuild(table: string, operation: Operation, native?: string): SqliteRe
     // empty statement: it never silently skips the change.
     sql:
       native ??
-      `/* table rebuild of ${qualifiedName(table, schema)}: ${describeOperation(operation)} */`,
+      sqlComment(
+        `table rebuild of ${qualifiedName(table, schema)}: ${describeOperation(operation)}`,
+      ),
     parameters: [],
     rebuild: Object.freeze({
       table,

@@ -1,8 +1,8 @@
 import type { ColumnDefinition, ExistingTableDefinition, TableConstraint } from '@retort/core'
+import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
 import {
   qualifiedName,
-  quoteIdentifier,
   renderCreateIndex,
   renderCreateTable,
   SqliteCompileError,
@@ -60,11 +60,12 @@ export function rebuildScript(request: SqliteRebuildRequest): readonly string[] 
     return [request.native]
   }
   const plan = planRebuild(source, operation)
-  if (!plan.changed) return [`/* ${describeOperation(operation)}: table "${table}" is unchanged */`]
-  const pragma = (name: string) =>
-    `PRAGMA ${schema === undefined ? '' : `${quoteIdentifier(schema)}.`}${name}`
+  // The comment line ends with a newline, so the `;` written after it starts a new line.
+  if (!plan.changed) {
+    return [`${sqlComment(`${describeOperation(operation)}: table "${table}" is unchanged`)}\n`]
+  }
   return [
-    `-- table rebuild of ${qualifiedName(table, schema)} for ${describeOperation(operation)}: run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated\n${plan.create}`,
+    `${sqlComment(`table rebuild of ${qualifiedName(table, schema)} for ${describeOperation(operation)}: with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated`)}\n${plan.create}`,
     plan.copy,
     plan.drop,
     // Keeps views (and triggers of other tables) as written: they find the new table by name.
@@ -72,7 +73,6 @@ export function rebuildScript(request: SqliteRebuildRequest): readonly string[] 
     plan.rename,
     'PRAGMA legacy_alter_table = OFF',
     ...plan.recreate,
-    pragma(`foreign_key_check(${quoteIdentifier(table)})`),
   ]
 }
 

@@ -316,20 +316,20 @@ describe('SqliteCompiler.compile: the operations SQLite cannot ALTER natively', 
           ],
           "01 alterColumn('parent', 'name')": [],
           "02 alterColumn('parent', 'name')": [
-            "[rebuild parent] /* table rebuild of "parent": alterColumn('parent', 'name') */",
+            "[rebuild parent] -- table rebuild of "parent": alterColumn('parent', 'name')",
           ],
           "03 alterColumn('parent', 'name')": [
             "ALTER TABLE "parent" RENAME COLUMN "name" TO "title"",
-            "[rebuild parent] /* table rebuild of "parent": alterColumn('parent', 'name') */",
+            "[rebuild parent] -- table rebuild of "parent": alterColumn('parent', 'name')",
           ],
           "04 alterColumn('aux.parent', 'n')": [
-            "[rebuild parent] /* table rebuild of "aux"."parent": alterColumn('aux.parent', 'n') */",
+            "[rebuild parent] -- table rebuild of "aux"."parent": alterColumn('aux.parent', 'n')",
           ],
           "05 addColumn('t', 'u')": [
-            "[rebuild t] /* table rebuild of "t": addColumn('t', 'u') */",
+            "[rebuild t] -- table rebuild of "t": addColumn('t', 'u')",
           ],
           "06 addColumn('t', 'id')": [
-            "[rebuild t] /* table rebuild of "t": addColumn('t', 'id') */",
+            "[rebuild t] -- table rebuild of "t": addColumn('t', 'id')",
           ],
           "07 addColumn('t', 'n')": [
             "[rebuild t, native first] ALTER TABLE "t" ADD COLUMN "n" INTEGER NOT NULL",
@@ -341,19 +341,19 @@ describe('SqliteCompiler.compile: the operations SQLite cannot ALTER natively', 
             "[rebuild t, native first] ALTER TABLE "t" DROP COLUMN "n"",
           ],
           "10 createUniqueConstraint('uq_slug', 'article')": [
-            "[rebuild article] /* table rebuild of "article": createUniqueConstraint('uq_slug', 'article') */",
+            "[rebuild article] -- table rebuild of "article": createUniqueConstraint('uq_slug', 'article')",
           ],
           "11 createForeignKey('fk_child_parent', 'child')": [
-            "[rebuild child] /* table rebuild of "child": createForeignKey('fk_child_parent', 'child') */",
+            "[rebuild child] -- table rebuild of "child": createForeignKey('fk_child_parent', 'child')",
           ],
           "12 createCheckConstraint('ck_price', 'item')": [
-            "[rebuild item] /* table rebuild of "item": createCheckConstraint('ck_price', 'item') */",
+            "[rebuild item] -- table rebuild of "item": createCheckConstraint('ck_price', 'item')",
           ],
           "13 createPrimaryKey('pk_line', 'line')": [
-            "[rebuild line] /* table rebuild of "line": createPrimaryKey('pk_line', 'line') */",
+            "[rebuild line] -- table rebuild of "line": createPrimaryKey('pk_line', 'line')",
           ],
           "14 dropConstraint('uq_slug', 'article')": [
-            "[rebuild article] /* table rebuild of "article": dropConstraint('uq_slug', 'article') */",
+            "[rebuild article] -- table rebuild of "article": dropConstraint('uq_slug', 'article')",
           ],
           "15 createTableComment('account')": [],
           "16 dropTableComment('account')": [],
@@ -446,7 +446,7 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
     ).toMatchInlineSnapshot(`
         {
           "00 alterColumn('t', 'name')": "ALTER TABLE "t" RENAME COLUMN "name" TO "title";
-        -- table rebuild of "t" for alterColumn('t', 'name'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        -- table rebuild of "t" for alterColumn('t', 'name'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "title" TEXT NOT NULL DEFAULT 'x', "parent_id" INTEGER, CONSTRAINT "ck_name" CHECK ("title" <> ''));
         INSERT INTO "t__retort_new" ("id", "title", "parent_id") SELECT "id", "title", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -454,17 +454,15 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("title");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower("title")));
-        PRAGMA foreign_key_check("t")",
-          "01 dropColumn('t', 'name')": "-- table rebuild of "t" for dropColumn('t', 'name'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower("title")))",
+          "01 dropColumn('t', 'name')": "-- table rebuild of "t" for dropColumn('t', 'name'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "parent_id" INTEGER);
         INSERT INTO "t__retort_new" ("id", "parent_id") SELECT "id", "parent_id" FROM "t";
         DROP TABLE "t";
         PRAGMA legacy_alter_table = ON;
         ALTER TABLE "t__retort_new" RENAME TO "t";
-        PRAGMA legacy_alter_table = OFF;
-        PRAGMA foreign_key_check("t")",
-          "02 addColumn('t', 'code')": "-- table rebuild of "t" for addColumn('t', 'code'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        PRAGMA legacy_alter_table = OFF",
+          "02 addColumn('t', 'code')": "-- table rebuild of "t" for addColumn('t', 'code'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER, "code" VARCHAR(8) UNIQUE, CONSTRAINT "ck_name" CHECK (name <> ''));
         INSERT INTO "t__retort_new" ("id", "name", "parent_id") SELECT "id", "name", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -472,9 +470,8 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)));
-        PRAGMA foreign_key_check("t")",
-          "03 createUniqueConstraint('uq_name', 't')": "-- table rebuild of "t" for createUniqueConstraint('uq_name', 't'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)))",
+          "03 createUniqueConstraint('uq_name', 't')": "-- table rebuild of "t" for createUniqueConstraint('uq_name', 't'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER, CONSTRAINT "ck_name" CHECK (name <> ''), CONSTRAINT "uq_name" UNIQUE ("name"));
         INSERT INTO "t__retort_new" ("id", "name", "parent_id") SELECT "id", "name", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -482,9 +479,8 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)));
-        PRAGMA foreign_key_check("t")",
-          "04 createForeignKey('fk_parent', 't')": "-- table rebuild of "t" for createForeignKey('fk_parent', 't'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)))",
+          "04 createForeignKey('fk_parent', 't')": "-- table rebuild of "t" for createForeignKey('fk_parent', 't'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER, CONSTRAINT "ck_name" CHECK (name <> ''), CONSTRAINT "fk_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
         INSERT INTO "t__retort_new" ("id", "name", "parent_id") SELECT "id", "name", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -492,9 +488,8 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)));
-        PRAGMA foreign_key_check("t")",
-          "05 createCheckConstraint('ck_id', 'aux.t')": "-- table rebuild of "aux"."t" for createCheckConstraint('ck_id', 'aux.t'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)))",
+          "05 createCheckConstraint('ck_id', 'aux.t')": "-- table rebuild of "aux"."t" for createCheckConstraint('ck_id', 'aux.t'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "aux"."t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER, CONSTRAINT "ck_name" CHECK (name <> ''), CONSTRAINT "ck_id" CHECK (id > 0));
         INSERT INTO "aux"."t__retort_new" ("id", "name", "parent_id") SELECT "id", "name", "parent_id" FROM "aux"."t";
         DROP TABLE "aux"."t";
@@ -502,9 +497,8 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "aux"."t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "aux"."ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "aux"."ix_lower" ON "t" ((lower(name)));
-        PRAGMA "aux".foreign_key_check("t")",
-          "06 dropConstraint('ck_name', 't')": "-- table rebuild of "t" for dropConstraint('ck_name', 't'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "aux"."ix_lower" ON "t" ((lower(name)))",
+          "06 dropConstraint('ck_name', 't')": "-- table rebuild of "t" for dropConstraint('ck_name', 't'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER PRIMARY KEY NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER);
         INSERT INTO "t__retort_new" ("id", "name", "parent_id") SELECT "id", "name", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -512,9 +506,8 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)));
-        PRAGMA foreign_key_check("t")",
-          "07 dropConstraint('pk', 't')": "-- table rebuild of "t" for dropConstraint('pk', 't'): run with PRAGMA foreign_keys = OFF (set before BEGIN), or dropping the old table runs the ON DELETE actions of tables that reference it; triggers on it are not known offline and must be recreated
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)))",
+          "07 dropConstraint('pk', 't')": "-- table rebuild of "t" for dropConstraint('pk', 't'): with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated
         CREATE TABLE "t__retort_new" ("id" INTEGER NOT NULL, "name" VARCHAR(40), "parent_id" INTEGER, CONSTRAINT "ck_name" CHECK (name <> ''));
         INSERT INTO "t__retort_new" (rowid, "id", "name", "parent_id") SELECT rowid, "id", "name", "parent_id" FROM "t";
         DROP TABLE "t";
@@ -522,8 +515,7 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
         ALTER TABLE "t__retort_new" RENAME TO "t";
         PRAGMA legacy_alter_table = OFF;
         CREATE INDEX "ix_name" ON "t" ("name");
-        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)));
-        PRAGMA foreign_key_check("t")",
+        CREATE UNIQUE INDEX "ix_lower" ON "t" ((lower(name)))",
         }
       `)
   })
@@ -550,7 +542,7 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
           tableDefinition: [{ name: 'name', type: 'text' }],
         }),
       ),
-    ).toBe("/* alterColumn('t', 'name'): table \"t\" is unchanged */")
+    ).toBe("-- alterColumn('t', 'name'): table \"t\" is unchanged\n")
   })
 })
 

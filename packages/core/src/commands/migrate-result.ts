@@ -75,14 +75,55 @@ function splitRange(
   }
   const fromText = target.slice(0, colon).trim()
   const to = target.slice(colon + 1).trim() || 'heads'
-  if (fromText === '' || fromText === 'base') return { from: [], to }
+  const from = startRows(map, fromText)
+  checkRangeDirection(map, kind, target, from, to)
+  return { from, to }
+}
+
+function startRows(map: RevisionMap, fromText: string): string[] {
+  if (fromText === '' || fromText === 'base') return []
   const from = map.resolve(fromText)
   switch (from.kind) {
     case 'base':
-      return { from: [], to }
+      return []
     case 'heads':
-      return { from: [...map.heads], to }
+      return [...map.heads]
     case 'revisions':
-      return { from: [...from.ids], to }
+      return [...from.ids]
   }
+}
+
+/**
+ * One rule for both directions of an offline range FROM:TO: it must go the way of its
+ * command. An upgrade refuses a TO that is below FROM (already applied there, and not FROM
+ * itself), a downgrade a TO that is not below FROM (not applied there): either would be the
+ * other command's range. TO is read relative to FROM, as the planner reads it.
+ */
+function checkRangeDirection(
+  map: RevisionMap,
+  kind: MigrationAction['kind'],
+  range: string,
+  from: readonly string[],
+  to: string,
+): void {
+  if (kind !== 'upgrade' && kind !== 'downgrade') return
+  const target = map.resolve(to, { current: from })
+  const applied = map.ancestors(from)
+  let wrong: string | undefined
+  if (kind === 'upgrade') {
+    if (target.kind === 'base' && target.branch === undefined && from.length > 0) wrong = 'base'
+    if (target.kind === 'revisions')
+      wrong = target.ids.find((id) => applied.has(id) && !from.includes(id))
+  } else if (target.kind === 'revisions') {
+    wrong = target.ids.find((id) => !applied.has(id))
+  }
+  if (wrong === undefined) return
+  const fromEnd = range.slice(0, range.indexOf(':')).trim() || 'base'
+  const fromRows = from.length === 0 ? 'base' : from.map((id) => `'${id}'`).join(', ')
+  const [article, way, other] =
+    kind === 'upgrade' ? ['an', 'up', 'downgrade'] : ['a', 'down', 'upgrade']
+  throw new RetortError(
+    'offline-range',
+    `the ${kind} range '${range}' runs the wrong way: '${wrong}' is ${kind === 'upgrade' ? '' : 'not '}below ${fromRows}; ${article} ${kind} range FROM:TO goes ${way} from FROM to TO, so write '${wrong}:${fromEnd}', or use '${other} --sql ${range}'`,
+  )
 }

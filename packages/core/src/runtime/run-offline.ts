@@ -1,10 +1,17 @@
 import type { CompiledStatement, Compiler, Dialect } from '../dialect.js'
 import { MigrationError, RetortError } from '../errors.js'
-import { planDowngrade, planStamp, planUpgrade, type MigrationStep } from '../graph/planner.js'
+import {
+  planDowngrade,
+  planStamp,
+  planUpgrade,
+  type MigrationStep,
+  type RowChange,
+} from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionSource } from '../revision.js'
 import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
+import { OfflineScript } from './offline-script.js'
 import { describeStep } from './run-online.js'
 import { VERSION_ID_LENGTH, versionStatements } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
@@ -30,11 +37,20 @@ export async function runOffline(
 ): Promise<RunResult> {
   const compiler = dialect.createCompiler()
   const table = options.versionTable
-  const lines: string[] = [`-- Retort migration script (${dialect.name})`]
-  const emit = (statement: CompiledStatement) => lines.push(`${compiler.inline(statement)};`)
   const mode = options.transactionMode
+  // The capability, not the dialect's name: a database that commits each DDL statement
+  // gets no BEGIN/COMMIT around DDL, as online.
+  const transactionalDdl = dialect.createAdapter().supportsTransactionalDdl
+  const script = new OfflineScript(`Retort migration script (${dialect.name})`, compiler, {
+    transactions: mode !== 'none',
+    versionTable: table,
+  })
   const createTable = () => {
-    for (const statement of compiler.createVersionTable(table, VERSION_ID_LENGTH)) emit(statement)
+    for (const statement of compiler.createVersionTable(table, VERSION_ID_LENGTH))
+      script.statement(statement)
+  }
+  const applyRows = (rows: readonly RowChange[]) => {
+    for (const statement of versionStatements(compiler, table, rows)) script.statement(statement)
   }
 
   switch (action.kind) {
@@ -44,19 +60,21 @@ export async function runOffline(
         `'current' reads the database; it has no offline (--sql) form`,
       )
     case 'ensureVersion':
-      lines.push('')
+      script.blank()
       createTable()
-      return { name, applied: [], before: start, heads: start, sql: finish(lines) }
+      return { name, applied: [], before: start, heads: start, sql: script.text() }
     case 'stamp': {
       const plan = planStamp(map, start, action.target, { purge: action.purge })
-      lines.push('', 'BEGIN;')
+      script.blank()
+      if (transactionalDdl) script.begin()
       if (start.length === 0 || action.purge) createTable()
+      script.begin()
       for (const step of plan.steps) {
-        if (step.purge) lines.push(`-- purge: delete every row of the version table first`)
-        for (const statement of versionStatements(compiler, table, step.rows)) emit(statement)
+        if (step.purge) script.comment('purge: delete every row of the version table first')
+        applyRows(step.rows)
       }
-      lines.push('COMMIT;')
-      return { name, applied: [], before: start, heads: plan.after, sql: finish(lines) }
+      script.commit()
+      return { name, applied: [], before: start, heads: plan.after, sql: script.text() }
     }
     case 'upgrade':
     case 'downgrade': {
@@ -64,26 +82,45 @@ export async function runOffline(
         action.kind === 'upgrade'
           ? planUpgrade(map, start, action.target)
           : planDowngrade(map, start, action.target)
-      lines.push('')
-      if (mode === 'all') lines.push('BEGIN;', '')
+      if (!transactionalDdl && plan.steps.length > 0) {
+        script.comment(
+          'this database commits each DDL statement as it runs (no transactional DDL): the revisions are not wrapped in BEGIN/COMMIT (only their version-table changes are), and one that fails part-way leaves its earlier statements applied',
+        )
+      }
+      script.blank()
+      if (mode === 'all' && transactionalDdl) script.begin()
       if (start.length === 0) {
         createTable()
-        lines.push('')
+        script.blank()
       }
       for (const step of plan.steps) {
-        lines.push(
-          `-- ${describeStep(step)}${step.revision.path ? ` (${step.revision.path})` : ''}`,
+        const statements = await compileStep(step, source, compiler, dialect.name)
+        // As online, a step is protected when a transaction can roll back all it does.
+        const protect = transactionalDdl && step.revision.transaction && mode !== 'none'
+        // An unprotected step runs on its own: what came before is committed first.
+        if (!protect) script.commit()
+        script.comment(
+          `${describeStep(step)}${step.revision.path ? ` (${step.revision.path})` : ''}`,
         )
-        const transactional = mode === 'each' && step.revision.transaction
-        if (transactional) lines.push('BEGIN;')
-        for (const statement of await compileStep(step, source, compiler, dialect.name))
-          emit(statement)
-        for (const statement of versionStatements(compiler, table, step.rows)) emit(statement)
-        if (transactional) lines.push('COMMIT;')
-        lines.push('')
+        if (protect) {
+          if (mode === 'each') script.begin()
+          for (const statement of statements) script.statement(statement)
+          applyRows(step.rows)
+          if (mode === 'each') script.commit()
+        } else {
+          if (transactionalDdl && mode !== 'none') {
+            script.comment('transaction = false: runs outside a transaction')
+          }
+          for (const statement of statements) script.statement(statement)
+          // Its version-row change commits by itself; 'all' goes on in a new transaction.
+          script.begin()
+          applyRows(step.rows)
+          script.commit()
+          if (mode === 'all' && transactionalDdl) script.begin()
+        }
+        script.blank()
       }
-      if (mode === 'all') lines.push('COMMIT;')
-      return { name, applied: [], before: start, heads: plan.after, sql: finish(lines) }
+      return { name, applied: [], before: start, heads: plan.after, sql: script.text() }
     }
   }
 }
@@ -114,8 +151,4 @@ async function compileStep(
   } catch (error) {
     throw wrapStepError(step, undefined, error)
   }
-}
-
-function finish(lines: string[]): string {
-  return `${lines.join('\n').trimEnd()}\n`
 }
