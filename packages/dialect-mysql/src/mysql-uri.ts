@@ -1,3 +1,4 @@
+import { maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 
 /**
@@ -23,7 +24,7 @@ export interface MysqlUri {
 
 /**
  * Parses a MySQL/MariaDB URI (`mysql://user:password@host:port/database?options`). Errors
- * never show the password.
+ * show the URI through core's `maskUrl`, never the password.
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export function parseMysqlUri(uri: string): MysqlUri {
   const match = /^\s*(mysql|mariadb):\/\/(.*)$/is.exec(uri)
   if (match === null) {
     throw new ConfigError(
-      `mysqlDialect: '${redactMysqlUri(uri)}' is not a MySQL URI; write it as mysql://user:password@host:3306/database (or mariadb://...)`,
+      `mysqlDialect: '${maskUrl(uri)}' is not a MySQL URI; write it as mysql://user:password@host:3306/database (or mariadb://...)`,
     )
   }
   const scheme = match[1]!.toLowerCase()
@@ -49,15 +50,22 @@ export function parseMysqlUri(uri: string): MysqlUri {
     url = new URL(`mysql://${rest}`)
   } catch {
     throw new ConfigError(
-      `mysqlDialect: '${redactMysqlUri(uri)}' is not a valid URI; %-encode special characters in the user and password`,
+      `mysqlDialect: '${maskUrl(uri)}' is not a valid URI; %-encode special characters in the user and password (@ as %40, / as %2F, ? as %3F, # as %23, % as %25)`,
     )
   }
-  let password: string
-  try {
-    password = decodeURIComponent(url.password)
-  } catch {
-    password = url.password
+  // mysql2 decodes the user and password itself, and a broken escape would fail at connect
+  // time as a bare "URI malformed".
+  const decode = (text: string, part: string) => {
+    try {
+      return decodeURIComponent(text)
+    } catch {
+      throw new ConfigError(
+        `mysqlDialect: the ${part} in '${maskUrl(uri)}' has a '%' that is not followed by two hex digits; write a literal '%' as %25`,
+      )
+    }
   }
+  decode(url.username, 'user')
+  const password = decode(url.password, 'password')
   const user = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
   const description = `${scheme}://${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`
   return Object.freeze({
@@ -66,30 +74,4 @@ export function parseMysqlUri(uri: string): MysqlUri {
     description,
     password,
   })
-}
-
-/**
- * The URI with the password (userinfo or a `password=` option) replaced by `***`. For
- * messages about URIs that did not parse.
- *
- * @example
- * ```ts
- * redactMysqlUri('mysql://app:s3cret@db/app') // 'mysql://app:***@db/app'
- * ```
- */
-export function redactMysqlUri(uri: string): string {
-  const text = String(uri).replace(/([?&](?:password|pass|pwd)=)[^&#]*/gi, '$1***')
-  const marker = text.indexOf('://')
-  // Without a scheme (`user:password@host/db`), the userinfo starts the text.
-  const start = marker < 0 ? 0 : marker + 3
-  const rest = text.slice(start)
-  const end = rest.search(/[?#]/)
-  const authority = end < 0 ? rest : rest.slice(0, end)
-  // The userinfo ends at the last '@': a password may hold an unescaped '@' or '/', so
-  // odd URIs are over-redacted rather than leak part of a password.
-  const at = authority.lastIndexOf('@')
-  if (at < 0) return text
-  const colon = authority.indexOf(':')
-  if (colon < 0 || colon > at) return text
-  return `${text.slice(0, start + colon + 1)}***${text.slice(start + at)}`
 }
