@@ -545,6 +545,18 @@ describe('entries and toJSON', () => {
     })
   })
 
+  it('toJSON hides the passwords of URLs in settings too', () => {
+    const config = new Config({
+      settings: { replica: 'postgresql://app:s3cret-x@replica/app', dsn: ['password=s3cret-x'] },
+    })
+    expect(JSON.stringify(config)).not.toContain('s3cret-x')
+    expect(config.toJSON()['settings']).toEqual({
+      replica: 'postgresql://app:***@replica/app',
+      dsn: ['password=***'],
+    })
+    expect(config.settings['replica']).toBe('postgresql://app:s3cret-x@replica/app')
+  })
+
   it('toJSON does not throw on an unresolvable relative path', () => {
     expect(new Config({ scriptLocation: 'm' }).toJSON()['scriptLocation']).toBe('m')
   })

@@ -117,6 +117,11 @@ const KNOWN = new Set<string>(CONFIG_KEYS)
  * A `databases` entry that uses an environment variable that is not set: kept as written,
  * and the error thrown only when the entry is selected, so that `-n main` works while a
  * variable that only `analytics` uses is unset.
+ *
+ * @example
+ * ```ts
+ * if (entry instanceof UnresolvedDatabase) throw entry.error
+ * ```
  */
 export class UnresolvedDatabase {
   readonly kind = 'unresolved-database'

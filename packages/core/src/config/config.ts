@@ -19,7 +19,7 @@ import { closestName } from './closest-name.js'
 import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
 import { isPlainObject } from './is-plain-object.js'
 import { describeKey as keyDescription, type KeySource } from './key-source.js'
-import { maskUrl } from './mask-url.js'
+import { maskSecrets, maskUrl } from './mask-url.js'
 
 /** Options of {@link Config}. */
 export interface ConfigOptions {
@@ -406,7 +406,7 @@ export class Config {
 
   /**
    * The effective values, safe to print: locations as absolute paths (when they resolve),
-   * every `url` with its password replaced by `***`.
+   * every `url` (and every URL in `settings`) with its password replaced by `***`.
    *
    * @example
    * ```ts
@@ -421,6 +421,10 @@ export class Config {
 
   #printable(key: string, value: unknown): unknown {
     if (key === 'url' && typeof value === 'string') return maskUrl(value)
+    if (key === 'settings' && isPlainObject(value)) {
+      // Free-form, so a URL may hide anywhere in it.
+      return maskStrings(value)
+    }
     if (key === 'scriptLocation') return this.#tryResolve(value as ConfigLocation, key)
     if (key === 'versionLocations') {
       return (value as readonly ConfigLocation[]).map((item) => this.#tryResolve(item, key))
@@ -526,6 +530,16 @@ function topLevel(
         : interpolateEnv(value, env, source.file ?? 'config values', key, { lines: source.lines })
   }
   return out
+}
+
+/** Every string in a value (lists and mappings included) through `maskSecrets`. */
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskSecrets(value)
+  if (Array.isArray(value)) return value.map(maskStrings)
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskStrings(item)]))
+  }
+  return value
 }
 
 function configPath(path: string | URL | undefined): string | undefined {
