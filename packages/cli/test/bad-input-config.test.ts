@@ -325,6 +325,14 @@ const CASES: readonly BadInput[] = [
   },
 ]
 
+/** Writes the case's config (if it has one) and returns it with the command line. */
+function prepare(dir: string, input: BadInput): { file: string; args: readonly string[] } {
+  if (input.config === undefined) return { file: join(dir, 'retort.yaml'), args: input.args }
+  const file = join(dir, 'bad.yaml')
+  writeFileSync(file, `${input.config.join('\n')}\n`)
+  return { file, args: ['-c', file, ...input.args] }
+}
+
 /** The database file's bytes and the project's files besides the configs of the cases. */
 function snapshot(dir: string): { db: Buffer; files: string[] } {
   return {
@@ -365,9 +373,7 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
   })
 
   it.each(CASES.map((input) => [input.label, input] as const))('%s', async (label, input) => {
-    const file = join(dir, input.config === undefined ? 'retort.yaml' : 'bad.yaml')
-    if (input.config !== undefined) writeFileSync(file, `${input.config.join('\n')}\n`)
-    const args = input.config === undefined ? input.args : ['-c', file, ...input.args]
+    const { file, args } = prepare(dir, input)
     const result = await retortInProcess(dir, args, input.env)
     expectRefused(result, input.code ?? 1, pattern(input.line, file), label)
     expect(snapshot(dir)).toEqual(before)
@@ -375,9 +381,7 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
 
   it('the binary gives the same code and line as the in-process runs', async () => {
     for (const input of CASES.filter((_, index) => index % 8 === 0)) {
-      const file = join(dir, input.config === undefined ? 'retort.yaml' : 'bad.yaml')
-      if (input.config !== undefined) writeFileSync(file, `${input.config.join('\n')}\n`)
-      const args = input.config === undefined ? input.args : ['-c', file, ...input.args]
+      const { file, args } = prepare(dir, input)
       const spawned = retort(dir, args, input.env as Record<string, string> | undefined)
       const inProcess = await retortInProcess(dir, args, input.env)
       expect(spawned.code, input.label).toBe(inProcess.code)
@@ -388,9 +392,7 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
 
   it('--json gives the error as a document on stdout, with the same exit code', async () => {
     for (const input of CASES) {
-      const file = join(dir, input.config === undefined ? 'retort.yaml' : 'bad.yaml')
-      if (input.config !== undefined) writeFileSync(file, `${input.config.join('\n')}\n`)
-      const args = input.config === undefined ? input.args : ['-c', file, ...input.args]
+      const { file, args } = prepare(dir, input)
       const result = await retortInProcess(dir, ['--json', ...args], input.env)
       const code = input.code ?? 1
       expectRefused(result, code, pattern(input.line, file), input.label)

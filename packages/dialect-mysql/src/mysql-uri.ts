@@ -1,3 +1,4 @@
+import { parseServerUrl } from '@retort/core/config/database-url'
 import { maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 
@@ -45,29 +46,7 @@ export function parseMysqlUri(uri: string): MysqlUri {
   }
   const scheme = match[1]!.toLowerCase()
   const rest = match[2]!
-  let url: URL
-  try {
-    url = new URL(`mysql://${rest}`)
-  } catch {
-    throw new ConfigError(
-      `mysqlDialect: '${maskUrl(uri)}' is not a valid URI; %-encode special characters in the user and password (@ as %40, / as %2F, ? as %3F, # as %23, % as %25)`,
-    )
-  }
-  // mysql2 decodes the user and password itself, and a broken escape would fail at connect
-  // time as a bare "URI malformed".
-  const decode = (text: string, part: string) => {
-    try {
-      return decodeURIComponent(text)
-    } catch {
-      throw new ConfigError(
-        `mysqlDialect: the ${part} in '${maskUrl(uri)}' has a '%' that is not followed by two hex digits; write a literal '%' as %25`,
-      )
-    }
-  }
-  decode(url.username, 'user')
-  const password = decode(url.password, 'password')
-  const user = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
-  const description = `${scheme}://${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`
+  const { password, description } = parseServerUrl(`${scheme}://${rest}`, 'mysqlDialect')
   return Object.freeze({
     uri: `mysql://${rest.trim()}`,
     mariadb: scheme === 'mariadb',

@@ -1,3 +1,4 @@
+import { parseServerUrl } from '@retort/core/config/database-url'
 import { maskSecrets, maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 
@@ -43,34 +44,10 @@ export function parsePostgresConnectionString(connectionString: string): Postgre
       `postgresDialect: '${maskUrl(trimmed)}' is not a PostgreSQL URL; write it as postgresql://user:password@host:5432/database`,
     )
   }
-  let url: URL
-  try {
-    url = new URL(trimmed)
-  } catch {
-    throw new ConfigError(
-      `postgresDialect: '${maskUrl(trimmed)}' is not a valid URL; %-encode special characters in the user and password (@ as %40, / as %2F, ? as %3F, # as %23, % as %25)`,
-    )
-  }
-  // pg decodes the user and password itself, and a broken escape would fail at connect
-  // time as a bare "URI malformed".
-  const decode = (text: string, part: string) => {
-    try {
-      return decodeURIComponent(text)
-    } catch {
-      throw new ConfigError(
-        `postgresDialect: the ${part} in '${maskUrl(trimmed)}' has a '%' that is not followed by two hex digits; write a literal '%' as %25`,
-      )
-    }
-  }
-  decode(url.username, 'user')
+  const parsed = parseServerUrl(trimmed, 'postgresDialect')
   const password =
-    url.password !== ''
-      ? decode(url.password, 'password')
-      : (url.searchParams.get('password') ?? '')
-  const user = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
-  const scheme = match[1]!.toLowerCase()
-  const description = `${scheme}://${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`
-  return Object.freeze({ connectionString: trimmed, description, password })
+    parsed.password !== '' ? parsed.password : (parsed.url.searchParams.get('password') ?? '')
+  return Object.freeze({ connectionString: trimmed, description: parsed.description, password })
 }
 
 /**

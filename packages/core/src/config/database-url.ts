@@ -147,6 +147,60 @@ function parseSqlite(
   return { filename: join(baseDir, path), options }
 }
 
+/** A server URL taken apart by {@link parseServerUrl}. */
+export interface ServerUrl {
+  /** The WHATWG parse (`host`, `port`, `pathname`, `searchParams` ...). */
+  readonly url: URL
+  /** The user and password, %-decoded (`''` when absent). Never print the password. */
+  readonly user: string
+  readonly password: string
+  /** Scheme, user, host, port and database, the password as `***`, no query: safe to print. */
+  readonly description: string
+}
+
+/**
+ * Parses the URL of a database server (`scheme://user:password@host:port/database?options`)
+ * as the drivers do, for a dialect package. The errors, prefixed with `owner`
+ * (`'postgresDialect'`), show the URL through {@link maskUrl}; a user or password with a
+ * broken %-escape is refused here rather than failing at connect time as "URI malformed".
+ *
+ * @example
+ * ```ts
+ * parseServerUrl('mysql://app:s3cret@db:3306/app', 'mysqlDialect').description // 'mysql://app:***@db:3306/app'
+ * ```
+ */
+export function parseServerUrl(text: string, owner: string): ServerUrl {
+  const trimmed = text.trim()
+  let url: URL
+  try {
+    url = new URL(trimmed)
+  } catch {
+    throw new ConfigError(
+      `${owner}: '${maskUrl(trimmed)}' is not a valid URL; %-encode special characters in the user and password (@ as %40, / as %2F, ? as %3F, # as %23, % as %25)`,
+    )
+  }
+  const decode = (part: string, name: string): string => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      throw new ConfigError(
+        `${owner}: the ${name} in '${maskUrl(trimmed)}' has a '%' that is not followed by two hex digits; write a literal '%' as %25`,
+      )
+    }
+  }
+  const user = decode(url.username, 'user')
+  const password = decode(url.password, 'password')
+  const userinfo = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
+  const scheme = url.protocol.slice(0, -1).toLowerCase()
+  const path = url.pathname === '/' ? '' : url.pathname
+  return Object.freeze({
+    url,
+    user,
+    password,
+    description: `${scheme}://${userinfo}${url.host}${path}`,
+  })
+}
+
 /**
  * The URL with its password replaced by `***`: the same as {@link maskUrl}, under the name
  * earlier releases exported.
