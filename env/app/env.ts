@@ -10,5 +10,8 @@ export default defineEnv(async (ctx) => {
   if (url === undefined) {
     throw new Error(`no 'url' in ${ctx.config.path ?? 'the config'}; set it, or pass -x url=sqlite:///dev.db`)
   }
-  await ctx.runMigrations({ dialect: await dialectForUrl(url, { baseDir: ctx.config.directory }) })
+  const setting = ctx.xArgs['url'] === undefined ? ctx.config.describeKey('url') : '-x url'
+  await ctx.runMigrations({
+    dialect: await dialectForUrl(url, { baseDir: ctx.config.directory, setting }),
+  })
 })

@@ -10,7 +10,11 @@ export default defineEnv(async (ctx) => {
   if (url === undefined) {
     throw new Error(`no 'url' in ${ctx.config.path ?? 'the config'}; set it, or pass -x url=sqlite:///app.db`)
   }
-  const dialect = await dialectForUrl(url, { baseDir: ctx.config.directory })
+  const dialect = await dialectForUrl(url, {
+    baseDir: ctx.config.directory,
+    // Errors name where the URL came from (and never show its password).
+    setting: ctx.xArgs['url'] === undefined ? ctx.config.describeKey('url') : '-x url',
+  })
   ctx.logger.debug(`env: ${dialect.description}`)
   await ctx.runMigrations({ dialect })
 })

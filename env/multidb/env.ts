@@ -16,6 +16,10 @@ export default defineEnv(async (ctx) => {
     const url = database.url
     if (url === undefined) throw new Error(`database '${name}' has no 'url' in ${ctx.config.path ?? 'the config'}`)
     ctx.logger.info(`database ${name}`)
-    await ctx.runMigrations({ name, dialect: await dialectForUrl(url, { baseDir: database.directory }) })
+    const setting = database.describeKey('url')
+    await ctx.runMigrations({
+      name,
+      dialect: await dialectForUrl(url, { baseDir: database.directory, setting }),
+    })
   }
 })

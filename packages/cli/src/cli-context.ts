@@ -1,5 +1,6 @@
 import type { CommandOptions, Config, Logger, MigrationEvent } from '@retort/core'
 import { loadConfig } from '@retort/core/config/load-config'
+import { urlSecrets } from '@retort/core/config/mask-url'
 import { consoleLogger } from '@retort/core/env/logger'
 import { createColorsFor, useColor, type Colors } from './colors.js'
 import { renderStatementEvent } from './render/render-statement-event.js'
@@ -50,6 +51,7 @@ export class CliContext {
   readonly logger: Logger
   #xArgs: Readonly<Record<string, string>> | undefined
   #intercept: ((text: string) => void) | undefined
+  #config: Config | undefined
 
   constructor(flags: GlobalFlags, io: CliIo) {
     this.flags = flags
@@ -110,13 +112,43 @@ export class CliContext {
   }
 
   /** Loads the config named by `-c`, `RETORT_CONFIG` or found in the current directory; `-n` selects a database. */
-  loadConfig(): Promise<Config> {
-    return loadConfig({
+  async loadConfig(): Promise<Config> {
+    this.#config = await loadConfig({
       file: this.flags.config,
       cwd: this.io.cwd,
       env: this.io.env,
       name: this.flags.name,
     })
+    return this.#config
+  }
+
+  /**
+   * The passwords of the URLs this command was given (`-x` values, the config's `url` of
+   * the top level and of every `databases` entry it can resolve), and the value of a `-x`
+   * key that names a secret (`password`, `token` ...): the error output masks them.
+   */
+  secrets(): readonly string[] {
+    const found: string[] = []
+    for (const item of this.flags.x ?? []) {
+      const at = item.indexOf('=')
+      if (at <= 0) continue
+      const value = item.slice(at + 1)
+      found.push(...urlSecrets(value))
+      if (/pass|secret|token|key|pwd/i.test(item.slice(0, at))) found.push(value)
+    }
+    const config = this.#config
+    if (config !== undefined) {
+      const urls = [config.url]
+      for (const name of config.databaseNames) {
+        try {
+          urls.push(config.forDatabase(name).url)
+        } catch {
+          // An entry with an unset variable holds no password yet.
+        }
+      }
+      for (const url of urls) if (url !== undefined) found.push(...urlSecrets(url))
+    }
+    return found
   }
 
   /**

@@ -17,7 +17,8 @@ export type CommandHandler<O> = (
 
 /**
  * Wraps a command body as a commander action: builds the {@link CliContext} from the global
- * flags, runs the body, and turns a thrown error into its message and exit code.
+ * flags, runs the body, and turns a thrown error into its message (and, with `--json`, its
+ * JSON document) and exit code.
  *
  * @example
  * ```ts
@@ -36,7 +37,16 @@ export function action<O>(
     try {
       kit.exitCode = (await handler(ctx, args, options)) ?? 0
     } catch (error) {
-      kit.exitCode = renderError(ctx.errColors, kit.io.stderr, error, ctx.debug)
+      kit.exitCode = renderError(
+        {
+          colors: ctx.errColors,
+          stderr: kit.io.stderr,
+          json: ctx.json ? kit.io.stdout : undefined,
+          debug: ctx.debug,
+          secrets: ctx.secrets(),
+        },
+        error,
+      )
     }
   }
 }

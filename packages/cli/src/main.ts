@@ -4,7 +4,8 @@ import type { CommandKit } from './command-kit.js'
 import { createColorsFor, useColor } from './colors.js'
 import { commanderMessage } from './commander-message.js'
 import { collect } from './options.js'
-import { EXIT_OK, EXIT_USAGE } from './usage-error.js'
+import { errorJson } from './render/render-error.js'
+import { EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js'
 
 /** What a command module exports: the function that adds the command to the program. */
 type Register = (program: Command, kit: CommandKit) => void
@@ -119,13 +120,33 @@ export async function main(args: readonly string[], io: CliIo, version: string):
     await program.parseAsync([...args], { from: 'user' })
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' ||
+      if (
+        error.code === 'commander.helpDisplayed' ||
         error.code === 'commander.version' ||
-        error.code === 'commander.help'
-        ? EXIT_OK
-        : EXIT_USAGE
+        (error.code === 'commander.help' && error.exitCode === 0)
+      ) {
+        return EXIT_OK
+      }
+      // A script that asked for JSON gets it for a usage error too (stderr has the line).
+      if (wantsJson(args)) {
+        const message =
+          error.code === 'commander.help'
+            ? "no command given; see 'retort --help'"
+            : error.message
+                .replace(/^error:\s*/i, '')
+                .replace(/\s*\n\s*/g, ' ')
+                .trim()
+        io.stdout.write(`${errorJson(new UsageError(message), message, EXIT_USAGE)}\n`)
+      }
+      return EXIT_USAGE
     }
     throw error
   }
   return kit.exitCode
+}
+
+/** Whether `--json` is among the options (before a `--`). */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--')
+  return (end < 0 ? args : args.slice(0, end)).includes('--json')
 }

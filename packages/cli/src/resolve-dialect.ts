@@ -7,6 +7,7 @@ import type { Dialect } from '@retort/core'
  * The dialect for a URL, for the default env: the dialect package installed next to the
  * config (the project's own) when there is one, else the one this CLI depends on. Dialect
  * packages (and their drivers) are imported only here, when a command needs a database.
+ * `setting` names where the URL comes from, for errors.
  *
  * @example
  * ```ts
@@ -15,12 +16,13 @@ import type { Dialect } from '@retort/core'
  */
 export async function resolveDialect(
   url: string,
-  context?: { readonly baseDir: string | undefined },
+  context?: { readonly baseDir: string | undefined; readonly setting?: string | undefined },
 ): Promise<Dialect> {
   const { dialectForUrl } = await import('@retort/core/env/dialect-for-url')
   const baseDir = context?.baseDir
   return dialectForUrl(url, {
     baseDir,
+    setting: context?.setting,
     importer: async (specifier) => {
       if (baseDir !== undefined) {
         try {

@@ -63,6 +63,7 @@ export {
 } from './config/config-keys.js'
 export * from './config/config.js'
 export * from './config/database-url.js'
+export * from './config/mask-url.js'
 export { interpolateEnv, type EnvVariables } from './config/interpolate-env.js'
 export * from './config/load-config.js'
 export * from './config/parse-config.js'

@@ -25,7 +25,7 @@ export interface MigratorOptions {
   readonly migrations?: MigrationsInput | undefined
   /** The connection. When given, the env module is not run. */
   readonly dialect?: Dialect | undefined
-  /** A loaded config, or config values (`url`, `versionTable`, free keys for the env ...). */
+  /** A loaded config, or config values (`url`, `versionTable`, `settings` for the env module ...). */
   readonly config?: Config | Readonly<Record<string, unknown>> | undefined
   /** What `-x KEY=VALUE` gives the env module. */
   readonly xArgs?: Readonly<Record<string, string>> | undefined

@@ -173,27 +173,51 @@ describe('${ENV} interpolation', () => {
       'retort.yaml',
       [
         'url: postgresql://app:${PGPASSWORD}@${PGHOST}/app',
-        'tenant: ${TENANT}',
+        'settings: { tenant: "${TENANT}", count: 3 }',
         'versionLocations: ["${VDIR}"]',
         'databases:',
         '  main: { url: "sqlite:///${DB}.db" }',
-        'count: 3',
       ].join('\n'),
     )
     const env = { PGPASSWORD: 's3cret', PGHOST: 'db', TENANT: 'acme', VDIR: 'v', DB: 'main' }
     const config = await loadConfig({ cwd: root, env })
     expect(config.url).toBe('postgresql://app:s3cret@db/app')
-    expect(config.get('tenant')).toBe('acme')
-    expect(config.get('count')).toBe(3)
+    expect(config.settings).toEqual({ tenant: 'acme', count: 3 })
     expect(config.versionLocations).toEqual([join(root, 'v')])
     expect(config.forDatabase('main').url).toBe('sqlite:///main.db')
   })
 
-  it('names the missing variable and the key', async () => {
-    await write('retort.yaml', 'databases:\n  main:\n    url: ${MAIN_URL}\n')
-    const message = await messageOfAsync(() => loadConfig({ cwd: root, env: {} }))
-    expect(message).toContain("'databases.main.url'")
-    expect(message).toContain("'MAIN_URL' is not set")
+  it('names the missing variable, the key and its line', async () => {
+    const path = await write('retort.yaml', 'url: ${TOP_URL}\n')
+    expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {} }))).toBe(
+      `${path}:1: 'url' uses \${TOP_URL}, but the environment variable 'TOP_URL' is not set; set it, or write \${TOP_URL:-default}`,
+    )
+  })
+
+  it('replaces a databases entry only when it is selected', async () => {
+    const path = await write(
+      'retort.yaml',
+      'databases:\n  main:\n    url: sqlite:///main.db\n  other:\n    url: ${OTHER_URL}\n',
+    )
+    const main = await loadConfig({ cwd: root, env: {}, name: 'main' })
+    expect(main.url).toBe('sqlite:///main.db')
+    const message = `${path}:5: 'databases.other.url' uses \${OTHER_URL}, but the environment variable 'OTHER_URL' is not set; set it, or write \${OTHER_URL:-default}`
+    expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {}, name: 'other' }))).toBe(
+      message,
+    )
+    // Without -n, the entry fails when an env module asks for it.
+    const all = await loadConfig({ cwd: root, env: {} })
+    expect(all.databaseNames).toEqual(['main', 'other'])
+    expect(messageOf(() => all.forDatabase('other'))).toBe(message)
+    expect(JSON.stringify(all)).toContain('${OTHER_URL}')
+    // Its key names are still checked at once.
+    await write(
+      'retort.yaml',
+      'databases:\n  main:\n    url: sqlite:///main.db\n  other:\n    url: ${OTHER_URL}\n    versionTabel: x\n',
+    )
+    expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {}, name: 'main' }))).toMatch(
+      /retort\.yaml:6: 'databases\.other\.versionTabel' is not a Retort key; did you mean 'versionTable'\?/,
+    )
   })
 
   it('treats $${ as a literal ${ and supports ${NAME:-default}', () => {
@@ -273,13 +297,13 @@ describe('known keys', () => {
   it('are validated with the file and key named', async () => {
     const path = await write('retort.yaml', 'transactionMode: every\n')
     expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {} }))).toBe(
-      `${path}: 'transactionMode' must be one of each, all, none, not 'every'`,
+      `${path}:1: 'transactionMode' must be one of each, all, none, not 'every'`,
     )
     await write('bad.yaml', 'databases:\n  main:\n    lockTimeout: -5\n')
     expect(
       await messageOfAsync(() => loadConfig({ cwd: root, file: 'bad.yaml', env: {} })),
     ).toMatch(
-      /bad\.yaml: 'databases\.main\.lockTimeout' must be a whole number of milliseconds \(0 or more\), not -5$/,
+      /bad\.yaml:3: 'databases\.main\.lockTimeout' must be a whole number of milliseconds \(0 or more\), not -5$/,
     )
   })
 
@@ -319,11 +343,81 @@ describe('known keys', () => {
     expect(message).not.toContain('s3cret')
   })
 
-  it('keep free keys for the env module', () => {
-    const config = new Config({ tenant: 'acme', shards: [1, 2] })
-    expect(config.get('tenant')).toBe('acme')
-    expect(config.get('shards')).toEqual([1, 2])
-    expect(config.get('missing')).toBeUndefined()
+  it('keep values for the env module under settings, merged over the top level per entry', () => {
+    const config = new Config({
+      settings: { tenant: 'acme', shards: [1, 2] },
+      databases: { eu: { settings: { tenant: 'acme-eu' } }, us: {} },
+    })
+    expect(config.settings).toEqual({ tenant: 'acme', shards: [1, 2] })
+    expect(config.get('settings')).toEqual({ tenant: 'acme', shards: [1, 2] })
+    expect(config.forDatabase('eu').settings).toEqual({ tenant: 'acme-eu', shards: [1, 2] })
+    expect(config.forDatabase('us').settings).toEqual({ tenant: 'acme', shards: [1, 2] })
+    expect(new Config().settings).toEqual({})
+    expect(messageOf(() => new Config({ settings: 'acme' } as never))).toMatch(
+      /'settings' must be a mapping of names to values for the env module/,
+    )
+  })
+
+  it.each([
+    ['versionTabel', 'versionTable'],
+    ['transactionMod', 'transactionMode'],
+    ['URL', 'url'],
+    ['scriptLocaton', 'scriptLocation'],
+  ])('reject the unknown key %s, naming %s', (key, near) => {
+    expect(messageOf(() => new Config({ [key]: 'x' } as never))).toBe(
+      `config key '${key}' is not a Retort key; did you mean '${near}'? (values for the env module go under 'settings')`,
+    )
+    expect(messageOf(() => new Config().get(key))).toContain(`did you mean '${near}'?`)
+    expect(messageOf(() => new Config().set(key, 'x'))).toContain(`did you mean '${near}'?`)
+  })
+
+  it('reject a key far from every known one, listing them and pointing to settings', () => {
+    expect(messageOf(() => new Config({ tenant: 'acme' } as never))).toMatch(
+      /^config key 'tenant' is not a Retort key \(the keys are scriptLocation, .*databases\); put values for the env module under 'settings'$/,
+    )
+    expect(
+      messageOf(() => new Config({ databases: { main: { tenant: 'acme' } } } as never)),
+    ).toMatch(
+      /^config key 'databases\.main\.tenant' is not a Retort key \(the keys are .*settings\);/,
+    )
+    expect(
+      messageOf(() => new Config({ postWriteHooks: [{ command: 'x', arg: [] }] } as never)),
+    ).toBe("config key 'postWriteHooks[0].arg' is not a key of a hook; did you mean 'args'?")
+  })
+
+  it('name the file and line of an unknown key, at any depth', async () => {
+    const path = await write(
+      'retort.yaml',
+      [
+        'scriptLocation: migrations',
+        'databases:',
+        '  main:',
+        '    url: sqlite:///main.db',
+        '    transactionMod: all',
+      ].join('\n'),
+    )
+    expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {} }))).toBe(
+      `${path}:5: 'databases.main.transactionMod' is not a Retort key; did you mean 'transactionMode'? (values for the env module go under 'settings')`,
+    )
+    await write('retort.yaml', 'scriptLocation: migrations\nversionTabel: app_version\n')
+    expect(await messageOfAsync(() => loadConfig({ cwd: root, env: {} }))).toBe(
+      `${path}:2: 'versionTabel' is not a Retort key; did you mean 'versionTable'? (values for the env module go under 'settings')`,
+    )
+  })
+
+  it('describe where the effective value of a key comes from', async () => {
+    const path = await write(
+      'retort.yaml',
+      'url: sqlite:///top.db\nversionTable: v\ndatabases:\n  main:\n    url: sqlite:///main.db\n',
+    )
+    const config = await loadConfig({ cwd: root, env: {}, name: 'main' })
+    expect(config.describeKey('url')).toBe(`${path}:5: 'databases.main.url'`)
+    expect(config.describeKey('versionTable')).toBe(`${path}:2: 'versionTable'`)
+    const top = await loadConfig({ cwd: root, env: {} })
+    expect(top.describeKey('url')).toBe(`${path}:1: 'url'`)
+    top.set('url', 'sqlite::memory:')
+    expect(top.describeKey('url')).toBe("config key 'url'")
+    expect(new Config({ url: 'sqlite::memory:' }).describeKey('url')).toBe("config key 'url'")
   })
 })
 
@@ -343,8 +437,8 @@ describe('set', () => {
     expect(config.versionTable.name).toBe('retort_version')
     config.set('scriptLocation', new URL('file:///srv/m'))
     expect(config.scriptLocation).toBe('/srv/m')
-    config.set('tenant', 'acme')
-    expect(config.get('tenant')).toBe('acme')
+    config.set('settings', { tenant: 'acme' })
+    expect(config.settings).toEqual({ tenant: 'acme' })
   })
 
   it('on a clone leaves the original alone', () => {
@@ -427,7 +521,7 @@ describe('entries and toJSON', () => {
       {
         scriptLocation: 'migrations',
         url: 'postgresql://app:s3cret@db/app',
-        tenant: 'acme',
+        settings: { tenant: 'acme' },
         databases: { main: { url: 'mysql://root:hunter2@db/main' } },
       },
       { path: '/srv/app/retort.yaml' },
@@ -439,7 +533,7 @@ describe('entries and toJSON', () => {
       versionTable: 'retort_version',
       transactionMode: 'each',
       lockTimeout: 60_000,
-      tenant: 'acme',
+      settings: { tenant: 'acme' },
     })
     const json = JSON.stringify(config)
     expect(json).not.toMatch(/s3cret|hunter2/)
@@ -447,8 +541,20 @@ describe('entries and toJSON', () => {
       scriptLocation: '/srv/app/migrations',
       url: 'postgresql://app:***@db/app',
       databases: { main: { url: 'mysql://root:***@db/main' } },
-      tenant: 'acme',
+      settings: { tenant: 'acme' },
     })
+  })
+
+  it('toJSON hides the passwords of URLs in settings too', () => {
+    const config = new Config({
+      settings: { replica: 'postgresql://app:s3cret-x@replica/app', dsn: ['password=s3cret-x'] },
+    })
+    expect(JSON.stringify(config)).not.toContain('s3cret-x')
+    expect(config.toJSON()['settings']).toEqual({
+      replica: 'postgresql://app:***@replica/app',
+      dsn: ['password=***'],
+    })
+    expect(config.settings['replica']).toBe('postgresql://app:s3cret-x@replica/app')
   })
 
   it('toJSON does not throw on an unresolvable relative path', () => {

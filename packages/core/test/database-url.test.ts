@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDatabaseUrl, redactUrl } from '../src/config/database-url.js'
+import { parseDatabaseUrl, parseServerUrl, redactUrl } from '../src/config/database-url.js'
 import { ConfigError } from '../src/errors.js'
 
 describe('parseDatabaseUrl', () => {
@@ -96,11 +96,40 @@ describe('redactUrl', () => {
       'postgresql://db/app?user=me&password=s3cret&ssl=true',
       'postgresql://db/app?user=me&password=***&ssl=true',
     ],
-    ['mysql://u:pw@h/db?email=a@b.c', 'mysql://u:***@h/db?email=a@b.c'],
+    // An '@' in the query cannot be told from one in a password: masked up to it.
+    ['mysql://u:pw@h/db?email=a@b.c', 'mysql://u:***@b.c'],
     ['sqlite:////data/a@b.db', 'sqlite:////data/a@b.db'],
     ['host=db password=s3cret dbname=app', 'host=db password=*** dbname=app'],
   ])('%s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected)
     expect(redactUrl(url)).not.toMatch(/s3cret|p@ss|w0rd|pw@/)
+  })
+})
+
+describe('parseServerUrl', () => {
+  it('decodes the user and password and describes the URL without them', () => {
+    const parsed = parseServerUrl(' mariadb://app:pa%40ss-x@db:3306/app?ssl=1 ', 'mysqlDialect')
+    expect(parsed.user).toBe('app')
+    expect(parsed.password).toBe('pa@ss-x')
+    expect(parsed.description).toBe('mariadb://app:***@db:3306/app')
+  })
+
+  it.each([
+    [
+      'postgresql://u:pa?s3cret-x@db/app',
+      /^pg: 'postgresql:\/\/u:\*\*\*@db\/app' is not a valid URL;/,
+    ],
+    [
+      'postgresql://u:s3cret-x%ZZ@db/app',
+      /^pg: the password in 'postgresql:\/\/u:\*\*\*@db\/app' has a '%' that is not followed by two hex digits/,
+    ],
+    ['mysql://u%ZZ:s3cret-x@db/app', /^pg: the user in .* has a '%'/],
+  ])('refuses %s without showing the password', (url, message) => {
+    expect(() => parseServerUrl(url, 'pg')).toThrow(message)
+    try {
+      parseServerUrl(url, 'pg')
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3cret-x')
+    }
   })
 })

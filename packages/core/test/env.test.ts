@@ -313,6 +313,43 @@ describe('defaultEnv', () => {
     expect(seen).toEqual(['sqlite:///app.db', '/srv/app'])
   })
 
+  it('takes -x url before the config url, as the init templates do', async () => {
+    const seen: unknown[] = []
+    const env = defaultEnv({
+      resolveDialect: (url, { setting }) => {
+        seen.push(url, setting)
+        return fakeDialect('sqlite', url)
+      },
+    })
+    const config = new Config({ url: 'sqlite:///app.db' }, { path: '/srv/app/retort.yaml' })
+    await runEnv(env, config, { xArgs: { url: 'sqlite:///other.db' } })
+    await runEnv(env, config)
+    expect(seen).toEqual([
+      'sqlite:///other.db',
+      '-x url',
+      'sqlite:///app.db',
+      "/srv/app/retort.yaml: 'url'",
+    ])
+  })
+
+  it('refuses -x keys it does not read before creating a dialect, naming the nearest', async () => {
+    let resolved = 0
+    const env = defaultEnv({
+      resolveDialect: () => {
+        resolved += 1
+        return fakeDialect('sqlite', 'x')
+      },
+    })
+    const config = new Config({ url: 'sqlite:///app.db' }, { path: '/srv/app/retort.yaml' })
+    expect((await failure(() => runEnv(env, config, { xArgs: { ulr: 'x' } }))).message).toBe(
+      "-x ulr: the default env (the script directory has no env module) reads only -x url; did you mean 'url'?",
+    )
+    expect((await failure(() => runEnv(env, config, { xArgs: { tenant: 'a' } }))).message).toBe(
+      "-x tenant: the default env (the script directory has no env module) reads only -x url; remove it, or write an env module that reads ctx.xArgs['tenant']",
+    )
+    expect(resolved).toBe(0)
+  })
+
   it('creates the dialect offline too, and passes the selected database name', async () => {
     const importer = async () => ({
       postgresDialect: (argument: { connectionString: string }) =>
@@ -337,7 +374,7 @@ describe('defaultEnv', () => {
   it('explains a missing url', async () => {
     const noUrl = new Config({}, { path: '/srv/app/retort.yaml' })
     expect((await failure(() => runEnv(defaultEnv(), noUrl))).message).toBe(
-      "no 'url' in /srv/app/retort.yaml: set url, pass a dialect, or write an env.ts",
+      "no 'url' in /srv/app/retort.yaml: set url, pass -x url=..., pass a dialect, or write an env.ts",
     )
     const multi = new Config(
       { databases: { a: { url: 'sqlite::memory:' }, b: {} } },

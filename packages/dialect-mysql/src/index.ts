@@ -43,4 +43,4 @@ export {
   MysqlValueError,
 } from './mysql-literal.js'
 export { inlineStatement } from './mysql-inline.js'
-export { parseMysqlUri, redactMysqlUri, type MysqlUri } from './mysql-uri.js'
+export { parseMysqlUri, type MysqlUri } from './mysql-uri.js'

@@ -1,4 +1,5 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
+import { maskSecrets, urlSecrets } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 import { randomBytes } from 'node:crypto'
 import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
@@ -98,8 +99,8 @@ export class MysqlDialect implements Dialect {
       const parsed = parseMysqlUri(config.uri)
       this.#uri = config.uri.trim()
       this.description = parsed.description
-      const password = parsed.password
-      this.#redact = (text) => (password.length === 0 ? text : text.replaceAll(password, '***'))
+      const secrets = urlSecrets(config.uri)
+      this.#redact = (text) => maskSecrets(text, secrets)
       this.#source = {
         kind: 'pool',
         owned: true,

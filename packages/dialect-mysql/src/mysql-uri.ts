@@ -1,3 +1,5 @@
+import { parseServerUrl } from '@retort/core/config/database-url'
+import { maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 
 /**
@@ -23,7 +25,7 @@ export interface MysqlUri {
 
 /**
  * Parses a MySQL/MariaDB URI (`mysql://user:password@host:port/database?options`). Errors
- * never show the password.
+ * show the URI through core's `maskUrl`, never the password.
  *
  * @example
  * ```ts
@@ -39,57 +41,16 @@ export function parseMysqlUri(uri: string): MysqlUri {
   const match = /^\s*(mysql|mariadb):\/\/(.*)$/is.exec(uri)
   if (match === null) {
     throw new ConfigError(
-      `mysqlDialect: '${redactMysqlUri(uri)}' is not a MySQL URI; write it as mysql://user:password@host:3306/database (or mariadb://...)`,
+      `mysqlDialect: '${maskUrl(uri)}' is not a MySQL URI; write it as mysql://user:password@host:3306/database (or mariadb://...)`,
     )
   }
   const scheme = match[1]!.toLowerCase()
   const rest = match[2]!
-  let url: URL
-  try {
-    url = new URL(`mysql://${rest}`)
-  } catch {
-    throw new ConfigError(
-      `mysqlDialect: '${redactMysqlUri(uri)}' is not a valid URI; %-encode special characters in the user and password`,
-    )
-  }
-  let password: string
-  try {
-    password = decodeURIComponent(url.password)
-  } catch {
-    password = url.password
-  }
-  const user = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
-  const description = `${scheme}://${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`
+  const { password, description } = parseServerUrl(`${scheme}://${rest}`, 'mysqlDialect')
   return Object.freeze({
     uri: `mysql://${rest.trim()}`,
     mariadb: scheme === 'mariadb',
     description,
     password,
   })
-}
-
-/**
- * The URI with the password (userinfo or a `password=` option) replaced by `***`. For
- * messages about URIs that did not parse.
- *
- * @example
- * ```ts
- * redactMysqlUri('mysql://app:s3cret@db/app') // 'mysql://app:***@db/app'
- * ```
- */
-export function redactMysqlUri(uri: string): string {
-  const text = String(uri).replace(/([?&](?:password|pass|pwd)=)[^&#]*/gi, '$1***')
-  const marker = text.indexOf('://')
-  // Without a scheme (`user:password@host/db`), the userinfo starts the text.
-  const start = marker < 0 ? 0 : marker + 3
-  const rest = text.slice(start)
-  const end = rest.search(/[?#]/)
-  const authority = end < 0 ? rest : rest.slice(0, end)
-  // The userinfo ends at the last '@': a password may hold an unescaped '@' or '/', so
-  // odd URIs are over-redacted rather than leak part of a password.
-  const at = authority.lastIndexOf('@')
-  if (at < 0) return text
-  const colon = authority.indexOf(':')
-  if (colon < 0 || colon > at) return text
-  return `${text.slice(0, start + colon + 1)}***${text.slice(start + at)}`
 }

@@ -1,10 +1,10 @@
 import mysqlCallback from 'mysql2'
 import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ConfigError } from '@retort/core'
+import { ConfigError, maskUrl } from '@retort/core'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 import { MysqlConnection } from '../src/mysql-driver.js'
-import { parseMysqlUri, redactMysqlUri } from '../src/mysql-uri.js'
+import { parseMysqlUri } from '../src/mysql-uri.js'
 import {
   createTestDatabase,
   describeMysql,
@@ -86,14 +86,14 @@ describe('URIs and descriptions', () => {
     expect(() => mysqlDialect({ connection: {} as never })).toThrow(/must be a mysql2 connection/)
   })
 
-  it('redactMysqlUri hides userinfo passwords and password options', () => {
-    expect(redactMysqlUri(`mysql://app:${SECRET}@db/app`)).toBe('mysql://app:***@db/app')
-    expect(redactMysqlUri(`mysql://app:pa/ss@db/app`)).toBe('mysql://app:***@db/app')
-    expect(redactMysqlUri(`mysql://app@db/app?password=${SECRET}&x=1`)).toBe(
+  it("core's maskUrl hides userinfo passwords and password options of MySQL URIs", () => {
+    expect(maskUrl(`mysql://app:${SECRET}@db/app`)).toBe('mysql://app:***@db/app')
+    expect(maskUrl(`mysql://app:pa/ss@db/app`)).toBe('mysql://app:***@db/app')
+    expect(maskUrl(`mysql://app@db/app?password=${SECRET}&x=1`)).toBe(
       'mysql://app@db/app?password=***&x=1',
     )
-    expect(redactMysqlUri(`app:${SECRET}@db/app`)).toBe('app:***@db/app')
-    expect(redactMysqlUri('mysql://db/app')).toBe('mysql://db/app')
+    expect(maskUrl(`app:${SECRET}@db/app`)).toBe('app:***@db/app')
+    expect(maskUrl('mysql://db/app')).toBe('mysql://db/app')
   })
 })
 

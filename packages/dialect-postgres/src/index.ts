@@ -49,6 +49,5 @@ export { sqlSegments, type SqlSegment } from './postgres-sql-segments.js'
 export {
   parsePostgresConnectionString,
   scrubPassword,
-  redactConnectionString,
   type PostgresConnectionString,
 } from './postgres-connection-string.js'

@@ -1,3 +1,5 @@
+import { parseServerUrl } from '@retort/core/config/database-url'
+import { maskSecrets, maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 
 /**
@@ -21,7 +23,7 @@ export interface PostgresConnectionString {
 
 /**
  * Parses a PostgreSQL URL (`postgresql://user:password@host:5432/database?options`). Errors
- * never show the password.
+ * show the URL through core's `maskUrl`, never the password.
  *
  * @example
  * ```ts
@@ -39,34 +41,18 @@ export function parsePostgresConnectionString(connectionString: string): Postgre
   const match = /^(postgres|postgresql):\/\//i.exec(trimmed)
   if (match === null) {
     throw new ConfigError(
-      `postgresDialect: '${redactConnectionString(trimmed)}' is not a PostgreSQL URL; write it as postgresql://user:password@host:5432/database`,
+      `postgresDialect: '${maskUrl(trimmed)}' is not a PostgreSQL URL; write it as postgresql://user:password@host:5432/database`,
     )
   }
-  let url: URL
-  try {
-    url = new URL(trimmed)
-  } catch {
-    throw new ConfigError(
-      `postgresDialect: '${redactConnectionString(trimmed)}' is not a valid URL; %-encode special characters in the user and password`,
-    )
-  }
-  const decode = (text: string) => {
-    try {
-      return decodeURIComponent(text)
-    } catch {
-      return text
-    }
-  }
+  const parsed = parseServerUrl(trimmed, 'postgresDialect')
   const password =
-    url.password !== '' ? decode(url.password) : (url.searchParams.get('password') ?? '')
-  const user = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
-  const scheme = match[1]!.toLowerCase()
-  const description = `${scheme}://${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`
-  return Object.freeze({ connectionString: trimmed, description, password })
+    parsed.password !== '' ? parsed.password : (parsed.url.searchParams.get('password') ?? '')
+  return Object.freeze({ connectionString: trimmed, description: parsed.description, password })
 }
 
 /**
- * Replaces every occurrence of the password, and any URL's userinfo password, by `***`.
+ * Replaces every occurrence of the password, and the password of every URL in the text, by
+ * `***` (core's `maskSecrets`): for the driver's messages.
  *
  * @example
  * ```ts
@@ -74,31 +60,5 @@ export function parsePostgresConnectionString(connectionString: string): Postgre
  * ```
  */
 export function scrubPassword(text: string, password: string): string {
-  const scrubbed = password.length === 0 ? text : text.replaceAll(password, '***')
-  return scrubbed.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (url) => redactConnectionString(url))
-}
-
-/**
- * The text with the password of a connection string (userinfo, with or without a scheme,
- * or a `password=` option) replaced by `***`. For messages about strings that did not parse.
- *
- * @example
- * ```ts
- * redactConnectionString('app:s3cret@db/app') // 'app:***@db/app'
- * ```
- */
-export function redactConnectionString(text: string): string {
-  const masked = String(text).replace(/([?&\s](?:password|sslpassword)=)[^&#\s]*/gi, '$1***')
-  const marker = masked.indexOf('://')
-  const start = marker < 0 ? 0 : marker + 3
-  const rest = masked.slice(start)
-  const end = rest.search(/[?#]/)
-  const authority = end < 0 ? rest : rest.slice(0, end)
-  // The userinfo ends at the last '@': a password may hold an unescaped '@' or '/', so odd
-  // strings are over-redacted rather than leak part of a password.
-  const at = authority.lastIndexOf('@')
-  if (at < 0) return masked
-  const colon = authority.indexOf(':')
-  if (colon < 0 || colon > at) return masked
-  return `${masked.slice(0, start + colon + 1)}***${masked.slice(start + at)}`
+  return maskSecrets(text, [password])
 }

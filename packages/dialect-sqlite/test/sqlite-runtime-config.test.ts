@@ -51,7 +51,8 @@ describe('config from retort.yaml', () => {
         'url: sqlite:///data/${APP_DB_NAME}.db',
         'versionTable: ${APP_TABLE}',
         'transactionMode: all',
-        'tenant: acme',
+        'settings:',
+        '  tenant: acme',
         '',
       ].join('\n'),
     )
@@ -61,7 +62,7 @@ describe('config from retort.yaml', () => {
     const cwdBefore = process.cwd()
     const config = await loadConfig(options)
     expect(config.scriptLocation).toBe(path.join(project, 'migrations'))
-    expect(config.get('tenant')).toBe('acme')
+    expect(config.settings['tenant']).toBe('acme')
     expect(config.transactionMode).toBe('all')
     const result = await new Migrator({ config }).upgrade('heads')
     expect(result.heads).toEqual(['bbbb02'])
@@ -110,7 +111,7 @@ import { defineEnv, sqliteDialect } from '${bundleUrl}'
 export default defineEnv(async (ctx) => {
   const tenant = ctx.xArgs['tenant']
   if (!tenant) throw new Error('pass xArgs: { tenant }')
-  ctx.logger.info(\`env: tenant=\${tenant} region=\${String(ctx.config.get('region'))} offline=\${ctx.offline}\`)
+  ctx.logger.info(\`env: tenant=\${tenant} region=\${String(ctx.config.settings['region'])} offline=\${ctx.offline}\`)
   const filename = path.join(ctx.xArgs['dataDir'], \`\${tenant}.db\`)
   await ctx.runMigrations({ dialect: sqliteDialect({ filename }), versionTable: \`\${tenant}_version\` })
 })
@@ -122,7 +123,7 @@ export default defineEnv(async (ctx) => {
     const logger = recordingLogger()
     const migrator = new Migrator({
       scriptLocation,
-      config: { region: 'eu' },
+      config: { settings: { region: 'eu' } },
       xArgs: { tenant: 'acme', dataDir },
       logger,
     })

@@ -4,8 +4,8 @@ import type { LoadedRevisions } from './load-revisions.js'
 
 /**
  * Whether a command can reach a database without failing for lack of one: a dialect was
- * passed, the script directory has an env module, or the config has a `url` (or lists
- * `databases`). Commands that only optionally read the database (`graph`, `rebase`,
+ * passed, the script directory has an env module, the config has a `url` (or lists
+ * `databases`), or `-x url=...` names one (the default env reads it). Commands that only optionally read the database (`graph`, `rebase`,
  * `check`) use it to decide.
  *
  * @example
@@ -22,6 +22,7 @@ export function databaseConfigured(
     options.dialect !== undefined ||
     loaded.envPath !== undefined ||
     config.url !== undefined ||
+    options.xArgs?.['url'] !== undefined ||
     config.databaseNames.length > 0
   )
 }

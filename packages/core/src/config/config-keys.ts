@@ -1,5 +1,8 @@
 import { ConfigError } from '../errors.js'
+import { closestName } from './closest-name.js'
+import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
 import { isPlainObject } from './is-plain-object.js'
+import { describeKey, type KeySource } from './key-source.js'
 import {
   DEFAULT_LOCK_TIMEOUT,
   DEFAULT_TRANSACTION_MODE,
@@ -37,8 +40,8 @@ export interface PostWriteHook {
 export type ConfigLocation = string | URL
 
 /**
- * The keys Retort itself reads, as written in `retort.yaml` or passed to `new Config()`.
- * Any other key is kept as-is for the env module.
+ * The keys of `retort.yaml` and `new Config()`. Any other key is an error naming the
+ * nearest known one; values meant for an env module go under `settings`.
  */
 export interface KnownConfigValues {
   readonly scriptLocation?: ConfigLocation | undefined
@@ -57,24 +60,30 @@ export interface KnownConfigValues {
   readonly timezone?: string | undefined
   /** Commands, as `'prettier --write {path}'` or `{ command, args }`. */
   readonly postWriteHooks?: string | readonly (string | PostWriteHook)[] | undefined
+  /** The file `retort bundle` writes, relative to the config file. */
+  readonly bundleIndex?: string | undefined
+  /**
+   * Free-form values for the env module (`ctx.config.settings`): the one key whose content
+   * Retort does not check. A database entry's settings override the top level's one by one.
+   */
+  readonly settings?: Readonly<Record<string, unknown>> | undefined
   /** Named targets; each one's keys override the top level when it is selected. */
   readonly databases?: Readonly<Record<string, DatabaseValues>> | undefined
 }
 
 /** The keys of one `databases:` entry: any key except `databases`. */
-export type DatabaseValues = Omit<KnownConfigValues, 'databases'> & {
-  readonly [key: string]: unknown
-}
+export type DatabaseValues = Omit<KnownConfigValues, 'databases'>
 
 /**
- * What `new Config()` takes: the known keys, typed, plus free keys for the env module.
+ * What `new Config()` takes: the known keys, typed. Values for the env module go under
+ * `settings`.
  *
  * @example
  * ```ts
- * const values: ConfigValues = { scriptLocation: '/app/migrations', url: 'sqlite:////data/app.db', tenant: 'acme' }
+ * const values: ConfigValues = { scriptLocation: '/app/migrations', url: 'sqlite:////data/app.db', settings: { tenant: 'acme' } }
  * ```
  */
-export type ConfigValues = KnownConfigValues & { readonly [key: string]: unknown }
+export type ConfigValues = KnownConfigValues
 
 /** Every key with a meaning to Retort. */
 export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
@@ -90,6 +99,8 @@ export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
   'revisionFormat',
   'timezone',
   'postWriteHooks',
+  'bundleIndex',
+  'settings',
   'databases',
 ])
 
@@ -105,24 +116,34 @@ export const CONFIG_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze(
 const KNOWN = new Set<string>(CONFIG_KEYS)
 
 /**
- * Where a value comes from, for error messages: the config file (or none) and the key path
- * above the key (`'databases.analytics.'`).
+ * A `databases` entry that uses an environment variable that is not set: kept as written,
+ * and the error thrown only when the entry is selected, so that `-n main` works while a
+ * variable that only `analytics` uses is unset.
+ *
+ * @example
+ * ```ts
+ * if (entry instanceof UnresolvedDatabase) throw entry.error
+ * ```
  */
-export interface KeySource {
-  readonly file: string | undefined
-  readonly prefix: string
-}
-
-/** How an error names a key: `'/app/retort.yaml: 'url''` or `config key 'url'`. */
-export function describeKey(source: KeySource, key: string): string {
-  const full = `${source.prefix}${key}`
-  return source.file === undefined ? `config key '${full}'` : `${source.file}: '${full}'`
+export class UnresolvedDatabase {
+  readonly kind = 'unresolved-database'
+  constructor(
+    /** The entry as written in the file. */
+    readonly values: Readonly<Record<string, unknown>>,
+    /** The unset-variable error, naming the variable, the key and its line. */
+    readonly error: ConfigError,
+  ) {
+    Object.freeze(this)
+  }
 }
 
 /**
  * Checks and normalises every key of a values object: known keys are validated (a
- * ConfigError names the file and key), `transactionPerMigration` becomes
- * `transactionMode`, `databases` entries are checked in turn, and free keys are kept.
+ * ConfigError names the file, line and key), an unknown key is an error naming the nearest
+ * known one, `transactionPerMigration` becomes `transactionMode`, and `databases` entries
+ * are checked in turn. With `env`, `${NAME}` in `databases` entries is replaced here (the
+ * caller replaces it in the top level): an entry with an unset variable becomes an
+ * {@link UnresolvedDatabase} whose error is thrown when it is selected.
  *
  * @example
  * ```ts
@@ -133,6 +154,7 @@ export function describeKey(source: KeySource, key: string): string {
 export function normalizeConfigValues(
   values: Readonly<Record<string, unknown>>,
   source: KeySource,
+  env?: EnvVariables,
 ): Record<string, unknown> {
   if (!isPlainObject(values)) {
     throw new ConfigError(
@@ -142,7 +164,10 @@ export function normalizeConfigValues(
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue
-    const [name, normalized] = normalizeConfigEntry(key, value, source)
+    const [name, normalized] =
+      key === 'databases' && env !== undefined
+        ? [key, checkDatabases(value, source, describeKey(source, key), env)]
+        : normalizeConfigEntry(key, value, source)
     if (
       name === 'transactionMode' &&
       'transactionMode' in out &&
@@ -172,13 +197,7 @@ export function normalizeConfigEntry(
   source: KeySource,
 ): [string, unknown] {
   const what = describeKey(source, key)
-  if (!KNOWN.has(key)) {
-    const camel = key.replace(/[_-]+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase())
-    if (camel !== key && KNOWN.has(camel)) {
-      throw new ConfigError(`${what} is not a Retort key; keys are camelCase: write '${camel}'`)
-    }
-    return [key, value]
-  }
+  checkKeyName(key, source)
   switch (key as keyof KnownConfigValues) {
     case 'scriptLocation':
       return [key, checkLocation(value, what)]
@@ -243,16 +262,57 @@ export function normalizeConfigEntry(
         Object.freeze(list.map((item, index) => checkHook(item, source, `${key}[${index}]`))),
       ]
     }
+    case 'bundleIndex':
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new ConfigError(
+          `${what} must be a file path (src/migrations.generated.ts), not ${show(value)}`,
+        )
+      }
+      return [key, value]
+    case 'settings':
+      if (!isPlainObject(value)) {
+        throw new ConfigError(
+          `${what} must be a mapping of names to values for the env module (settings: { tenant: acme }), not ${show(value)}`,
+        )
+      }
+      return [key, Object.freeze({ ...value })]
     case 'databases':
-      return [key, checkDatabases(value, source, what)]
+      return [key, checkDatabases(value, source, what, undefined)]
   }
   return [key, value]
+}
+
+/**
+ * Throws a ConfigError for a key that is not one of {@link CONFIG_KEYS}, naming the nearest
+ * known key (or, for another spelling of a known key, its camelCase form).
+ *
+ * @example
+ * ```ts
+ * checkKeyName('versionTabel', { file: '/app/retort.yaml', prefix: '' })
+ * // throws "/app/retort.yaml: 'versionTabel' is not a Retort key; did you mean 'versionTable'? ..."
+ * ```
+ */
+export function checkKeyName(key: string, source: KeySource): void {
+  if (KNOWN.has(key)) return
+  const what = describeKey(source, key)
+  const camel = key.replace(/[_-]+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase())
+  if (camel !== key && KNOWN.has(camel)) {
+    throw new ConfigError(`${what} is not a Retort key; keys are camelCase: write '${camel}'`)
+  }
+  const known = CONFIG_KEYS.filter((name) => source.prefix === '' || name !== 'databases')
+  const near = closestName(key, known)
+  throw new ConfigError(
+    near === undefined
+      ? `${what} is not a Retort key (the keys are ${known.join(', ')}); put values for the env module under 'settings'`
+      : `${what} is not a Retort key; did you mean '${near}'? (values for the env module go under 'settings')`,
+  )
 }
 
 function checkDatabases(
   value: unknown,
   source: KeySource,
   what: string,
+  env: EnvVariables | undefined,
 ): Readonly<Record<string, unknown>> {
   if (source.prefix !== '') {
     throw new ConfigError(
@@ -266,9 +326,17 @@ function checkDatabases(
   }
   const out: Record<string, unknown> = {}
   for (const [name, entry] of Object.entries(value)) {
-    const inner: KeySource = { file: source.file, prefix: `databases.${name}.` }
+    const inner: KeySource = {
+      file: source.file,
+      prefix: `databases.${name}.`,
+      lines: source.lines,
+    }
     if (entry === null || entry === undefined) {
       out[name] = Object.freeze({})
+      continue
+    }
+    if (entry instanceof UnresolvedDatabase) {
+      out[name] = entry
       continue
     }
     if (!isPlainObject(entry)) {
@@ -276,7 +344,35 @@ function checkDatabases(
         `${describeKey(source, `databases.${name}`)} must be a mapping of keys (url, versionTable ...), not ${show(entry)}`,
       )
     }
-    out[name] = Object.freeze(normalizeConfigValues(entry, inner))
+    if (env === undefined) {
+      out[name] = Object.freeze(normalizeConfigValues(entry, inner))
+      continue
+    }
+    let unset: ConfigError | undefined
+    const interpolated = interpolateEnv(
+      entry,
+      env,
+      source.file ?? 'the config',
+      `databases.${name}`,
+      {
+        lines: source.lines,
+        onUnset: (error) => {
+          unset ??= error
+          return ''
+        },
+      },
+    ) as Record<string, unknown>
+    if (unset === undefined) {
+      out[name] = Object.freeze(normalizeConfigValues(interpolated, inner))
+      continue
+    }
+    // Its key names are checked now (they do not depend on the environment); its values
+    // when it is selected.
+    for (const key of Object.keys(entry)) {
+      if (key === 'databases') normalizeConfigEntry(key, entry[key], inner)
+      checkKeyName(key, inner)
+    }
+    out[name] = new UnresolvedDatabase(entry, unset)
   }
   return Object.freeze(out)
 }
@@ -327,6 +423,14 @@ function checkHook(value: unknown, source: KeySource, key: string): PostWriteHoo
     return Object.freeze({ command, args: Object.freeze(args) })
   }
   if (isPlainObject(value)) {
+    for (const name of Object.keys(value)) {
+      if (name !== 'command' && name !== 'args') {
+        const near = closestName(name, ['command', 'args'])
+        throw new ConfigError(
+          `${describeKey(source, `${key}.${name}`)} is not a key of a hook; ${near === undefined ? 'a hook has command and args' : `did you mean '${near}'?`}`,
+        )
+      }
+    }
     const { command, args = [] } = value
     if (typeof command !== 'string' || command.trim() === '') {
       throw new ConfigError(

@@ -6,6 +6,8 @@ import type { TransactionMode } from '../runtime/migration-action.js'
 import {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,
+  UnresolvedDatabase,
+  checkKeyName,
   normalizeConfigEntry,
   normalizeConfigValues,
   type ConfigLocation,
@@ -13,8 +15,11 @@ import {
   type PostWriteHook,
   type RevisionFormat,
 } from './config-keys.js'
-import { redactUrl } from './database-url.js'
+import { closestName } from './closest-name.js'
+import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
 import { isPlainObject } from './is-plain-object.js'
+import { describeKey as keyDescription, type KeySource } from './key-source.js'
+import { maskSecrets, maskUrl } from './mask-url.js'
 
 /** Options of {@link Config}. */
 export interface ConfigOptions {
@@ -25,14 +30,27 @@ export interface ConfigOptions {
   readonly path?: string | URL | undefined
   /** Selects a `databases` entry whose keys override the top level. */
   readonly name?: string | undefined
+  /**
+   * The line of each key in the config file, by dotted path (`'databases.main.url'` -> 6),
+   * so that errors name it. {@link loadConfig} fills it.
+   */
+  readonly lines?: ReadonlyMap<string, number> | undefined
+  /**
+   * Variables for `${NAME}` in string values (what {@link loadConfig} passes: the
+   * environment). The top level is replaced at once; a `databases` entry when it is
+   * selected, so an unset variable that only another entry uses is no error. Without it,
+   * values are taken as they are.
+   */
+  readonly env?: EnvVariables | undefined
 }
 
 type Values = Record<string, unknown>
 
 /**
  * The effective configuration: the values of `retort.yaml` (see {@link loadConfig}) or
- * values passed in code, checked key by key. Relative paths are resolved against the config
- * file's directory, never against the current directory.
+ * values passed in code, checked key by key: an unknown key is an error naming the nearest
+ * known one (values for the env module go under `settings`). Relative paths are resolved
+ * against the config file's directory, never against the current directory.
  *
  * A config may select one named target of `databases` (`name`); its keys then override the
  * top level. `set()` on an unnamed config changes the top level (database entries still
@@ -50,10 +68,15 @@ export class Config {
   readonly #name: string | undefined
   readonly #top: Values
   readonly #own: Values
+  readonly #lines: ReadonlyMap<string, number> | undefined
+  /** Top-level keys changed by `set()`: their file lines no longer apply. */
+  readonly #setInCode = new Set<string>()
 
   constructor(values: ConfigValues = {}, options: ConfigOptions = {}) {
     this.#path = configPath(options.path)
-    this.#top = normalizeConfigValues(values, { file: this.#path, prefix: '' })
+    this.#lines = options.lines
+    const source: KeySource = { file: this.#path, prefix: '', lines: this.#lines }
+    this.#top = normalizeConfigValues(topLevel(values, source, options.env), source, options.env)
     this.#own = {}
     this.#name = options.name
     if (options.name !== undefined) this.#entry(options.name)
@@ -75,15 +98,18 @@ export class Config {
   }
 
   /**
-   * The effective value of a key: a free key as given, a known key checked and normalised
-   * (`transactionPerMigration` is read from `transactionMode`), or the known key's default.
+   * The effective value of a key, checked and normalised (`transactionPerMigration` is read
+   * from `transactionMode`), or the key's default. An unknown key is a ConfigError naming
+   * the nearest known one.
    *
    * @example
    * ```ts
-   * const tenant = ctx.config.get('tenant') // a free key for the env module
+   * const table = config.get('versionTable') // 'retort_version'
    * ```
    */
   get(key: string): unknown {
+    checkKeyName(key, { file: undefined, prefix: '' })
+    if (key === 'settings') return this.settings
     if (key === 'transactionPerMigration') {
       const mode = this.transactionMode
       return mode === 'none' ? undefined : mode === 'each'
@@ -100,20 +126,65 @@ export class Config {
    * ```
    */
   set(key: string, value: unknown): this {
+    checkKeyName(key, { file: undefined, prefix: '' })
     if (key === 'databases' && this.#name !== undefined) {
       throw new ConfigError(
         `'databases' cannot be set on the config of database '${this.#name}'; set it on the top-level config`,
       )
     }
     const target = this.#name === undefined ? this.#top : this.#own
+    const stored = key === 'transactionPerMigration' ? 'transactionMode' : key
     if (value === undefined) {
-      delete target[key]
-      if (key === 'transactionPerMigration') delete target['transactionMode']
+      delete target[stored]
       return this
     }
     const [name, normalized] = normalizeConfigEntry(key, value, { file: undefined, prefix: '' })
     target[name] = normalized
+    if (target === this.#top) this.#setInCode.add(name)
     return this
+  }
+
+  /**
+   * How messages name the key's effective value: the file, line and dotted key it comes
+   * from (`/app/retort.yaml:6: 'databases.main.url'`), or `config key 'url'` when it was
+   * set in code.
+   *
+   * @example
+   * ```ts
+   * throw new Error(`${config.describeKey('url')} must name a PostgreSQL database`)
+   * ```
+   */
+  describeKey(key: string): string {
+    const stored = key === 'transactionPerMigration' ? 'transactionMode' : key
+    const top: KeySource = { file: this.#path, prefix: '', lines: this.#lines }
+    if (this.#name !== undefined) {
+      const prefix = `databases.${this.#name}.`
+      if (Object.hasOwn(this.#own, stored)) return `config key '${prefix}${key}'`
+      if (Object.hasOwn(this.#entry(this.#name), stored)) {
+        return keyDescription({ ...top, prefix }, key)
+      }
+    }
+    if (this.#setInCode.has(stored)) return `config key '${key}'`
+    return keyDescription(top, key)
+  }
+
+  /**
+   * The free-form values for the env module (`settings:` in `retort.yaml`): the top level's,
+   * with the selected database entry's settings over them one by one. Retort does not read
+   * them.
+   *
+   * @example
+   * ```ts
+   * const tenant = ctx.config.settings['tenant'] ?? 'default'
+   * ```
+   */
+  get settings(): Readonly<Record<string, unknown>> {
+    const merged: Record<string, unknown> = {}
+    for (const layer of this.#layers()) {
+      const settings = layer['settings']
+      if (isPlainObject(settings)) Object.assign(merged, settings)
+    }
+    return Object.freeze(merged)
   }
 
   /**
@@ -151,7 +222,7 @@ export class Config {
   }
 
   /**
-   * The database URL, password included (print it with {@link redactUrl}).
+   * The database URL, password included (print it with {@link maskUrl}).
    *
    * @example
    * ```ts
@@ -306,8 +377,8 @@ export class Config {
   }
 
   /**
-   * The effective values (known keys with their defaults, then free keys), as stored:
-   * locations as given, the URL with its password.
+   * The effective values (known keys with their defaults), as stored: locations as given,
+   * the URL with its password, a `databases` entry that uses an unset variable as written.
    *
    * @example
    * ```ts
@@ -320,7 +391,14 @@ export class Config {
     for (const layer of this.#layers()) for (const key of Object.keys(layer)) keys.add(key)
     const out: [string, unknown][] = []
     for (const key of keys) {
-      const value = key === 'databases' ? this.#top['databases'] : this.get(key)
+      const value =
+        key === 'databases'
+          ? this.#top['databases']
+          : key === 'settings'
+            ? this.#lookup('settings') === undefined
+              ? undefined
+              : this.settings
+            : this.get(key)
       if (value !== undefined) out.push([key, value])
     }
     return out
@@ -328,7 +406,7 @@ export class Config {
 
   /**
    * The effective values, safe to print: locations as absolute paths (when they resolve),
-   * every `url` with its password replaced by `***`.
+   * every `url` (and every URL in `settings`) with its password replaced by `***`.
    *
    * @example
    * ```ts
@@ -342,7 +420,11 @@ export class Config {
   }
 
   #printable(key: string, value: unknown): unknown {
-    if (key === 'url' && typeof value === 'string') return redactUrl(value)
+    if (key === 'url' && typeof value === 'string') return maskUrl(value)
+    if (key === 'settings' && isPlainObject(value)) {
+      // Free-form, so a URL may hide anywhere in it.
+      return maskStrings(value)
+    }
     if (key === 'scriptLocation') return this.#tryResolve(value as ConfigLocation, key)
     if (key === 'versionLocations') {
       return (value as readonly ConfigLocation[]).map((item) => this.#tryResolve(item, key))
@@ -352,7 +434,9 @@ export class Config {
         Object.entries(value).map(([name, entry]) => [
           name,
           Object.fromEntries(
-            Object.entries(entry as Values).map(([k, v]) => [k, this.#printable(k, v)]),
+            Object.entries(
+              entry instanceof UnresolvedDatabase ? entry.values : (entry as Values),
+            ).map(([k, v]) => [k, this.#printable(k, v)]),
           ),
         ]),
       )
@@ -399,19 +483,63 @@ export class Config {
 
   #entry(name: string): Values {
     const databases = this.#databases()
-    if (Object.hasOwn(databases, name)) return databases[name]!
+    if (Object.hasOwn(databases, name)) {
+      const entry: unknown = databases[name]
+      if (entry instanceof UnresolvedDatabase) throw entry.error
+      return entry as Values
+    }
     const names = Object.keys(databases)
     const where = this.#path ?? 'the config'
+    const near = closestName(name, names)
     throw new ConfigError(
       names.length === 0
         ? `no database '${name}' in ${where}: it has no 'databases' section; add databases: { ${name}: { url: ... } } or do not select a database`
-        : `no database '${name}' in ${where}; known names: ${names.join(', ')}`,
+        : `no database '${name}' in ${where}; ${near === undefined ? '' : `did you mean '${near}'? `}known names: ${names.join(', ')}`,
     )
   }
 
   #copy(name: string | undefined): Config {
-    return new Config(copyValues(this.#top) as ConfigValues, { path: this.#path, name })
+    const copy = new Config(copyValues(this.#top) as ConfigValues, {
+      path: this.#path,
+      name,
+      lines: this.#lines,
+    })
+    for (const key of this.#setInCode) copy.#setInCode.add(key)
+    return copy
   }
+}
+
+/**
+ * The top level of the values, key names checked and, with `env`, `${NAME}` replaced in
+ * every key but `databases` (whose entries are replaced one by one, see
+ * normalizeConfigValues).
+ */
+function topLevel(
+  values: ConfigValues,
+  source: KeySource,
+  env: EnvVariables | undefined,
+): Readonly<Record<string, unknown>> {
+  if (env === undefined || !isPlainObject(values))
+    return values as Readonly<Record<string, unknown>>
+  for (const key of Object.keys(values)) checkKeyName(key, source)
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values)) {
+    out[key] =
+      key === 'databases'
+        ? value
+        : interpolateEnv(value, env, source.file ?? 'config values', key, { lines: source.lines })
+  }
+  return out
+}
+
+/** Every string in a value (lists and mappings included) through `maskSecrets`. */
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskSecrets(value)
+  if (Array.isArray(value)) return value.map(maskStrings)
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskStrings(item)]))
+  }
+  return value
 }
 
 function configPath(path: string | URL | undefined): string | undefined {

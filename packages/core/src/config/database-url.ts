@@ -1,5 +1,6 @@
 import { isAbsolute, join, normalize } from 'node:path'
 import { ConfigError } from '../errors.js'
+import { maskUrl } from './mask-url.js'
 
 /** A SQLite database URL: a file (absolute after parsing) or `:memory:`. */
 export interface SqliteDatabaseUrl {
@@ -55,7 +56,7 @@ export const SQLITE_MEMORY = ':memory:'
  * - `sqlite::memory:`, `sqlite:///:memory:` and `sqlite://`: in memory.
  *
  * `postgres(ql)://`, `mysql://` and `mariadb://` URLs are kept as connection strings for the
- * driver. Errors show the URL through {@link redactUrl}.
+ * driver. Errors show the URL through {@link maskUrl}.
  *
  * @example
  * ```ts
@@ -69,11 +70,11 @@ export function parseDatabaseUrl(url: string, baseDir?: string): DatabaseUrl {
       `a database URL must be a string, not ${url === null ? 'null' : typeof url}`,
     )
   }
-  const redacted = redactUrl(url)
+  const redacted = maskUrl(url)
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(url.trim())
   if (match === null) {
     throw new ConfigError(
-      `'${redacted}' is not a database URL; write it as sqlite:///app.db, postgresql://user@host/db or mysql://user@host/db`,
+      `'${redacted}' is not a database URL${/^[A-Za-z][A-Za-z0-9+.-]*\/\//.test(url.trim()) ? " (a ':' is missing after the scheme)" : ''}; write it as sqlite:///app.db, postgresql://user@host/db or mysql://user@host/db`,
     )
   }
   const scheme = match[1]!.toLowerCase()
@@ -123,7 +124,7 @@ function parseSqlite(
     const host = slash < 0 ? location.slice(2) : location.slice(2, slash)
     if (host !== '' && host !== 'localhost') {
       throw new ConfigError(
-        `the SQLite URL '${redacted}' names a host ('${host}'); SQLite opens files: write sqlite:///relative.db or sqlite:////absolute/path.db`,
+        `the SQLite URL '${redacted}' names a host ('${maskUrl(host)}'); SQLite opens files: write sqlite:///relative.db or sqlite:////absolute/path.db`,
       )
     }
     location = slash < 0 ? '' : location.slice(slash + 1)
@@ -146,12 +147,63 @@ function parseSqlite(
   return { filename: join(baseDir, path), options }
 }
 
-const QUERY_SECRET = /([?&;\s](?:password|pass|pwd|sslpassword|sslkey)=)[^&;#\s]*/gi
+/** A server URL taken apart by {@link parseServerUrl}. */
+export interface ServerUrl {
+  /** The WHATWG parse (`host`, `port`, `pathname`, `searchParams` ...). */
+  readonly url: URL
+  /** The user and password, %-decoded (`''` when absent). Never print the password. */
+  readonly user: string
+  readonly password: string
+  /** Scheme, user, host, port and database, the password as `***`, no query: safe to print. */
+  readonly description: string
+}
 
 /**
- * The URL with its password (userinfo or `password=` parameter) replaced by `***`. Safe to
- * print; every message that shows a URL goes through it. Strings that are not URLs come
- * back unchanged apart from `password=` parameters.
+ * Parses the URL of a database server (`scheme://user:password@host:port/database?options`)
+ * as the drivers do, for a dialect package. The errors, prefixed with `owner`
+ * (`'postgresDialect'`), show the URL through {@link maskUrl}; a user or password with a
+ * broken %-escape is refused here rather than failing at connect time as "URI malformed".
+ *
+ * @example
+ * ```ts
+ * parseServerUrl('mysql://app:s3cret@db:3306/app', 'mysqlDialect').description // 'mysql://app:***@db:3306/app'
+ * ```
+ */
+export function parseServerUrl(text: string, owner: string): ServerUrl {
+  const trimmed = text.trim()
+  let url: URL
+  try {
+    url = new URL(trimmed)
+  } catch {
+    throw new ConfigError(
+      `${owner}: '${maskUrl(trimmed)}' is not a valid URL; %-encode special characters in the user and password (@ as %40, / as %2F, ? as %3F, # as %23, % as %25)`,
+    )
+  }
+  const decode = (part: string, name: string): string => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      throw new ConfigError(
+        `${owner}: the ${name} in '${maskUrl(trimmed)}' has a '%' that is not followed by two hex digits; write a literal '%' as %25`,
+      )
+    }
+  }
+  const user = decode(url.username, 'user')
+  const password = decode(url.password, 'password')
+  const userinfo = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`
+  const scheme = url.protocol.slice(0, -1).toLowerCase()
+  const path = url.pathname === '/' ? '' : url.pathname
+  return Object.freeze({
+    url,
+    user,
+    password,
+    description: `${scheme}://${userinfo}${url.host}${path}`,
+  })
+}
+
+/**
+ * The URL with its password replaced by `***`: the same as {@link maskUrl}, under the name
+ * earlier releases exported.
  *
  * @example
  * ```ts
@@ -159,19 +211,5 @@ const QUERY_SECRET = /([?&;\s](?:password|pass|pwd|sslpassword|sslkey)=)[^&;#\s]
  * ```
  */
 export function redactUrl(url: string): string {
-  const text = String(url).replace(QUERY_SECRET, '$1***')
-  const marker = text.indexOf('://')
-  if (marker < 0) return text
-  const start = marker + 3
-  const rest = text.slice(start)
-  if (rest.startsWith('/')) return text
-  // A password may hold an unescaped '@' or '/': the userinfo ends at the last '@' before
-  // the query, which over-redacts odd URLs rather than leaking part of a password.
-  const queryAt = rest.search(/[?#]/)
-  const authority = queryAt < 0 ? rest : rest.slice(0, queryAt)
-  const at = authority.lastIndexOf('@')
-  if (at < 0) return text
-  const colon = authority.indexOf(':')
-  if (colon < 0 || colon > at) return text
-  return `${text.slice(0, start + colon + 1)}***${text.slice(start + at)}`
+  return maskUrl(url)
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError } from '../errors.js'
 import { Config } from './config.js'
 import type { ConfigValues } from './config-keys.js'
-import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
+import type { EnvVariables } from './interpolate-env.js'
 import { readSimpleYaml } from './read-simple-yaml.js'
 
 /** The names looked for in the current directory, in order. */
@@ -28,8 +28,9 @@ export interface LoadConfigOptions {
 /**
  * Finds, reads and checks the config file: `file` if given, else the file named by
  * `RETORT_CONFIG`, else `retort.yaml` (or `retort.yml`) in `cwd`. `${NAME}` in string values
- * is replaced from `env` (`$${` is a literal `${`); relative paths in the file are relative
- * to the file.
+ * is replaced from `env` (`$${` is a literal `${`): the top level at once, a `databases`
+ * entry when it is selected. Relative paths in the file are relative to the file. Errors
+ * name the file and the line of the key.
  *
  * @example
  * ```ts
@@ -88,10 +89,23 @@ async function configFromText(
 ): Promise<Config> {
   const simple = readSimpleYaml(text)
   if (simple !== undefined) {
-    return new Config(interpolateEnv(simple, env, path) as ConfigValues, { path, name })
+    return new Config(simple as ConfigValues, { path, name, env, lines: simpleLines(text) })
   }
   const { parseConfig } = await import('./parse-config.js')
   return parseConfig(text, path, env, name)
+}
+
+/**
+ * The line of each key of a file readSimpleYaml accepted: one top-level `key: value` per
+ * line, each key once.
+ */
+function simpleLines(text: string): ReadonlyMap<string, number> {
+  const lines = new Map<string, number>()
+  text.split('\n').forEach((line, index) => {
+    const key = /^([A-Za-z][A-Za-z0-9_]*):/.exec(line)?.[1]
+    if (key !== undefined && !lines.has(key)) lines.set(key, index + 1)
+  })
+  return lines
 }
 
 /** A config file's text (read synchronously: it is small, and nothing is left in flight). */

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseDatabaseUrl, redactUrl } from '../config/database-url.js'
+import { parseDatabaseUrl } from '../config/database-url.js'
+import { maskSecrets, maskUrl, urlSecrets } from '../config/mask-url.js'
 import type { Dialect } from '../dialect.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, RetortError } from '../errors.js'
 
 /** Imports a package by name; returns its module namespace. */
 export type PackageImporter = (specifier: string) => Promise<unknown>
@@ -17,6 +18,11 @@ export interface DialectForUrlOptions {
   readonly baseDir?: string | undefined
   /** Replaces the package import (tests, bundlers that know the dialects statically). */
   readonly importer?: PackageImporter | undefined
+  /**
+   * Where the URL comes from, to start every error with (`-x url`,
+   * `/app/retort.yaml:4: 'databases.main.url'`; see `Config.describeKey`). Default: none.
+   */
+  readonly setting?: string | undefined
 }
 
 /** The dialect package of each URL kind, its factory, and the factory's argument. */
@@ -32,17 +38,38 @@ export const DIALECT_PACKAGES = Object.freeze({
  * `@retort/dialect-postgres` `postgresDialect({ connectionString })`, `mysql:`/`mariadb:`
  * -> `@retort/dialect-mysql` `mysqlDialect({ uri })`. Core does not depend on the dialect
  * packages: they are resolved from `baseDir` first, then from core itself. Creating a
- * dialect does not connect.
+ * dialect does not connect. Every error is a ConfigError that starts with `setting` and
+ * shows the URL without its password (see {@link maskUrl}).
  *
  * @example
  * ```ts
- * const dialect = await dialectForUrl('sqlite:///app.db', { baseDir: config.directory })
+ * const dialect = await dialectForUrl('sqlite:///app.db', { baseDir: config.directory, setting: config.describeKey('url') })
  * ```
  */
 export async function dialectForUrl(
   url: string,
   options: DialectForUrlOptions = {},
 ): Promise<Dialect> {
+  try {
+    return await createDialect(url, options)
+  } catch (error) {
+    throw inSetting(error, url, options.setting)
+  }
+}
+
+/**
+ * The error of a URL's dialect, named after the setting and masked. A Retort error made
+ * from the URL already hides the password; any other (a factory's TypeError, which may
+ * carry the URL in its properties) is not kept as the cause.
+ */
+function inSetting(error: unknown, url: string, setting: string | undefined): ConfigError {
+  const message = maskSecrets(error instanceof Error ? error.message : String(error), urlSecrets(url))
+  const line = `${setting === undefined ? '' : `${setting}: `}${message.replace(/\s+/g, ' ').trim()}`
+  if (error instanceof ConfigError && setting === undefined && line === error.message) return error
+  return new ConfigError(line, error instanceof RetortError ? { cause: error } : undefined)
+}
+
+async function createDialect(url: string, options: DialectForUrlOptions): Promise<Dialect> {
   const parsed = parseDatabaseUrl(url, options.baseDir)
   let argument: Record<string, string>
   switch (parsed.kind) {
@@ -58,7 +85,9 @@ export async function dialectForUrl(
       break
     case 'other':
       throw new ConfigError(
-        `the url '${parsed.redacted}' has the scheme '${parsed.scheme}', which no Retort dialect handles; use sqlite:, postgresql:, mysql: or mariadb:, or choose the dialect in an env module`,
+        /^[^/]*@/.test(parsed.url.slice(parsed.scheme.length + 1))
+          ? `the url '${parsed.redacted}' has no scheme (it starts with a user and password); put postgresql://, mysql:// or mariadb:// in front of it`
+          : `the url '${parsed.redacted}' has the scheme '${parsed.scheme}', which no Retort dialect handles; use sqlite:, postgresql:, mysql: or mariadb:, or choose the dialect in an env module`,
       )
     default:
       return parsed satisfies never
@@ -108,12 +137,12 @@ function notLoaded(error: unknown, name: string, url: string): ConfigError {
     reason.includes(name)
   if (missing) {
     return new ConfigError(
-      `the url '${redactUrl(url)}' needs ${name}; install it (npm install ${name})`,
+      `the url '${maskUrl(url)}' needs ${name}; install it (npm install ${name})`,
       { cause: error },
     )
   }
   return new ConfigError(
-    `${name} (for the url '${redactUrl(url)}') failed to load: ${redactUrl(reason.replace(/\s+/g, ' ').trim())}`,
+    `${name} (for the url '${maskUrl(url)}') failed to load: ${maskSecrets(reason.replace(/\s+/g, ' ').trim(), urlSecrets(url))}`,
     { cause: error },
   )
 }
