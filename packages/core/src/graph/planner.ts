@@ -111,10 +111,10 @@ export function planDowngrade(
 
 /**
  * The applied revisions a downgrade to `target` un-applies, children and dependents first:
- * those that descend from (through either edge) or are one of the revisions the target
- * takes back. Those are the revisions a relative move passed over; the descendants of a
- * revision target through `downRevision`, the target excluded; every revision for `base`;
- * the members of a branch for `LABEL@base`.
+ * every applied revision that is, descends from or depends on one the downgrade takes back.
+ * Those are the revisions a relative move passed over; what is above a revision target
+ * through `downRevision` (the target itself stays); everything for `base`; the branch's
+ * members for `LABEL@base`.
  */
 function removedBy(
   map: RevisionMap,
