@@ -7,7 +7,13 @@ import {
 } from '../src/errors.js'
 import { parseIdentifier, type Identifier } from '../src/graph/identifier.js'
 import type { ResolveOptions, RevisionMap } from '../src/graph/revision-map.js'
-import { BASE_TARGET, HEADS_TARGET, revisionsTarget, type Target } from '../src/graph/target.js'
+import {
+  BASE_TARGET,
+  HEADS_TARGET,
+  relativeDownTarget,
+  revisionsTarget,
+  type Target,
+} from '../src/graph/target.js'
 import type { Revision } from '../src/revision.js'
 import {
   branched,
@@ -84,6 +90,8 @@ interface Err {
 }
 
 const to = (...ids: string[]): Target => revisionsTarget(ids)
+/** A move down from the rows: where it ends (base when empty) and the revisions passed over. */
+const down = (ids: string[], passedOver: string[]): Target => relativeDownTarget(ids, passedOver)
 
 function resolveAll(revisions: readonly Revision[], ok: readonly Ok[], errors: readonly Err[]) {
   const graph: RevisionMap = map(revisions)
@@ -201,17 +209,22 @@ describe('RevisionMap.resolve', () => {
         { id: 'feature@+1', current: ['root'], expected: to('f1') },
         { id: 'main@+2', current: ['root'], expected: to('m2') },
         { id: 'feature@+1', current: ['f1', 'm2'], expected: to('f2') },
-        { id: 'feature@-1', current: ['f2', 'm2'], expected: to('f1') },
-        { id: 'main@-2', current: ['f2', 'm2'], expected: to('root') },
+        { id: 'feature@-1', current: ['f2', 'm2'], expected: down(['f1'], ['f2']) },
+        { id: 'main@-2', current: ['f2', 'm2'], expected: down(['root'], ['m2', 'm1']) },
         { id: 'main@+1', current: ['f2', 'm1'], expected: to('m2') },
         { id: 'feature@+1', current: ['m2'], expected: to('f1') },
         { id: 'feature@+2', current: ['m2'], expected: to('f2') },
         { id: 'feature@root+1', expected: to('f1') },
         { id: 'main@root+1', expected: to('m1') },
         { id: '+1', current: ['f1'], expected: to('f2') },
-        { id: '-1', current: ['f1'], expected: to('root') },
-        { id: '-2', current: ['f1'], expected: BASE_TARGET },
-        { id: 'current-1', current: ['m2'], expected: to('m1') },
+        { id: '-1', current: ['f1'], expected: down(['root'], ['f1']) },
+        { id: '-2', current: ['f1'], expected: down([], ['f1', 'root']) },
+        { id: 'current-1', current: ['m2'], expected: down(['m1'], ['m2']) },
+        // REV@-N starts from the row at or above REV, whichever branch REV is on.
+        { id: 'f1@-1', current: ['f2', 'm2'], expected: down(['f1'], ['f2']) },
+        { id: 'f2@-2', current: ['f2', 'm2'], expected: down(['root'], ['f2', 'f1']) },
+        { id: 'm1@-1', current: ['f2', 'm1'], expected: down(['root'], ['m1']) },
+        { id: 'feature@-2', current: ['f2', 'm2'], expected: down(['root'], ['f2', 'f1']) },
       ],
       [
         {
@@ -289,7 +302,35 @@ describe('RevisionMap.resolve', () => {
           current: ['f2', 'm2'],
           type: ResolutionError,
           code: 'multiple-heads',
-          mentions: ["'-1'", "'f2'", "'m2'", 'LABEL@-1'],
+          mentions: ["'-1'", "'f2'", "'m2'", "'f2@-1'", "'m2@-1'", 'LABEL@-1'],
+        },
+        {
+          id: 'root@-1',
+          current: ['f2', 'm2'],
+          type: ResolutionError,
+          code: 'multiple-heads',
+          mentions: ["'root@-1'", "at or above 'root'", "'f2@-1'", "'m2@-1'"],
+        },
+        {
+          id: 'feature@-1',
+          current: ['m2'],
+          type: ResolutionError,
+          code: 'not-applied',
+          mentions: ["'feature@-1'", "branch 'feature'", "'m2'"],
+        },
+        {
+          id: 'f2@-1',
+          current: ['f1', 'm2'],
+          type: ResolutionError,
+          code: 'not-applied',
+          mentions: ["'f2@-1'", "at or above 'f2'", "'f1'", "'m2'"],
+        },
+        {
+          id: 'feature@-4',
+          current: ['f2', 'm2'],
+          type: RelativeRangeError,
+          code: 'relative-range',
+          mentions: ["'feature@-4'", 'below base', "only 3 steps down from 'f2'"],
         },
         {
           id: '+1',
@@ -341,8 +382,8 @@ describe('RevisionMap.resolve', () => {
         { id: '+1', current: [], expected: to('l1') },
         { id: '+2', current: [], expected: to('l2') },
         { id: '+1', current: ['l2'], expected: to('l3') },
-        { id: '-1', current: ['l2'], expected: to('l1') },
-        { id: '-2', current: ['l2'], expected: BASE_TARGET },
+        { id: '-1', current: ['l2'], expected: down(['l1'], ['l2']) },
+        { id: '-2', current: ['l2'], expected: down([], ['l2', 'l1']) },
         { id: '+2', current: ['l2'], expected: to('l4') },
       ],
       [
@@ -419,6 +460,10 @@ describe('RevisionMap.resolve', () => {
         { id: '+2', current: ['m2'], expected: to('top') },
         { id: 'f1@head', expected: to('top') },
         { id: 'root@head', expected: to('top') },
+        // The last revision a move down from the rows passes over may be a merge: un-applying
+        // it restores both parents, so that is where the move ends.
+        { id: '-1', current: ['mg'], expected: down(['f2', 'm2'], ['mg']) },
+        { id: '-2', current: ['top'], expected: down(['f2', 'm2'], ['top', 'mg']) },
       ],
       [
         {
@@ -434,11 +479,18 @@ describe('RevisionMap.resolve', () => {
           mentions: ['merge point', "'mg'"],
         },
         {
-          id: '-1',
+          id: '-2',
           current: ['mg'],
           type: RelativeRangeError,
           code: 'relative-range',
-          mentions: ['merge point'],
+          mentions: ["'-2'", 'ambiguous', 'merge point', "'mg'", "'f2'", "'m2'"],
+        },
+        {
+          id: '-3',
+          current: ['top'],
+          type: RelativeRangeError,
+          code: 'relative-range',
+          mentions: ["'-3'", 'ambiguous', 'merge point', "'mg'"],
         },
       ],
     )
@@ -516,8 +568,9 @@ describe('RevisionMap.resolve', () => {
         { id: 'main@+1', current: ['b2', 's2'], expected: to('m1') },
         { id: 'feature@+1', current: ['m2', 's3'], expected: to('f1') },
         { id: 'feature@+2', current: ['f1', 'm2', 's3'], expected: to('f3') },
-        { id: 'feature@-1', current: ['f3', 'm2'], expected: to('f2') },
-        { id: 'zed@-1', current: ['z1'], expected: to('um') },
+        { id: 'feature@-1', current: ['f3', 'm2'], expected: down(['f2'], ['f3']) },
+        { id: 'zed@-1', current: ['z1'], expected: down(['um'], ['z1']) },
+        { id: 'zed@-2', current: ['z1'], expected: down(['u1', 'v1'], ['z1', 'um']) },
       ],
       [
         { id: 'feature@b2', type: ResolutionError, mentions: ["'b2'", 'not on branch'] },
@@ -530,10 +583,10 @@ describe('RevisionMap.resolve', () => {
           mentions: ["'zed@+1'", "'u1'", "'v1'"],
         },
         {
-          id: 'zed@-2',
+          id: 'zed@-3',
           current: ['z1'],
           type: RelativeRangeError,
-          mentions: ["'zed@-2'", 'merge point', "'um'"],
+          mentions: ["'zed@-3'", 'merge point', "'um'"],
         },
         {
           id: 'solo@b2+1',
@@ -629,6 +682,8 @@ describe('RevisionMap.resolveRange', () => {
   })
 
   it('resolves relative sides against the current rows', () => {
-    expect(graph.resolveRange('-1:', { current: ['f2'] })).toEqual({ lower: to('f1') })
+    expect(graph.resolveRange('-1:', { current: ['f2'] })).toEqual({
+      lower: down(['f1'], ['f2']),
+    })
   })
 })

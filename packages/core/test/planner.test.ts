@@ -13,10 +13,12 @@ import {
 import { HEADS_TARGET, revisionsTarget } from '../src/graph/target.js'
 import type { Revision } from '../src/revision.js'
 import {
+  aliceBob,
   applyRows,
   branched,
   crissCross,
   dependsAcross,
+  dependsOnSibling,
   dependsWithin,
   describePlan,
   errorOf,
@@ -733,6 +735,149 @@ describe('planDowngrade', () => {
     },
   ])
 
+  describe('relative downgrades stay on their branch', () => {
+    table('downgrade', [
+      {
+        name: 'LABEL@-1 takes that branch only; the sibling keeps its row',
+        graph: aliceBob(),
+        rows: ['a11ce0000001', 'b0b000000001'],
+        target: 'bob@-1',
+        steps: ['down b0b000000001 [delete b0b000000001]'],
+        after: ['a11ce0000001'],
+      },
+      {
+        name: 'REV@-1 takes that branch only',
+        graph: aliceBob(),
+        rows: ['a11ce0000001', 'b0b000000001'],
+        target: 'b0b000000001@-1',
+        steps: ['down b0b000000001 [delete b0b000000001]'],
+        after: ['a11ce0000001'],
+      },
+      {
+        name: 'REV@-1 with a partial id',
+        graph: aliceBob(),
+        rows: ['a11ce0000001', 'b0b000000001'],
+        target: 'a11c@-1',
+        steps: ['down a11ce0000001 [delete a11ce0000001]'],
+        after: ['b0b000000001'],
+      },
+      {
+        name: 'the absolute branch point still takes every branch above it',
+        graph: aliceBob(),
+        rows: ['a11ce0000001', 'b0b000000001'],
+        target: '0a0a',
+        steps: [
+          'down b0b000000001 [delete b0b000000001]',
+          'down a11ce0000001 [update a11ce0000001->0a0a0a0a0a0a]',
+        ],
+        after: ['0a0a0a0a0a0a'],
+      },
+      {
+        name: 'REV@-1 from the row above REV',
+        graph: branched(),
+        rows: ['f2', 'm2'],
+        target: 'f1@-1',
+        steps: ['down f2 [update f2->f1]'],
+        after: ['f1', 'm2'],
+      },
+      {
+        name: 'LABEL@-2 down to the branch point',
+        graph: branched({ labels: true }),
+        rows: ['f2', 'm2'],
+        target: 'main@-2',
+        steps: ['down m2 [update m2->m1]', 'down m1 [delete m1]'],
+        after: ['f2'],
+      },
+      {
+        name: 'REV@-1 from a root row leaves the other roots',
+        graph: severalBases(),
+        rows: ['x1', 'y2', 'w1'],
+        target: 'x1@-1',
+        steps: ['down x1 [delete x1]'],
+        after: ['y2', 'w1'],
+      },
+      {
+        name: '-2 down a line to base',
+        graph: linear(),
+        rows: ['l2'],
+        target: '-2',
+        steps: ['down l2 [update l2->l1]', 'down l1 [delete l1]'],
+        after: [],
+      },
+      {
+        name: '-1: a dependency of the removed revision stays and becomes the row',
+        graph: dependsOnSibling(),
+        rows: ['r'],
+        target: '-1',
+        steps: ['down r [update r->d]'],
+        after: ['d'],
+      },
+      {
+        name: '-1: a dependency on another root stays',
+        graph: dependsAcross(),
+        rows: ['r1'],
+        target: '-1',
+        steps: ['down r1 [update r1->p2, insert d2]'],
+        after: ['p2', 'd2'],
+      },
+      {
+        name: 'REV@-1 on a revision others depend on takes its dependents too',
+        graph: dependsWithin(),
+        rows: ['x2', 'q2'],
+        target: 'x2@-2',
+        steps: [
+          'down q2 [update q2->q1]',
+          'down q1 [delete q1]',
+          'down x2 [update x2->x1]',
+          'down x1 [update x1->base0]',
+        ],
+        after: ['base0'],
+      },
+      {
+        name: '-1 from a merge row takes the merge alone',
+        graph: merged(),
+        rows: ['mg'],
+        target: '-1',
+        steps: ['down mg [update mg->f2, insert m2]'],
+        after: ['f2', 'm2'],
+      },
+      {
+        name: '-2 from above a merge ends on both parents',
+        graph: merged(),
+        rows: ['top'],
+        target: '-2',
+        steps: ['down top [update top->mg]', 'down mg [update mg->f2, insert m2]'],
+        after: ['f2', 'm2'],
+      },
+      {
+        name: 'LABEL@-3 goes down its side of the merge',
+        graph: merged({ labels: true }),
+        rows: ['top'],
+        target: 'main@-3',
+        steps: [
+          'down top [update top->mg]',
+          'down mg [update mg->f2, insert m2]',
+          'down m2 [update m2->m1]',
+        ],
+        after: ['f2', 'm1'],
+      },
+    ])
+
+    it.each([
+      { name: 'LABEL@-1', target: 'bob@-1', steps: ['stamp [delete b0b000000001]'] },
+      { name: 'REV@-1', target: 'b0b0@-1', steps: ['stamp [delete b0b000000001]'] },
+    ])('stamp $name keeps the other branch, as the downgrade would', ({ target, steps }) => {
+      const plan = planStamp(map(aliceBob()), ['a11ce0000001', 'b0b000000001'], target)
+      expect(describePlan(plan)).toEqual(steps)
+      expect(plan.after).toEqual(['a11ce0000001'])
+    })
+
+    it('stamp -1 gives the rows the downgrade leaves', () => {
+      expect(planStamp(map(dependsOnSibling()), ['r'], '-1').after).toEqual(['d'])
+      expect(sorted(planStamp(map(merged()), ['mg'], '-1').after)).toEqual(['f2', 'm2'])
+    })
+  })
+
   interface DowngradeError {
     readonly name: string
     readonly graph: readonly Revision[]
@@ -788,7 +933,39 @@ describe('planDowngrade', () => {
       rows: ['f2', 'm2'],
       target: '-1',
       code: 'multiple-heads',
-      mentions: ["'-1'", "'f2'", "'m2'"],
+      mentions: ["'-1'", "'f2'", "'m2'", "'f2@-1'", "'m2@-1'"],
+    },
+    {
+      name: '-2 from a merge row (which parent?)',
+      graph: merged(),
+      rows: ['mg'],
+      target: '-2',
+      code: 'relative-range',
+      mentions: ["'-2'", 'ambiguous', "'mg'", 'merge point'],
+    },
+    {
+      name: 'LABEL@-1 with no row on that branch',
+      graph: aliceBob(),
+      rows: ['a11ce0000001'],
+      target: 'bob@-1',
+      code: 'not-applied',
+      mentions: ["'bob@-1'", "branch 'bob'", "'a11ce0000001'"],
+    },
+    {
+      name: 'REV@-1 with the row below REV',
+      graph: linear(),
+      rows: ['l2'],
+      target: 'l3@-1',
+      code: 'not-applied',
+      mentions: ["'l3@-1'", "at or above 'l3'", "'l2'"],
+    },
+    {
+      name: 'REV@-N further than the line goes',
+      graph: aliceBob(),
+      rows: ['a11ce0000001', 'b0b000000001'],
+      target: 'bob@-3',
+      code: 'relative-range',
+      mentions: ["'bob@-3'", 'below base', "only 2 steps down from 'b0b000000001'"],
     },
   ]
   it.each(errors)('fails $name', ({ graph, rows, target, code, mentions }) => {

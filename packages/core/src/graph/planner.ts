@@ -80,12 +80,16 @@ export function planUpgrade(
 /**
  * Plans a downgrade to the target: un-applies the target's applied descendants through
  * `downRevision` (the target stays), and every applied revision that descends from or
- * depends on one of those, children first. `base` un-applies everything, `LABEL@base` the
- * whole branch. A downgrade to a current head is an empty plan.
+ * depends on one of those, children and dependents first. `base` un-applies everything,
+ * `LABEL@base` the whole branch. A relative downgrade from the rows (`-N`, `REV@-N`,
+ * `LABEL@-N`) un-applies only the revisions it passed over and what descends from or depends
+ * on them: the other branches keep their rows, and what a removed revision depends on stays.
+ * A downgrade to a current head is an empty plan.
  *
  * @example
  * ```ts
  * planDowngrade(map, ['c3'], 'a1').steps.map((s) => s.revision.id) // ['c3', 'b2']
+ * planDowngrade(map, ['a11ce', 'b0b0'], 'b0b0@-1').after // ['a11ce']
  * ```
  */
 export function planDowngrade(
@@ -95,50 +99,64 @@ export function planDowngrade(
 ): Plan {
   const state = new AppliedState(map, current)
   const resolved = resolveTarget(map, target, current)
-  let start: Set<string>
-  switch (resolved.kind) {
-    case 'heads':
-      throw new ResolutionError(
-        'heads',
-        `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`,
-      )
-    case 'base':
-      start =
-        resolved.branch === undefined
-          ? new Set(state.applied)
-          : new Set(map.branchMembers(resolved.branch))
-      break
-    case 'revisions': {
-      start = new Set()
-      for (const id of resolved.ids) {
-        if (!state.applied.has(id)) {
-          throw new ResolutionError(
-            id,
-            `cannot downgrade to '${id}': it is not applied (the database is at ${describeRows(current)}); to move forward use upgrade`,
-            'not-applied',
-          )
-        }
-        for (const child of map.descendants([id], { downOnly: true, includeSelf: false }))
-          start.add(child)
+  if (resolved.kind === 'heads') {
+    throw new ResolutionError(
+      'heads',
+      `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`,
+    )
+  }
+  const steps = removedBy(map, state, resolved, current).map((id) => state.unapply(id))
+  return { steps, before: [...current], after: state.rowList() }
+}
+
+/**
+ * The applied revisions a downgrade to `target` un-applies, children and dependents first:
+ * every applied revision that is, descends from or depends on one the downgrade takes back.
+ * Those are the revisions a relative move passed over; what is above a revision target
+ * through `downRevision` (the target itself stays); everything for `base`; the branch's
+ * members for `LABEL@base`.
+ */
+function removedBy(
+  map: RevisionMap,
+  state: AppliedState,
+  target: Target & { kind: 'base' | 'revisions' },
+  current: readonly string[],
+): string[] {
+  let start: Iterable<string>
+  if (target.passedOver !== undefined) {
+    start = target.passedOver
+  } else if (target.kind === 'base') {
+    start = target.branch === undefined ? state.applied : map.branchMembers(target.branch)
+  } else {
+    const above = new Set<string>()
+    for (const id of target.ids) {
+      if (!state.applied.has(id)) {
+        throw new ResolutionError(
+          id,
+          `cannot downgrade to '${id}': it is not applied (the database is at ${describeRows(current)}); to move forward use upgrade`,
+          'not-applied',
+        )
       }
-      break
+      for (const child of map.descendants([id], { downOnly: true, includeSelf: false }))
+        above.add(child)
     }
+    start = above
   }
   const appliedStart = [...start].filter((id) => state.applied.has(id))
   const removed =
     appliedStart.length === 0
       ? []
       : [...map.descendants(appliedStart)].filter((id) => state.applied.has(id))
-  removed.sort((a, b) => map.position(b) - map.position(a))
-  const steps = removed.map((id) => state.unapply(id))
-  return { steps, before: [...current], after: state.rowList() }
+  return removed.sort((a, b) => map.position(b) - map.position(a))
 }
 
 /**
  * Plans a stamp: the rows related to the target (its ancestors or descendants,
  * dependencies included) are replaced by the target without running anything; rows on
- * unrelated branches stay. `base` deletes every row; `purge` empties the table first (the
- * way out when it holds ids this application does not know).
+ * unrelated branches stay. `heads` leaves the graph's heads (those no other revision depends
+ * on), `base` deletes every row; `purge` empties the table first (the way out when it holds
+ * ids this application does not know). A relative move down from the rows (`-N`, `REV@-N`,
+ * `LABEL@-N`) gives the rows the same downgrade would leave.
  *
  * @example
  * ```ts
@@ -155,6 +173,12 @@ export function planStamp(
   const before = purge ? [] : current
   if (!purge) checkKnown(map, current)
   const resolved = resolveTarget(map, target, before)
+  if (resolved.kind !== 'heads' && resolved.passedOver !== undefined) {
+    // What the downgrade would un-apply, taken off the rows without running it.
+    const state = new AppliedState(map, before)
+    for (const id of removedBy(map, state, resolved, before)) state.unapply(id)
+    return stampPlan(current, state.rowList(), purge)
+  }
   let targets: string[]
   switch (resolved.kind) {
     case 'base':

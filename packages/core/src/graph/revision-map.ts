@@ -13,7 +13,13 @@ import {
 } from '../errors.js'
 import { REVISION_ID_PATTERN, type Revision } from '../revision.js'
 import { parseIdentifier, type Identifier } from './identifier.js'
-import { BASE_TARGET, HEADS_TARGET, revisionsTarget, type Target } from './target.js'
+import {
+  BASE_TARGET,
+  HEADS_TARGET,
+  relativeDownTarget,
+  revisionsTarget,
+  type Target,
+} from './target.js'
 
 /** Edges of the graph: `down` from a parent to its child, `depends` from a dependency to its dependent. */
 type EdgeKind = 'down' | 'depends'
@@ -378,6 +384,8 @@ export class RevisionMap {
         const labelled =
           identifier.branch === undefined ? this.#labels.get(identifier.text) : undefined
         if (labelled !== undefined) return revisionsTarget([labelled])
+        if ((identifier.point === '' || identifier.point === 'current') && identifier.steps < 0)
+          return this.#downFromRows(identifier, options)
         const point = this.#relative(identifier, options)
         return point === null ? BASE_TARGET : revisionsTarget([point])
       }
@@ -676,6 +684,10 @@ export class RevisionMap {
     return options.current
   }
 
+  /**
+   * A relative point: from a named point either way, or up from the database's rows (down
+   * from them is `#downFromRows`).
+   */
   #relative(identifier: Identifier & { kind: 'relative' }, options: ResolveOptions): Point {
     const { branch, point, steps, text } = identifier
     const members = branch === undefined ? undefined : this.#branchScope(branch)
@@ -709,6 +721,75 @@ export class RevisionMap {
       start = this.resolveId(point)
     }
     return this.#step(text, start, steps, members)
+  }
+
+  /**
+   * `-N`, `REV@-N` and `LABEL@-N`: N revisions down the line of one row of the database (any
+   * row for `-N`, the row at or above REV, the row on LABEL's branch), keeping the revisions
+   * passed over so that a downgrade takes those and nothing beside them (SEMANTICS.md,
+   * "Upgrades and downgrades"). The last revision passed over may be a merge: un-applying it
+   * restores all its parents, so the move ends on them (`-1` from a merge row is the merge
+   * alone); a merge met before the last step is ambiguous unless the branch picks a parent.
+   */
+  #downFromRows(identifier: Identifier & { kind: 'relative' }, options: ResolveOptions): Target {
+    const { branch, steps, text } = identifier
+    const rows = this.#current(text, options)
+    let scope: ReadonlySet<string> | undefined
+    let onLine = rows
+    let whichRow = "the database's row"
+    if (branch !== undefined) {
+      if (this.#labels.has(branch)) {
+        const members = this.branchMembers(branch)
+        scope = members
+        onLine = rows.filter((row) => members.has(row))
+        whichRow = `the database's row on branch '${branch}'`
+      } else {
+        const id = this.#branchRevision(branch)
+        const above = this.descendants([id], { downOnly: true })
+        scope = new Set([...this.ancestors([id]), ...above])
+        onLine = rows.filter((row) => above.has(row))
+        whichRow = `the database's row at or above '${id}'`
+      }
+    }
+    if (onLine.length > 1) {
+      throw new ResolutionError(
+        text,
+        `'${text}' moves down from ${whichRow}, but there are several: ${quoteList(onLine)}; say which line to move down: ${onLine.map((row) => `'${row}@${steps}'`).join(' or ')} (or 'LABEL@${steps}')`,
+        'multiple-heads',
+      )
+    }
+    if (onLine.length === 0 && rows.length > 0) {
+      throw new ResolutionError(
+        text,
+        `'${text}' moves down from ${whichRow}, but there is none (the database is at ${quoteList(rows)}); name a row to move down from, e.g. '${rows[0]}@${steps}'`,
+        'not-applied',
+      )
+    }
+    const start: Point = onLine[0] ?? null
+    const count = -steps
+    const passed: string[] = []
+    let point = start
+    let end: readonly string[] = []
+    for (let taken = 0; taken < count; taken++) {
+      if (point === null) throw belowBase(text, taken, start)
+      passed.push(point)
+      let candidates = this.parents(point)
+      if (scope !== undefined && candidates.length > 1) {
+        const picked = candidates.filter((c) => scope.has(c))
+        if (picked.length > 0) candidates = picked
+      }
+      if (taken === count - 1) {
+        end = candidates
+      } else if (candidates.length > 1) {
+        throw new RelativeRangeError(
+          text,
+          `'${text}' is ambiguous at '${point}', which is a merge point (${quoteList(candidates)}); name the branch ('LABEL@...') or a revision`,
+        )
+      } else {
+        point = candidates[0] ?? null
+      }
+    }
+    return relativeDownTarget(end, passed)
   }
 
   /** For `label@...`: the revisions a label covers (or a revision's line when it names one). */
@@ -753,12 +834,7 @@ export class RevisionMap {
       if (steps > 0) {
         candidates = point === null ? this.#bases : this.children(point)
       } else {
-        if (point === null) {
-          throw new RelativeRangeError(
-            text,
-            `'${text}' goes below base: only ${taken} step${taken === 1 ? '' : 's'} down ${start === null ? 'are' : `from '${start}' are`} possible`,
-          )
-        }
+        if (point === null) throw belowBase(text, taken, start)
         candidates = this.parents(point)
         if (candidates.length === 0) {
           point = null
@@ -793,6 +869,19 @@ export class RevisionMap {
 }
 
 const EMPTY: readonly string[] = Object.freeze([])
+
+function quoteList(ids: readonly string[]): string {
+  return ids.map((id) => `'${id}'`).join(', ')
+}
+
+function belowBase(text: string, taken: number, start: Point): RelativeRangeError {
+  const steps = `${taken} step${taken === 1 ? '' : 's'} down`
+  const from = start === null ? '' : ` from '${start}'`
+  return new RelativeRangeError(
+    text,
+    `'${text}' goes below base: only ${steps}${from} ${taken === 1 ? 'is' : 'are'} possible`,
+  )
+}
 
 function where(revision: Revision): string {
   return revision.path === undefined ? '' : ` in '${revision.path}'`

@@ -151,6 +151,34 @@ export function dependsWithin(): Revision[] {
 }
 
 /**
+ * Two developers' branches off one trunk (full-length ids), bob's labelled `bob`:
+ * ```
+ * a11ce0000001   b0b000000001[bob]
+ *             \ /
+ *         0a0a0a0a0a0a
+ * ```
+ */
+export function aliceBob(): Revision[] {
+  return [
+    rev('0a0a0a0a0a0a'),
+    rev('a11ce0000001', '0a0a0a0a0a0a'),
+    rev('b0b000000001', '0a0a0a0a0a0a', { labels: 'bob' }),
+  ]
+}
+
+/**
+ * R with parent P and `dependsOn` D, where D is another child of P:
+ * ```
+ *   d   r      (r dependsOn d)
+ *    \ /
+ *     p
+ * ```
+ */
+export function dependsOnSibling(): Revision[] {
+  return [rev('p'), rev('d', 'p'), rev('r', 'p', { dependsOn: 'd' })]
+}
+
+/**
  * Labelled branches for branch-label membership:
  * ```
  *           f1 <- f2[feature] <- f3
