@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type {
   AlterColumnOperation,
   ColumnDefault,
+  ColumnTypeSpec,
   ColumnDefinition,
   CompiledStatement,
   Compiler,
@@ -13,6 +14,7 @@ import type {
   TableConstraint,
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import type { MysqlColumnChange } from './mysql-column-definition.js'
 import { isBlobType, mysqlColumnType, needsKeyPrefix } from './mysql-column-type.js'
 import { inlineStatement } from './mysql-inline.js'
 import {
@@ -22,6 +24,11 @@ import {
   renderLiteral,
   toMysqlValue,
 } from './mysql-literal.js'
+import {
+  isRestateStatement,
+  type MysqlColumnRestatement,
+  type MysqlRestateStatement,
+} from './mysql-restate-statement.js'
 
 /** Storage engine of the tables Retort creates. */
 export const DEFAULT_MYSQL_ENGINE = 'InnoDB'
@@ -333,7 +340,9 @@ export class MysqlCompiler implements Compiler {
   }
 
   /**
-   * The statement with its parameters written in as literals, for offline SQL scripts.
+   * The statement with its parameters written in as literals, for offline SQL scripts. A
+   * column restatement ({@link MysqlRestateStatement}) is written from the operation's
+   * `existing*` hints; when one is missing it throws a {@link MysqlCompileError} naming it.
    *
    * @example
    * ```ts
@@ -342,6 +351,11 @@ export class MysqlCompiler implements Compiler {
    * ```
    */
   inline(statement: CompiledStatement): string {
+    if (isRestateStatement(statement)) {
+      const { offline } = statement.restate
+      if ('missing' in offline) throw new MysqlCompileError(offline.missing)
+      return offline.sql
+    }
     return inlineStatement(statement)
   }
 
@@ -542,7 +556,7 @@ export class MysqlCompiler implements Compiler {
    * and its synonyms, which MySQL wants bare (and which may be followed by `ON UPDATE ...`).
    */
   #default(
-    column: ColumnDefinition,
+    column: ColumnDefinition | undefined,
     value: ColumnDefinition['default'],
     defaultSql: string | undefined,
   ): string {
@@ -632,10 +646,11 @@ export class MysqlCompiler implements Compiler {
   /**
    * MySQL has no `ALTER COLUMN ... SET NOT NULL` or `... TYPE`: a change of type,
    * nullability or comment restates the whole column (`MODIFY`/`CHANGE COLUMN`), which
-   * resets everything not restated. The column before the change comes from the
-   * `existing*` hints, else from `tableDefinition`; without its type and nullability the
-   * compiler refuses rather than guess. A change of default alone, or a rename alone, is
-   * `ALTER COLUMN ... SET/DROP DEFAULT` / `RENAME COLUMN`, which keep the rest.
+   * resets everything not restated. So it compiles to a {@link MysqlRestateStatement}: run
+   * online, the connection reads the live column and restates it with the change; in an
+   * offline script it is written from the `existing*` hints (else `tableDefinition`), and
+   * a hint that is missing is an error naming it. A change of default alone, or a rename
+   * alone, is `ALTER COLUMN ... SET/DROP DEFAULT` / `RENAME COLUMN`, which keep the rest.
    */
   #alterColumn(operation: AlterColumnOperation): CompiledStatement[] {
     const table = this.#table(operation.table, operation.schema)
@@ -650,29 +665,29 @@ export class MysqlCompiler implements Compiler {
       operation.comment !== undefined
     const changesDefault = operation.default !== undefined || operation.defaultSql !== undefined
     const existing = operation.tableDefinition?.columns.find((c) => c.name === operation.name)
+    const hinted = operation.existingType ?? existing
+    const typed = (spec: ColumnTypeSpec | undefined): ColumnDefinition | undefined =>
+      spec === undefined
+        ? undefined
+        : {
+            name: operation.name,
+            ...spec,
+            nullable: true,
+            primaryKey: false,
+            autoincrement: false,
+            unique: false,
+          }
 
     if (!restates) {
       const parts: string[] = []
       if (changesDefault) {
-        const typed: ColumnDefinition | undefined =
-          existing ??
-          (operation.existingType === undefined
-            ? undefined
-            : {
-                name: operation.name,
-                ...operation.existingType,
-                nullable: true,
-                primaryKey: false,
-                autoincrement: false,
-                unique: false,
-              })
         if (operation.default === null) {
           parts.push(`ALTER COLUMN ${name} DROP DEFAULT`)
         } else {
           // ALTER COLUMN ... SET DEFAULT takes a literal or, MySQL 8.0.23+/MariaDB, (expr).
           const value =
             operation.default !== undefined
-              ? defaultLiteral(typed, operation.default)
+              ? defaultLiteral(existing ?? typed(hinted), operation.default)
               : `(${operation.defaultSql!})`
           parts.push(`ALTER COLUMN ${name} SET DEFAULT ${value}`)
         }
@@ -683,18 +698,65 @@ export class MysqlCompiler implements Compiler {
     }
 
     const where = `alterColumn('${operation.table}', '${operation.name}')`
+    const newType = operation.type === undefined ? undefined : typed(operation.type)
+    const defaultColumn = newType ?? existing ?? typed(hinted)
+    const change: MysqlColumnChange = {
+      ...(newName === undefined ? {} : { quotedName: this.quoteIdentifier(newName) }),
+      ...(newType === undefined ? {} : { type: mysqlColumnType(newType) }),
+      ...(operation.nullable === undefined ? {} : { nullable: operation.nullable }),
+      ...(operation.default === null
+        ? { default: null }
+        : changesDefault
+          ? {
+              default: this.#default(defaultColumn, operation.default, operation.defaultSql).trim(),
+            }
+          : {}),
+      ...(operation.comment === undefined
+        ? {}
+        : {
+            comment:
+              operation.comment === null
+                ? null
+                : `COMMENT ${renderCommentLiteral(operation.comment)}`,
+          }),
+    }
+    const restatement: MysqlColumnRestatement = {
+      table,
+      column: operation.name,
+      operation: where,
+      change,
+      offline: this.#restatedFromHints(operation, table, name, newName, existing, where),
+    }
+    const described = commentSafe(
+      `ALTER TABLE ${table} ${newName === undefined ? 'MODIFY' : 'CHANGE'} COLUMN ${name}`,
+    )
+    const statement: MysqlRestateStatement = {
+      sql: `/* ${described}: restated from the live column when it runs */`,
+      parameters: [],
+      restate: restatement,
+    }
+    return [statement]
+  }
+
+  /**
+   * The `MODIFY`/`CHANGE COLUMN` of an offline script, written from the operation and its
+   * `existing*` hints (else `tableDefinition`): every attribute it restates must be known,
+   * or the script would silently reset it. Attributes that have no hint (character set,
+   * collation, generated expression) are kept only by an online run.
+   */
+  #restatedFromHints(
+    operation: AlterColumnOperation,
+    table: string,
+    name: string,
+    newName: string | undefined,
+    existing: ColumnDefinition | undefined,
+    where: string,
+  ): { readonly sql: string } | { readonly missing: string } {
+    const missing: string[] = []
     const typeSpec = operation.type ?? operation.existingType ?? existing
-    if (typeSpec === undefined) {
-      throw new MysqlCompileError(
-        `MySQL restates the whole column to change it: ${where} needs the column's type; pass existingType (and existingNullable, existingDefault, existingComment) or type`,
-      )
-    }
+    if (typeSpec === undefined) missing.push('existingType (or type)')
     const nullable = operation.nullable ?? operation.existingNullable ?? existing?.nullable
-    if (nullable === undefined) {
-      throw new MysqlCompileError(
-        `MySQL restates the whole column to change it: ${where} needs to know whether the column is nullable; pass existingNullable (or nullable)`,
-      )
-    }
+    if (nullable === undefined) missing.push('existingNullable (or nullable)')
     let value: ColumnDefinition['default']
     let defaultSql: string | undefined
     if (operation.default !== undefined) {
@@ -710,13 +772,19 @@ export class MysqlCompiler implements Compiler {
     } else if (existing !== undefined) {
       value = existing.default ?? undefined
       defaultSql = existing.defaultSql
+    } else {
+      missing.push('existingDefault (null when it has none) or existingDefaultSql')
     }
-    const comment =
-      operation.comment !== undefined
-        ? operation.comment
-        : operation.existingComment !== undefined
-          ? operation.existingComment
-          : existing?.comment
+    let comment: string | null | undefined
+    if (operation.comment !== undefined) comment = operation.comment
+    else if (operation.existingComment !== undefined) comment = operation.existingComment
+    else if (existing !== undefined) comment = existing.comment ?? null
+    else missing.push('existingComment (null when it has none)')
+    if (typeSpec === undefined || nullable === undefined || missing.length > 0) {
+      return {
+        missing: `MySQL restates the whole column to change it, and an offline script cannot read the live column: ${where} needs ${missing.join(', ')}; pass them (or tableDefinition), or run the migration online, where the live column is read`,
+      }
+    }
     const column: ColumnDefinition = {
       name: newName ?? operation.name,
       type: typeSpec.type,
@@ -737,7 +805,7 @@ export class MysqlCompiler implements Compiler {
       newName === undefined
         ? `MODIFY COLUMN ${this.#column(column)}`
         : `CHANGE COLUMN ${name} ${this.#column(column)}`
-    return [ddl(`ALTER TABLE ${table} ${clause}`)]
+    return { sql: `ALTER TABLE ${table} ${clause}` }
   }
 
   #mariadbOnly(what: string): void {
@@ -829,6 +897,11 @@ function defaultLiteral(column: ColumnDefinition | undefined, value: ColumnDefau
   const expression =
     isLiteralExpression(literal) || (column !== undefined && isBlobType(column) && value !== null)
   return expression ? `(${literal})` : literal
+}
+
+/** Text safe inside a `/* ... *\/` comment: a `*\/` in a name cannot end it early. */
+function commentSafe(text: string): string {
+  return text.replaceAll('*/', '* /')
 }
 
 function ddl(sql: string): CompiledStatement {

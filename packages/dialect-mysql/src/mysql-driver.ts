@@ -5,8 +5,10 @@ import type {
   Pool as PromisePool,
   PoolConnection as PromisePoolConnection,
 } from 'mysql2/promise'
+import { restateColumn } from './mysql-column-restater.js'
 import { inlineStatement } from './mysql-inline.js'
 import { toMysqlValue } from './mysql-literal.js'
+import { isRestateStatement } from './mysql-restate-statement.js'
 
 /**
  * Where a {@link MysqlDriver} gets its connections: a pool (its own, created lazily and
@@ -98,7 +100,9 @@ export class MysqlDriver implements Driver {
 }
 
 /**
- * One mysql2 (promise API) session behind the {@link Connection} interface. A statement
+ * One mysql2 (promise API) session behind the {@link Connection} interface. A column
+ * restatement of the compiler (`MysqlRestateStatement`) runs as a `MODIFY COLUMN` written
+ * from the live column (`restateColumn`). A statement
  * with parameters runs as a server-side prepared statement (`execute`): values travel
  * apart from the SQL and are never escaped into it, whatever the `sql_mode`. A statement
  * without parameters runs as plain text (`query`), which also accepts the statements the
@@ -139,6 +143,11 @@ export class MysqlConnection implements Connection {
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
     this.#checkOpen()
+    if (isRestateStatement(statement)) {
+      // MODIFY COLUMN resets what it does not restate: write it from the live column.
+      await restateColumn((sql) => this.execute({ sql, parameters: [] }), statement.restate)
+      return { rows: [], rowCount: 0 }
+    }
     const values = statement.parameters.map(toMysqlValue)
     try {
       const [result] =
