@@ -216,6 +216,25 @@ describe('alterColumn in an offline script', () => {
     )
   })
 
+  it('retort upgrade --sql: the error names the revision and the missing hint', async () => {
+    const migrator = new Migrator({
+      dialect: mysqlDialect({ uri: 'mysql://app@localhost/app' }),
+      migrations: [
+        {
+          revision: 'aaaa00000001',
+          downRevision: null,
+          upgrade: (o: Operations) => {
+            o.alterColumn('t', 'name', { type: 'string', length: 80, existingNullable: false })
+          },
+          downgrade: () => {},
+        },
+      ] as never,
+    })
+    await expect(migrator.upgradeSql('base:head')).rejects.toThrow(
+      /revision 'aaaa00000001'.*alterColumn\('t', 'name'\) needs existingDefault/,
+    )
+  })
+
   it('with the hints it restates them', () => {
     expect(
       inline(

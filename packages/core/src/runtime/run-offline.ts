@@ -76,8 +76,8 @@ export async function runOffline(
         )
         const transactional = mode === 'each' && step.revision.transaction
         if (transactional) lines.push('BEGIN;')
-        for (const statement of await compileStep(step, source, compiler, dialect.name))
-          emit(statement)
+        for (const line of await compileStep(step, source, compiler, dialect.name))
+          lines.push(`${line};`)
         for (const statement of versionStatements(compiler, table, step.rows)) emit(statement)
         if (transactional) lines.push('COMMIT;')
         lines.push('')
@@ -88,12 +88,17 @@ export async function runOffline(
   }
 }
 
+/**
+ * The SQL text of one step's statements. Writing a statement out can fail too (a SQLite
+ * rebuild or a MySQL column restatement without the hints an offline script needs): such
+ * an error names the revision like a compile error does.
+ */
 async function compileStep(
   step: MigrationStep,
   source: RevisionSource,
   compiler: Compiler,
   dialectName: string,
-): Promise<CompiledStatement[]> {
+): Promise<string[]> {
   const body = await source.load(step.revision)
   const fn = step.direction === 'up' ? body.upgrade : body.downgrade
   if (typeof fn !== 'function') {
@@ -110,7 +115,10 @@ async function compileStep(
   const op = new Operations({ dialect: dialectName, offline: true })
   try {
     await fn(op)
-    return op.takePending().flatMap((operation) => [...compiler.compile(operation)])
+    return op
+      .takePending()
+      .flatMap((operation) => [...compiler.compile(operation)])
+      .map((statement) => compiler.inline(statement))
   } catch (error) {
     throw wrapStepError(step, undefined, error)
   }
