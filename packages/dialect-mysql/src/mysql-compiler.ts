@@ -25,6 +25,11 @@ import {
   toMysqlValue,
 } from './mysql-literal.js'
 import {
+  atLeast,
+  parseMysqlServerVersion,
+  type MysqlServerVersion,
+} from './mysql-server-version.js'
+import {
   isRestateStatement,
   type MysqlColumnRestatement,
   type MysqlRestateStatement,
@@ -84,9 +89,16 @@ export interface MysqlCompilerOptions {
   /**
    * The server, when known: `'mysql'` refuses MariaDB-only syntax (`IF [NOT] EXISTS` on
    * indexes) at compile time, `'mariadb'` refuses MySQL-only syntax (functional index
-   * parts). Unknown (the default), both are written and the server decides.
+   * parts). Unknown (the default), MariaDB-only syntax is written and the server decides;
+   * a functional index part, which MariaDB cannot parse, is refused with what to do.
    */
   readonly flavor?: 'mysql' | 'mariadb' | undefined
+  /**
+   * What the server's `VERSION()` says (`8.0.36`, `10.11.19-MariaDB`): gives the flavor
+   * when `flavor` is not set, and the version that features depend on (functional index
+   * parts: MySQL 8.0.13+). `mysqlDialect` fills it in once it has connected.
+   */
+  readonly serverVersion?: string | undefined
 }
 
 /**
@@ -126,6 +138,7 @@ export class MysqlCompiler implements Compiler {
   readonly #collation: string | undefined
   readonly #prefixLength: number | null
   readonly #flavor: 'mysql' | 'mariadb' | undefined
+  readonly #server: MysqlServerVersion | undefined
 
   constructor(options: MysqlCompilerOptions = {}) {
     this.#engine = optionName('engine', options.engine ?? DEFAULT_MYSQL_ENGINE)
@@ -148,7 +161,11 @@ export class MysqlCompiler implements Compiler {
         `flavor must be 'mysql' or 'mariadb' (got ${String(options.flavor)})`,
       )
     }
-    this.#flavor = options.flavor
+    this.#server =
+      typeof options.serverVersion === 'string'
+        ? parseMysqlServerVersion(options.serverVersion)
+        : undefined
+    this.#flavor = options.flavor ?? this.#server?.flavor
   }
 
   /**
@@ -223,7 +240,9 @@ export class MysqlCompiler implements Compiler {
         }
         if (operation.ifNotExists)
           this.#mariadbOnly(`CREATE INDEX IF NOT EXISTS ('${operation.name}')`)
-        const parts = operation.columns.map((column) => this.#indexPart(column, operation.name))
+        const parts = operation.columns.map((column) =>
+          this.#indexPart(column, operation.name, operation.table),
+        )
         return [
           ddl(
             `CREATE ${operation.unique ? 'UNIQUE ' : ''}INDEX ${operation.ifNotExists ? 'IF NOT EXISTS ' : ''}${this.quoteIdentifier(operation.name)} ON ${this.#table(operation.table, operation.schema)} (${parts.join(', ')})`,
@@ -520,14 +539,34 @@ export class MysqlCompiler implements Compiler {
       .join(', ')
   }
 
-  #indexPart(column: IndexColumn, index: string): string {
+  /**
+   * One key part. An expression part (a functional key part) exists only in MySQL 8.0.13+:
+   * MariaDB answers it with a bare syntax error, so it is refused here unless the server is
+   * known to be such a MySQL, with what to write instead (index a generated column).
+   */
+  #indexPart(column: IndexColumn, index: string, table: string): string {
     if (typeof column === 'string') return this.quoteIdentifier(column)
+    const instead = `index a generated column instead: op.execute('ALTER TABLE \`${table}\` ADD COLUMN \`...\` <type> AS (${column.expression}) STORED') then op.createIndex('${index}', '${table}', ['...'])`
     if (this.#flavor === 'mariadb') {
       throw new MysqlCompileError(
-        `MariaDB has no functional index parts: index '${index}' cannot index (${column.expression}); add a generated column and index it`,
+        `MariaDB has no functional index parts: index '${index}' on '${table}' cannot index the expression (${column.expression}); ${instead}`,
       )
     }
-    // MySQL 8.0.13+: a functional key part is an expression in its own parentheses.
+    if (this.#flavor === undefined) {
+      throw new MysqlCompileError(
+        `index '${index}' on '${table}' indexes the expression (${column.expression}), which only MySQL 8.0.13+ can do (MariaDB cannot), and the server is not known here: if it is MySQL 8.0.13+, pass { flavor: 'mysql' } to mysqlDialect; otherwise ${instead}`,
+      )
+    }
+    if (
+      this.#server !== undefined &&
+      this.#server.flavor === 'mysql' &&
+      !atLeast(this.#server, 8, 0, 13)
+    ) {
+      throw new MysqlCompileError(
+        `MySQL ${this.#server.text} has no functional index parts (they came in 8.0.13): index '${index}' on '${table}' cannot index the expression (${column.expression}); ${instead}`,
+      )
+    }
+    // A functional key part is an expression in its own parentheses.
     // Raw SQL written by the migration author.
     return `(${column.expression})`
   }

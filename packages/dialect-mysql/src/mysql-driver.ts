@@ -24,6 +24,20 @@ export type MysqlConnectionSource =
   | { readonly kind: 'pool'; readonly pool: () => PromisePool; readonly owned: boolean }
   | { readonly kind: 'connection'; readonly connection: PromiseConnection }
 
+/**
+ * Where a dialect keeps what its server said `VERSION()` is: every driver of the dialect
+ * writes it at its first connection (the same server each time), and the compilers made
+ * afterwards know the flavor and version (see `MysqlCompilerOptions.serverVersion`).
+ *
+ * @example
+ * ```ts
+ * const note: MysqlServerNote = { version: undefined }
+ * ```
+ */
+export interface MysqlServerNote {
+  version: string | undefined
+}
+
 /** MySQL error numbers that get advice added to their message. */
 const ER_TOO_LONG_KEY = 1071
 const ER_BLOB_KEY_WITHOUT_LENGTH = 1170
@@ -44,16 +58,32 @@ export class MysqlDriver implements Driver {
   readonly #source: MysqlConnectionSource
   readonly #description: string
   readonly #redact: (text: string) => string
+  readonly #server: MysqlServerNote | undefined
   #pool: PromisePool | undefined
 
   constructor(
     source: MysqlConnectionSource,
     description: string,
     redact: (text: string) => string = (text) => text,
+    server?: MysqlServerNote,
   ) {
     this.#source = source
     this.#description = description
     this.#redact = redact
+    this.#server = server
+  }
+
+  /** The first connection asks the server's `VERSION()` for the note, if there is one. */
+  async #noteServer(connection: MysqlConnection): Promise<MysqlConnection> {
+    if (this.#server === undefined || this.#server.version !== undefined) return connection
+    try {
+      const { rows } = await connection.execute({ sql: 'SELECT VERSION() AS v', parameters: [] })
+      if (typeof rows[0]?.['v'] === 'string') this.#server.version = rows[0]['v']
+    } catch (error) {
+      await connection.close()
+      throw error
+    }
+    return connection
   }
 
   /**
@@ -67,7 +97,7 @@ export class MysqlDriver implements Driver {
   async connect(): Promise<MysqlConnection> {
     const source = this.#source
     if (source.kind === 'connection') {
-      return new MysqlConnection(source.connection, () => {})
+      return this.#noteServer(new MysqlConnection(source.connection, () => {}))
     }
     this.#pool ??= source.pool()
     let pooled: PromisePoolConnection
@@ -81,7 +111,7 @@ export class MysqlDriver implements Driver {
         { cause: error },
       )
     }
-    return new MysqlConnection(pooled, () => pooled.release())
+    return this.#noteServer(new MysqlConnection(pooled, () => pooled.release()))
   }
 
   /**

@@ -223,7 +223,13 @@ describe('MysqlCompiler.compile', () => {
       ]),
       op.bulkInsert('parent', [{ id: 1, name: 'a' }, { id: 2 }]),
     ]
-    expect(operations.map((operation) => compiler.compile(operation))).toMatchInlineSnapshot(`
+    // An expression part needs a server known to be MySQL 8.0.13+.
+    const mysql8 = new MysqlCompiler({ flavor: 'mysql', serverVersion: '8.0.36' })
+    const functional = (operation: Operation) =>
+      operation.kind === 'createIndex' && operation.columns.some((c) => typeof c !== 'string')
+    expect(
+      operations.map((operation) => (functional(operation) ? mysql8 : compiler).compile(operation)),
+    ).toMatchInlineSnapshot(`
       [
         [
           {
