@@ -65,8 +65,4 @@ export {
   type MysqlColumnChange,
   type MysqlSqlModeOptions,
 } from './mysql-column-definition.js'
-export {
-  parseMysqlServerVersion,
-  atLeast,
-  type MysqlServerVersion,
-} from './mysql-server-version.js'
+export { parseMysqlServerVersion, type MysqlServerVersion } from './mysql-server-version.js'
