@@ -261,6 +261,20 @@ describe('diffSchemas', () => {
     const same = table('t', [id], { indexes: [index('ix_expr', ['(expression)'])] })
     expect(diffSchemas(snapshot(same), snapshot(same))).toEqual({ operations: [], notes: [] })
   })
+
+  it('notes a column that becomes (or stops being) autoincrement', () => {
+    const plain = table('t', [id, col('n', 'integer', { nullable: false })])
+    const counted = table('t', [id, col('n', 'integer', { nullable: false, autoincrement: true })])
+    expect(diffSchemas(snapshot(plain), snapshot(counted))).toEqual({
+      operations: [],
+      notes: [
+        "column 't.n' became an autoincrement (serial or identity) column; not written, change it by hand",
+      ],
+    })
+    expect(diffSchemas(snapshot(counted), snapshot(plain)).notes).toEqual([
+      "column 't.n' is no longer an autoincrement (serial or identity) column; not written, change it by hand",
+    ])
+  })
 })
 
 describe('rendering operations', () => {
