@@ -239,6 +239,7 @@ function alterColumn(
     ...(was.defaultSql === null
       ? { existingDefault: null }
       : { existingDefaultSql: was.defaultSql }),
+    ...(was.comment === undefined ? {} : { existingComment: was.comment }),
   })
 }
 
