@@ -63,10 +63,29 @@ export async function dialectForUrl(
     default:
       return parsed satisfies never
   }
-  const { package: name, factory } = DIALECT_PACKAGES[parsed.kind]
+  return dialectFromPackage(parsed.kind, argument, options, `the url '${redactUrl(url)}'`)
+}
+
+/**
+ * Imports the dialect package of `kind` (as {@link dialectForUrl} does: next to the config
+ * first) and calls its factory with `argument`. `subject` names what needs the package in
+ * errors (`the url '...'`).
+ *
+ * @example
+ * ```ts
+ * const dialect = await dialectFromPackage('sqlite', { database: db }, {}, 'the connection')
+ * ```
+ */
+export async function dialectFromPackage(
+  kind: keyof typeof DIALECT_PACKAGES,
+  argument: Readonly<Record<string, unknown>>,
+  options: DialectForUrlOptions,
+  subject: string,
+): Promise<Dialect> {
+  const { package: name, factory } = DIALECT_PACKAGES[kind]
   const namespace = await (options.importer ?? defaultImporter(options.baseDir))(name).catch(
     (error: unknown) => {
-      throw notLoaded(error, name, url)
+      throw notLoaded(error, name, subject)
     },
   )
   const create = (namespace as Record<string, unknown> | null)?.[factory]
@@ -75,7 +94,7 @@ export async function dialectForUrl(
       `${name} does not export ${factory}(); install a version of ${name} that matches @retort/core`,
     )
   }
-  return (create as (config: Record<string, string>) => Dialect)(argument)
+  return (create as (config: Readonly<Record<string, unknown>>) => Dialect)(argument)
 }
 
 function defaultImporter(baseDir: string | undefined): PackageImporter {
@@ -98,7 +117,7 @@ function defaultImporter(baseDir: string | undefined): PackageImporter {
   }
 }
 
-function notLoaded(error: unknown, name: string, url: string): ConfigError {
+function notLoaded(error: unknown, name: string, subject: string): ConfigError {
   const reason = error instanceof Error ? error.message : String(error)
   const code = (error as { code?: unknown } | null)?.code
   const missing =
@@ -108,12 +127,12 @@ function notLoaded(error: unknown, name: string, url: string): ConfigError {
     reason.includes(name)
   if (missing) {
     return new ConfigError(
-      `the url '${redactUrl(url)}' needs ${name}; install it (npm install ${name})`,
+      `${subject} needs ${name}; install it (npm install ${name})`,
       { cause: error },
     )
   }
   return new ConfigError(
-    `${name} (for the url '${redactUrl(url)}') failed to load: ${redactUrl(reason.replace(/\s+/g, ' ').trim())}`,
+    `${name} (for ${subject}) failed to load: ${redactUrl(reason.replace(/\s+/g, ' ').trim())}`,
     { cause: error },
   )
 }
