@@ -23,6 +23,7 @@ import type { ProgressRecord } from './runtime/progress-record.js'
  * ├── MigrationError                (a revision failed while running)
  * │   └── PartialMigrationError     (... outside a transaction, after some statements)
  * ├── IncompleteMigrationError      (a revision stopped part-way earlier: resolve first)
+ * ├── UnreadableProgressError       (the progress table holds a record that cannot be read)
  * ├── VersionTableConflictError     (another process changed the version table)
  * ├── VersionTableShapeError        (the version table has the wrong columns)
  * └── LockTimeoutError
@@ -273,6 +274,23 @@ export class LockTimeoutError extends RetortError {
 }
 
 /**
+ * Whether the statement that was running when a process stopped took effect, as the live
+ * schema tells: it created or dropped `object`, which `exists` now or not.
+ *
+ * @example
+ * ```ts
+ * const check: InFlightCheck = { object: "table 'invoice'", exists: true, completed: true }
+ * ```
+ */
+export interface InFlightCheck {
+  /** The table or index, as messages name it: `table 'invoice'`. */
+  readonly object: string
+  readonly exists: boolean
+  /** Whether the statement took effect (a created object exists, a dropped one does not). */
+  readonly completed: boolean
+}
+
+/**
  * What {@link PartialMigrationError} and {@link IncompleteMigrationError} say about a revision
  * that stopped part-way, and the `stamp` commands that resolve it.
  *
@@ -297,6 +315,12 @@ export interface IncompleteMigrationDetails {
   readonly finish: readonly string[] | undefined
   /** `stamp` targets that record it as not run (after its applied statements are undone). */
   readonly undo: readonly string[] | undefined
+  /**
+   * For a statement that was running when the process stopped: whether it took effect,
+   * when the live schema can tell (a `CREATE`/`DROP` of a table or index). Absent, its
+   * effect is unknown and the message says how to check.
+   */
+  readonly inFlight?: InFlightCheck | undefined
 }
 
 /**
@@ -342,9 +366,52 @@ export class IncompleteMigrationError extends RetortError {
     const { record, path, table } = details
     super(
       'incomplete-migration',
-      `the ${verb(record)} of revision '${record.revision}'${where(path)} stopped part-way (recorded in '${table}' at ${record.recordedAt}): ${appliedSummary(record)}; nothing runs on this database until that is resolved: ${advice(details)}`,
+      `the ${verb(record)} of revision '${record.revision}'${where(path)} stopped part-way (recorded in '${table}' at ${record.recordedAt}): ${appliedSummary(details)}; nothing runs on this database until that is resolved: ${advice(details)}`,
     )
   }
+}
+
+/**
+ * The progress table holds a record Retort cannot read (a column with text where a number
+ * belongs, an unknown direction or state, a table that is not Retort's): what ran of
+ * which revision is unknown. `upgrade` and `downgrade` refuse; `stamp` clears the table
+ * (rows without a readable revision must be deleted by hand).
+ *
+ * @example
+ * ```ts
+ * const error = new UnreadableProgressError({ table: 'retort_version_progress', revision: 'a1', problem: "statements_done is 'abc', expected a whole number" })
+ * ```
+ */
+export class UnreadableProgressError extends RetortError {
+  readonly table: string
+  readonly problem: string
+  readonly revision: string | undefined
+
+  constructor(details: UnreadableProgressDetails) {
+    const { table, problem, revision } = details
+    super(
+      'unreadable-progress',
+      `the progress table '${table}' holds a record Retort cannot read (${revision === undefined ? '' : `revision '${revision}': `}${problem}), so what ran is unknown; nothing runs on this database until it is cleared: make the schema match a revision and run 'retort stamp' with that revision, which empties the progress table${revision === undefined ? `, after deleting that row from '${table}' by hand` : ''}`,
+    )
+    this.table = table
+    this.problem = problem
+    this.revision = revision
+  }
+}
+
+/**
+ * A progress record that cannot be read: its table, its revision when that much is
+ * readable, and what is wrong (see {@link UnreadableProgressError}).
+ *
+ * @example
+ * ```ts
+ * const details: UnreadableProgressDetails = { table: 'retort_version_progress', revision: 'a1', problem: "statements_done is 'x', expected a whole number" }
+ * ```
+ */
+export interface UnreadableProgressDetails {
+  readonly table: string
+  readonly revision: string | undefined
+  readonly problem: string
 }
 
 function verb(record: ProgressRecord): string {
@@ -356,7 +423,8 @@ function statementRange(count: number): string {
   return count === 1 ? 'statement 1' : `statements 1..${count}`
 }
 
-function appliedSummary(record: ProgressRecord): string {
+function appliedSummary(details: IncompleteMigrationDetails): string {
+  const { record, inFlight } = details
   const done = record.statementsDone
   const next = done + 1
   const head = `${done === 0 ? 'no statement' : statementRange(done)} of ${record.statementCount} completed`
@@ -366,32 +434,51 @@ function appliedSummary(record: ProgressRecord): string {
       : `${head}, then the process stopped`
   }
   const sql = `\`${oneLine(record.statement)}\``
-  return record.state === 'failed'
-    ? `${head}; statement ${next} ${sql} failed${record.error ? `: ${oneLine(record.error)}` : ''}`
-    : `${head}; statement ${next} ${sql} was running when the process stopped (check whether it took effect)`
+  if (record.state === 'failed') {
+    return `${head}; statement ${next} ${sql} failed${record.error ? `: ${oneLine(record.error)}` : ''}`
+  }
+  const running = `${head}; statement ${next} ${sql} was running when the process stopped`
+  if (inFlight !== undefined) {
+    return `${running}; ${inFlight.object} ${inFlight.exists ? 'exists' : 'does not exist'}, so statement ${next} ${inFlight.completed ? 'completed' : 'did not take effect'}`
+  }
+  return `${running} and its effect is unknown: check it by hand (after a CREATE or DROP, whether the table or index exists; after an ALTER, the table's definition)`
 }
 
 function advice(details: IncompleteMigrationDetails): string {
-  const { record, finish, undo } = details
+  const { record, finish, undo, inFlight } = details
   if (finish === undefined || undo === undefined) {
     return `make the schema match a revision by hand and run 'retort stamp' with that revision (stamp clears the record)`
   }
   const done = record.statementsDone
-  const rest = record.statementCount - done
+  if (record.state === 'running' && record.statement !== null) {
+    // Whether the statement in flight completed decides how many statements are applied.
+    if (inFlight !== undefined) {
+      return `${choices(details, inFlight.completed ? done + 1 : done)} (stamp clears the record)`
+    }
+    return `if statement ${done + 1} took effect, ${choices(details, done + 1)}; if it did not, ${choices(details, done)} (stamp clears the record)`
+  }
+  return `${choices(details, done)} (stamp clears the record)`
+}
+
+/** The two ways out once `done` statements are known to be applied: finish or undo. */
+function choices(details: IncompleteMigrationDetails, done: number): string {
+  const { record, finish, undo } = details
+  const count = Math.max(record.statementCount, done)
+  const rest = count - done
   const remaining =
-    record.statement === null && rest <= 0
+    rest <= 0
       ? undefined
-      : rest <= 1
+      : rest === 1
         ? `statement ${done + 1}`
-        : `statements ${done + 1}..${record.statementCount}`
+        : `statements ${done + 1}..${count}`
   const finishing = remaining
-    ? `finish ${remaining} by hand and run ${stampCommands(finish)}`
-    : `run ${stampCommands(finish)}`
+    ? `finish ${remaining} by hand and run ${stampCommands(finish!)}`
+    : `run ${stampCommands(finish!)}`
   const undoing =
     done > 0
-      ? `undo ${statementRange(done)} by hand and run ${stampCommands(undo)}`
-      : `run ${stampCommands(undo)}`
-  return `either ${finishing}, or ${undoing} and correct the revision before it runs again (stamp clears the record)`
+      ? `undo ${statementRange(done)} by hand and run ${stampCommands(undo!)}`
+      : `run ${stampCommands(undo!)}`
+  return `either ${finishing}, or ${undoing} and correct the revision before it runs again`
 }
 
 /** `'retort stamp a1'`, or several in order; a target may carry `--purge `. */

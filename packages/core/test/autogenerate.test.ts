@@ -261,6 +261,38 @@ describe('diffSchemas', () => {
     const same = table('t', [id], { indexes: [index('ix_expr', ['(expression)'])] })
     expect(diffSchemas(snapshot(same), snapshot(same))).toEqual({ operations: [], notes: [] })
   })
+
+  it("passes a column's comment on as existingComment (an offline MySQL script restates it)", () => {
+    const before = table('t', [id, col('n', 'varchar(10)', { comment: 'the n' })])
+    const after = table('t', [id, col('n', 'varchar(20)', { comment: 'the n' })])
+    const [alter] = diffSchemas(snapshot(before), snapshot(after)).operations
+    expect(alter).toMatchObject({ kind: 'alterColumn', existingComment: 'the n' })
+    const none = table('t', [id, col('n', 'varchar(10)', { comment: null })])
+    expect(diffSchemas(snapshot(none), snapshot(after)).operations[0]).toMatchObject({
+      existingComment: null,
+    })
+    // A dialect that reports no comments gets no hint.
+    expect(
+      diffSchemas(
+        snapshot(table('t', [id, col('n', 'TEXT')])),
+        snapshot(table('t', [id, col('n', 'INTEGER')])),
+      ).operations[0],
+    ).not.toHaveProperty('existingComment')
+  })
+
+  it('notes a column that becomes (or stops being) autoincrement', () => {
+    const plain = table('t', [id, col('n', 'integer', { nullable: false })])
+    const counted = table('t', [id, col('n', 'integer', { nullable: false, autoincrement: true })])
+    expect(diffSchemas(snapshot(plain), snapshot(counted))).toEqual({
+      operations: [],
+      notes: [
+        "column 't.n' became an autoincrement (serial or identity) column; not written, change it by hand",
+      ],
+    })
+    expect(diffSchemas(snapshot(counted), snapshot(plain)).notes).toEqual([
+      "column 't.n' is no longer an autoincrement (serial or identity) column; not written, change it by hand",
+    ])
+  })
 })
 
 describe('rendering operations', () => {

@@ -4,7 +4,12 @@ export {
   type MysqlDialectConfig,
   type MysqlDialectOptions,
 } from './mysql-dialect.js'
-export { MysqlDriver, MysqlConnection, type MysqlConnectionSource } from './mysql-driver.js'
+export {
+  MysqlDriver,
+  MysqlConnection,
+  type MysqlConnectionSource,
+  type MysqlServerNote,
+} from './mysql-driver.js'
 export {
   MysqlCompiler,
   MysqlCompileError,
@@ -44,3 +49,20 @@ export {
 } from './mysql-literal.js'
 export { inlineStatement } from './mysql-inline.js'
 export { parseMysqlUri, type MysqlUri } from './mysql-uri.js'
+export {
+  isRestateStatement,
+  type MysqlColumnRestatement,
+  type MysqlRestateStatement,
+} from './mysql-restate-statement.js'
+export { restateColumn, type MysqlRunText } from './mysql-column-restater.js'
+export {
+  parseMysqlColumnDefinition,
+  restateMysqlColumn,
+  findMysqlColumnDefinition,
+  type MysqlColumnDefinition,
+  type MysqlColumnClause,
+  type MysqlColumnClauseKind,
+  type MysqlColumnChange,
+  type MysqlSqlModeOptions,
+} from './mysql-column-definition.js'
+export { parseMysqlServerVersion, type MysqlServerVersion } from './mysql-server-version.js'

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type {
   AlterColumnOperation,
   ColumnDefault,
+  ColumnTypeSpec,
   ColumnDefinition,
   CompiledStatement,
   Compiler,
@@ -13,6 +14,7 @@ import type {
   TableConstraint,
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import type { MysqlColumnChange } from './mysql-column-definition.js'
 import { isBlobType, mysqlColumnType, needsKeyPrefix } from './mysql-column-type.js'
 import { inlineStatement } from './mysql-inline.js'
 import {
@@ -22,6 +24,16 @@ import {
   renderLiteral,
   toMysqlValue,
 } from './mysql-literal.js'
+import {
+  atLeast,
+  parseMysqlServerVersion,
+  type MysqlServerVersion,
+} from './mysql-server-version.js'
+import {
+  isRestateStatement,
+  type MysqlColumnRestatement,
+  type MysqlRestateStatement,
+} from './mysql-restate-statement.js'
 
 /** Storage engine of the tables Retort creates. */
 export const DEFAULT_MYSQL_ENGINE = 'InnoDB'
@@ -77,9 +89,16 @@ export interface MysqlCompilerOptions {
   /**
    * The server, when known: `'mysql'` refuses MariaDB-only syntax (`IF [NOT] EXISTS` on
    * indexes) at compile time, `'mariadb'` refuses MySQL-only syntax (functional index
-   * parts). Unknown (the default), both are written and the server decides.
+   * parts). Unknown (the default), MariaDB-only syntax is written and the server decides;
+   * a functional index part, which MariaDB cannot parse, is refused with what to do.
    */
   readonly flavor?: 'mysql' | 'mariadb' | undefined
+  /**
+   * What the server's `VERSION()` says (`8.0.36`, `10.11.19-MariaDB`): gives the flavor
+   * when `flavor` is not set, and the version that features depend on (functional index
+   * parts: MySQL 8.0.13+). `mysqlDialect` fills it in once it has connected.
+   */
+  readonly serverVersion?: string | undefined
 }
 
 /**
@@ -119,6 +138,7 @@ export class MysqlCompiler implements Compiler {
   readonly #collation: string | undefined
   readonly #prefixLength: number | null
   readonly #flavor: 'mysql' | 'mariadb' | undefined
+  readonly #server: MysqlServerVersion | undefined
 
   constructor(options: MysqlCompilerOptions = {}) {
     this.#engine = optionName('engine', options.engine ?? DEFAULT_MYSQL_ENGINE)
@@ -141,7 +161,11 @@ export class MysqlCompiler implements Compiler {
         `flavor must be 'mysql' or 'mariadb' (got ${String(options.flavor)})`,
       )
     }
-    this.#flavor = options.flavor
+    this.#server =
+      typeof options.serverVersion === 'string'
+        ? parseMysqlServerVersion(options.serverVersion)
+        : undefined
+    this.#flavor = options.flavor ?? this.#server?.flavor
   }
 
   /**
@@ -216,7 +240,9 @@ export class MysqlCompiler implements Compiler {
         }
         if (operation.ifNotExists)
           this.#mariadbOnly(`CREATE INDEX IF NOT EXISTS ('${operation.name}')`)
-        const parts = operation.columns.map((column) => this.#indexPart(column, operation.name))
+        const parts = operation.columns.map((column) =>
+          this.#indexPart(column, operation.name, operation.table),
+        )
         return [
           ddl(
             `CREATE ${operation.unique ? 'UNIQUE ' : ''}INDEX ${operation.ifNotExists ? 'IF NOT EXISTS ' : ''}${this.quoteIdentifier(operation.name)} ON ${this.#table(operation.table, operation.schema)} (${parts.join(', ')})`,
@@ -333,7 +359,9 @@ export class MysqlCompiler implements Compiler {
   }
 
   /**
-   * The statement with its parameters written in as literals, for offline SQL scripts.
+   * The statement with its parameters written in as literals, for offline SQL scripts. A
+   * column restatement ({@link MysqlRestateStatement}) is written from the operation's
+   * `existing*` hints; when one is missing it throws a {@link MysqlCompileError} naming it.
    *
    * @example
    * ```ts
@@ -342,6 +370,11 @@ export class MysqlCompiler implements Compiler {
    * ```
    */
   inline(statement: CompiledStatement): string {
+    if (isRestateStatement(statement)) {
+      const { offline } = statement.restate
+      if ('missing' in offline) throw new MysqlCompileError(offline.missing)
+      return offline.sql
+    }
     return inlineStatement(statement)
   }
 
@@ -506,14 +539,34 @@ export class MysqlCompiler implements Compiler {
       .join(', ')
   }
 
-  #indexPart(column: IndexColumn, index: string): string {
+  /**
+   * One key part. An expression part (a functional key part) exists only in MySQL 8.0.13+:
+   * MariaDB answers it with a bare syntax error, so it is refused here unless the server is
+   * known to be such a MySQL, with what to write instead (index a generated column).
+   */
+  #indexPart(column: IndexColumn, index: string, table: string): string {
     if (typeof column === 'string') return this.quoteIdentifier(column)
+    const instead = `index a generated column instead: op.execute('ALTER TABLE \`${table}\` ADD COLUMN \`...\` <type> AS (${column.expression}) STORED') then op.createIndex('${index}', '${table}', ['...'])`
     if (this.#flavor === 'mariadb') {
       throw new MysqlCompileError(
-        `MariaDB has no functional index parts: index '${index}' cannot index (${column.expression}); add a generated column and index it`,
+        `MariaDB has no functional index parts: index '${index}' on '${table}' cannot index the expression (${column.expression}); ${instead}`,
       )
     }
-    // MySQL 8.0.13+: a functional key part is an expression in its own parentheses.
+    if (this.#flavor === undefined) {
+      throw new MysqlCompileError(
+        `index '${index}' on '${table}' indexes the expression (${column.expression}), which only MySQL 8.0.13+ can do (MariaDB cannot), and the server is not known here: if it is MySQL 8.0.13+, pass { flavor: 'mysql' } to mysqlDialect; otherwise ${instead}`,
+      )
+    }
+    if (
+      this.#server !== undefined &&
+      this.#server.flavor === 'mysql' &&
+      !atLeast(this.#server, 8, 0, 13)
+    ) {
+      throw new MysqlCompileError(
+        `MySQL ${this.#server.text} has no functional index parts (they came in 8.0.13): index '${index}' on '${table}' cannot index the expression (${column.expression}); ${instead}`,
+      )
+    }
+    // A functional key part is an expression in its own parentheses.
     // Raw SQL written by the migration author.
     return `(${column.expression})`
   }
@@ -542,7 +595,7 @@ export class MysqlCompiler implements Compiler {
    * and its synonyms, which MySQL wants bare (and which may be followed by `ON UPDATE ...`).
    */
   #default(
-    column: ColumnDefinition,
+    column: ColumnDefinition | undefined,
     value: ColumnDefinition['default'],
     defaultSql: string | undefined,
   ): string {
@@ -632,10 +685,11 @@ export class MysqlCompiler implements Compiler {
   /**
    * MySQL has no `ALTER COLUMN ... SET NOT NULL` or `... TYPE`: a change of type,
    * nullability or comment restates the whole column (`MODIFY`/`CHANGE COLUMN`), which
-   * resets everything not restated. The column before the change comes from the
-   * `existing*` hints, else from `tableDefinition`; without its type and nullability the
-   * compiler refuses rather than guess. A change of default alone, or a rename alone, is
-   * `ALTER COLUMN ... SET/DROP DEFAULT` / `RENAME COLUMN`, which keep the rest.
+   * resets everything not restated. So it compiles to a {@link MysqlRestateStatement}: run
+   * online, the connection reads the live column and restates it with the change; in an
+   * offline script it is written from the `existing*` hints (else `tableDefinition`), and
+   * a hint that is missing is an error naming it. A change of default alone, or a rename
+   * alone, is `ALTER COLUMN ... SET/DROP DEFAULT` / `RENAME COLUMN`, which keep the rest.
    */
   #alterColumn(operation: AlterColumnOperation): CompiledStatement[] {
     const table = this.#table(operation.table, operation.schema)
@@ -650,29 +704,29 @@ export class MysqlCompiler implements Compiler {
       operation.comment !== undefined
     const changesDefault = operation.default !== undefined || operation.defaultSql !== undefined
     const existing = operation.tableDefinition?.columns.find((c) => c.name === operation.name)
+    const hinted = operation.existingType ?? existing
+    const typed = (spec: ColumnTypeSpec | undefined): ColumnDefinition | undefined =>
+      spec === undefined
+        ? undefined
+        : {
+            name: operation.name,
+            ...spec,
+            nullable: true,
+            primaryKey: false,
+            autoincrement: false,
+            unique: false,
+          }
 
     if (!restates) {
       const parts: string[] = []
       if (changesDefault) {
-        const typed: ColumnDefinition | undefined =
-          existing ??
-          (operation.existingType === undefined
-            ? undefined
-            : {
-                name: operation.name,
-                ...operation.existingType,
-                nullable: true,
-                primaryKey: false,
-                autoincrement: false,
-                unique: false,
-              })
         if (operation.default === null) {
           parts.push(`ALTER COLUMN ${name} DROP DEFAULT`)
         } else {
           // ALTER COLUMN ... SET DEFAULT takes a literal or, MySQL 8.0.23+/MariaDB, (expr).
           const value =
             operation.default !== undefined
-              ? defaultLiteral(typed, operation.default)
+              ? defaultLiteral(existing ?? typed(hinted), operation.default)
               : `(${operation.defaultSql!})`
           parts.push(`ALTER COLUMN ${name} SET DEFAULT ${value}`)
         }
@@ -683,18 +737,65 @@ export class MysqlCompiler implements Compiler {
     }
 
     const where = `alterColumn('${operation.table}', '${operation.name}')`
+    const newType = operation.type === undefined ? undefined : typed(operation.type)
+    const defaultColumn = newType ?? existing ?? typed(hinted)
+    const change: MysqlColumnChange = {
+      ...(newName === undefined ? {} : { quotedName: this.quoteIdentifier(newName) }),
+      ...(newType === undefined ? {} : { type: mysqlColumnType(newType) }),
+      ...(operation.nullable === undefined ? {} : { nullable: operation.nullable }),
+      ...(operation.default === null
+        ? { default: null }
+        : changesDefault
+          ? {
+              default: this.#default(defaultColumn, operation.default, operation.defaultSql).trim(),
+            }
+          : {}),
+      ...(operation.comment === undefined
+        ? {}
+        : {
+            comment:
+              operation.comment === null
+                ? null
+                : `COMMENT ${renderCommentLiteral(operation.comment)}`,
+          }),
+    }
+    const restatement: MysqlColumnRestatement = {
+      table,
+      column: operation.name,
+      operation: where,
+      change,
+      offline: this.#restatedFromHints(operation, table, name, newName, existing, where),
+    }
+    const described = commentSafe(
+      `ALTER TABLE ${table} ${newName === undefined ? 'MODIFY' : 'CHANGE'} COLUMN ${name}`,
+    )
+    const statement: MysqlRestateStatement = {
+      sql: `/* ${described}: restated from the live column when it runs */`,
+      parameters: [],
+      restate: restatement,
+    }
+    return [statement]
+  }
+
+  /**
+   * The `MODIFY`/`CHANGE COLUMN` of an offline script, written from the operation and its
+   * `existing*` hints (else `tableDefinition`): every attribute it restates must be known,
+   * or the script would silently reset it. Attributes that have no hint (character set,
+   * collation, generated expression) are kept only by an online run.
+   */
+  #restatedFromHints(
+    operation: AlterColumnOperation,
+    table: string,
+    name: string,
+    newName: string | undefined,
+    existing: ColumnDefinition | undefined,
+    where: string,
+  ): { readonly sql: string } | { readonly missing: string } {
+    const missing: string[] = []
     const typeSpec = operation.type ?? operation.existingType ?? existing
-    if (typeSpec === undefined) {
-      throw new MysqlCompileError(
-        `MySQL restates the whole column to change it: ${where} needs the column's type; pass existingType (and existingNullable, existingDefault, existingComment) or type`,
-      )
-    }
+    if (typeSpec === undefined) missing.push('existingType (or type)')
     const nullable = operation.nullable ?? operation.existingNullable ?? existing?.nullable
-    if (nullable === undefined) {
-      throw new MysqlCompileError(
-        `MySQL restates the whole column to change it: ${where} needs to know whether the column is nullable; pass existingNullable (or nullable)`,
-      )
-    }
+    if (nullable === undefined) missing.push('existingNullable (or nullable)')
     let value: ColumnDefinition['default']
     let defaultSql: string | undefined
     if (operation.default !== undefined) {
@@ -710,13 +811,19 @@ export class MysqlCompiler implements Compiler {
     } else if (existing !== undefined) {
       value = existing.default ?? undefined
       defaultSql = existing.defaultSql
+    } else {
+      missing.push('existingDefault (null when it has none) or existingDefaultSql')
     }
-    const comment =
-      operation.comment !== undefined
-        ? operation.comment
-        : operation.existingComment !== undefined
-          ? operation.existingComment
-          : existing?.comment
+    let comment: string | null | undefined
+    if (operation.comment !== undefined) comment = operation.comment
+    else if (operation.existingComment !== undefined) comment = operation.existingComment
+    else if (existing !== undefined) comment = existing.comment ?? null
+    else missing.push('existingComment (null when it has none)')
+    if (typeSpec === undefined || nullable === undefined || missing.length > 0) {
+      return {
+        missing: `MySQL restates the whole column to change it, and an offline script cannot read the live column: ${where} needs ${missing.join(', ')}; pass them (or tableDefinition), or run the migration online, where the live column is read`,
+      }
+    }
     const column: ColumnDefinition = {
       name: newName ?? operation.name,
       type: typeSpec.type,
@@ -737,7 +844,7 @@ export class MysqlCompiler implements Compiler {
       newName === undefined
         ? `MODIFY COLUMN ${this.#column(column)}`
         : `CHANGE COLUMN ${name} ${this.#column(column)}`
-    return [ddl(`ALTER TABLE ${table} ${clause}`)]
+    return { sql: `ALTER TABLE ${table} ${clause}` }
   }
 
   #mariadbOnly(what: string): void {
@@ -829,6 +936,11 @@ function defaultLiteral(column: ColumnDefinition | undefined, value: ColumnDefau
   const expression =
     isLiteralExpression(literal) || (column !== undefined && isBlobType(column) && value !== null)
   return expression ? `(${literal})` : literal
+}
+
+/** Text safe inside a `/* ... *\/` comment: a `*\/` in a name cannot end it early. */
+function commentSafe(text: string): string {
+  return text.replaceAll('*/', '* /')
 }
 
 function ddl(sql: string): CompiledStatement {

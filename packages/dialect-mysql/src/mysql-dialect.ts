@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise'
 import type { Connection as PromiseConnection, Pool as PromisePool } from 'mysql2/promise'
 import { MysqlAdapter } from './mysql-adapter.js'
 import { MysqlCompiler, type MysqlCompilerOptions } from './mysql-compiler.js'
-import { MysqlDriver, type MysqlConnectionSource } from './mysql-driver.js'
+import { MysqlDriver, type MysqlConnectionSource, type MysqlServerNote } from './mysql-driver.js'
 import { MysqlIntrospector } from './mysql-introspector.js'
 import { parseMysqlUri } from './mysql-uri.js'
 
@@ -87,6 +87,8 @@ export class MysqlDialect implements Dialect {
   readonly #dialectOptions: MysqlDialectOptions
   /** The URI this dialect was made from (`mysql://...`), when it was. */
   readonly #uri: string | undefined
+  /** The server's `VERSION()`, noted by the first connection. */
+  readonly #server: MysqlServerNote = { version: undefined }
 
   constructor(config: MysqlDialectConfig, options: MysqlDialectOptions = {}) {
     this.#dialectOptions = options
@@ -138,11 +140,13 @@ export class MysqlDialect implements Dialect {
    * ```
    */
   createDriver(): MysqlDriver {
-    return new MysqlDriver(this.#source, this.description, this.#redact)
+    return new MysqlDriver(this.#source, this.description, this.#redact, this.#server)
   }
 
   /**
-   * A new compiler (pure).
+   * A new compiler (pure). Once a driver of this dialect has connected, the compiler knows
+   * the server's version (`serverVersion`), so what depends on it (MySQL-only or
+   * MariaDB-only syntax, functional index parts) is decided before anything runs.
    *
    * @example
    * ```ts
@@ -150,7 +154,10 @@ export class MysqlDialect implements Dialect {
    * ```
    */
   createCompiler(): MysqlCompiler {
-    return new MysqlCompiler(this.#options)
+    const version = this.#server.version
+    return new MysqlCompiler(
+      version === undefined ? this.#options : { ...this.#options, serverVersion: version },
+    )
   }
 
   /**

@@ -5,8 +5,10 @@ import type {
   Pool as PromisePool,
   PoolConnection as PromisePoolConnection,
 } from 'mysql2/promise'
+import { restateColumn } from './mysql-column-restater.js'
 import { inlineStatement } from './mysql-inline.js'
 import { toMysqlValue } from './mysql-literal.js'
+import { isRestateStatement } from './mysql-restate-statement.js'
 
 /**
  * Where a {@link MysqlDriver} gets its connections: a pool (its own, created lazily and
@@ -21,6 +23,20 @@ import { toMysqlValue } from './mysql-literal.js'
 export type MysqlConnectionSource =
   | { readonly kind: 'pool'; readonly pool: () => PromisePool; readonly owned: boolean }
   | { readonly kind: 'connection'; readonly connection: PromiseConnection }
+
+/**
+ * Where a dialect keeps what its server said `VERSION()` is: every driver of the dialect
+ * writes it at its first connection (the same server each time), and the compilers made
+ * afterwards know the flavor and version (see `MysqlCompilerOptions.serverVersion`).
+ *
+ * @example
+ * ```ts
+ * const note: MysqlServerNote = { version: undefined }
+ * ```
+ */
+export interface MysqlServerNote {
+  version: string | undefined
+}
 
 /** MySQL error numbers that get advice added to their message. */
 const ER_TOO_LONG_KEY = 1071
@@ -42,16 +58,32 @@ export class MysqlDriver implements Driver {
   readonly #source: MysqlConnectionSource
   readonly #description: string
   readonly #redact: (text: string) => string
+  readonly #server: MysqlServerNote | undefined
   #pool: PromisePool | undefined
 
   constructor(
     source: MysqlConnectionSource,
     description: string,
     redact: (text: string) => string = (text) => text,
+    server?: MysqlServerNote,
   ) {
     this.#source = source
     this.#description = description
     this.#redact = redact
+    this.#server = server
+  }
+
+  /** The first connection asks the server's `VERSION()` for the note, if there is one. */
+  async #noteServer(connection: MysqlConnection): Promise<MysqlConnection> {
+    if (this.#server === undefined || this.#server.version !== undefined) return connection
+    try {
+      const { rows } = await connection.execute({ sql: 'SELECT VERSION() AS v', parameters: [] })
+      if (typeof rows[0]?.['v'] === 'string') this.#server.version = rows[0]['v']
+    } catch (error) {
+      await connection.close()
+      throw error
+    }
+    return connection
   }
 
   /**
@@ -65,7 +97,7 @@ export class MysqlDriver implements Driver {
   async connect(): Promise<MysqlConnection> {
     const source = this.#source
     if (source.kind === 'connection') {
-      return new MysqlConnection(source.connection, () => {})
+      return this.#noteServer(new MysqlConnection(source.connection, () => {}))
     }
     this.#pool ??= source.pool()
     let pooled: PromisePoolConnection
@@ -79,7 +111,7 @@ export class MysqlDriver implements Driver {
         { cause: error },
       )
     }
-    return new MysqlConnection(pooled, () => pooled.release())
+    return this.#noteServer(new MysqlConnection(pooled, () => pooled.release()))
   }
 
   /**
@@ -98,7 +130,9 @@ export class MysqlDriver implements Driver {
 }
 
 /**
- * One mysql2 (promise API) session behind the {@link Connection} interface. A statement
+ * One mysql2 (promise API) session behind the {@link Connection} interface. A column
+ * restatement of the compiler (`MysqlRestateStatement`) runs as a `MODIFY COLUMN` written
+ * from the live column (`restateColumn`). A statement
  * with parameters runs as a server-side prepared statement (`execute`): values travel
  * apart from the SQL and are never escaped into it, whatever the `sql_mode`. A statement
  * without parameters runs as plain text (`query`), which also accepts the statements the
@@ -139,6 +173,11 @@ export class MysqlConnection implements Connection {
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
     this.#checkOpen()
+    if (isRestateStatement(statement)) {
+      // MODIFY COLUMN resets what it does not restate: write it from the live column.
+      await restateColumn((sql) => this.execute({ sql, parameters: [] }), statement.restate)
+      return { rows: [], rowCount: 0 }
+    }
     const values = statement.parameters.map(toMysqlValue)
     try {
       const [result] =

@@ -79,7 +79,7 @@ export class MysqlIntrospector implements Introspector {
 
     const columnRows = (
       await connection.execute({
-        sql: 'SELECT COLUMN_NAME AS column_name, COLUMN_TYPE AS column_type, DATA_TYPE AS data_type, IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, COLUMN_KEY AS column_key, EXTRA AS extra, TABLE_NAME AS table_name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        sql: 'SELECT COLUMN_NAME AS column_name, COLUMN_TYPE AS column_type, DATA_TYPE AS data_type, IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, COLUMN_KEY AS column_key, EXTRA AS extra, COLUMN_COMMENT AS column_comment, TABLE_NAME AS table_name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
         parameters: [found.schema, found.name],
       })
     ).rows.filter((row) => text(row['table_name']) === found.name)
@@ -91,6 +91,8 @@ export class MysqlIntrospector implements Introspector {
         defaultSql: defaultSql(row, mariadb),
         primaryKey: text(row['column_key']) === 'PRI',
         autoincrement: /auto_increment/i.test(text(row['extra'])),
+        // MySQL has no NULL comment: an empty one is none.
+        comment: text(row['column_comment']) === '' ? null : text(row['column_comment']),
       }),
     )
 

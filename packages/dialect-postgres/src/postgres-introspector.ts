@@ -9,7 +9,9 @@ import type {
 } from '@retort/core'
 
 /**
- * A column as PostgreSQL reports it: {@link ColumnInfo} plus identity and comment.
+ * A column as PostgreSQL reports it: {@link ColumnInfo} plus identity and comment. A
+ * `serial`/`bigserial` column (a `nextval()` default of a sequence the column owns) is
+ * reported like an identity column: `autoincrement`, without that default.
  *
  * @example
  * ```ts
@@ -17,7 +19,7 @@ import type {
  * ```
  */
 export interface PostgresColumnInfo extends ColumnInfo {
-  /** An identity column (`GENERATED ... AS IDENTITY`). */
+  /** An identity column (`GENERATED ... AS IDENTITY`) or a serial one. */
   readonly autoincrement: boolean
   readonly comment: string | null
 }
@@ -144,18 +146,22 @@ export class PostgresIntrospector implements Introspector {
 
     const columnRows = (
       await connection.execute({
-        sql: "SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default_sql, a.attidentity <> '' AS identity, EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS primary_key, col_description(a.attrelid, a.attnum) AS comment FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+        sql: "SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default_sql, a.attidentity <> '' AS identity, (pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%' AND EXISTS (SELECT 1 FROM pg_depend own JOIN pg_depend used ON used.refclassid = 'pg_class'::regclass AND used.refobjid = own.objid AND used.classid = 'pg_attrdef'::regclass AND used.objid = d.oid WHERE own.classid = 'pg_class'::regclass AND own.refclassid = 'pg_class'::regclass AND own.refobjid = a.attrelid AND own.refobjsubid = a.attnum AND own.deptype = 'a')) AS serial, EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS primary_key, col_description(a.attrelid, a.attnum) AS comment FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
         parameters: [oid],
       })
     ).rows
+    // A serial column's default is nextval() of a sequence the column owns: it is an
+    // autoincrement column like an identity, not a default that names a sequence (which
+    // a replay on another database would not have).
     const columns: PostgresColumnInfo[] = columnRows.map((row) =>
       Object.freeze({
         name: String(row['name']),
         type: String(row['type']),
         nullable: row['nullable'] === true,
-        defaultSql: row['default_sql'] === null ? null : String(row['default_sql']),
+        defaultSql:
+          row['default_sql'] === null || row['serial'] === true ? null : String(row['default_sql']),
         primaryKey: row['primary_key'] === true,
-        autoincrement: row['identity'] === true,
+        autoincrement: row['identity'] === true || row['serial'] === true,
         comment: row['comment'] === null ? null : String(row['comment']),
       }),
     )

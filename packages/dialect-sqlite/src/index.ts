@@ -4,7 +4,14 @@ export {
   DEFAULT_SQLITE_TIMEOUT_MS,
   type SqliteDialectConfig,
 } from './sqlite-dialect.js'
-export { SqliteDriver, SqliteConnection, type SqliteHandle } from './sqlite-driver.js'
+export {
+  SqliteDriver,
+  SqliteConnection,
+  type SqliteHandle,
+  type SqlitePendingFile,
+} from './sqlite-driver.js'
+export { openSqliteFile, type SqliteFileOptions } from './sqlite-open-file.js'
+export { explainSqliteFileError } from './sqlite-file-error.js'
 export { SqliteCompiler, SqliteCompileError } from './sqlite-compiler.js'
 export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
 export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'

@@ -2,7 +2,9 @@ import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/co
 import { AdapterBase } from '@retort/core/dialect'
 import { RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
+import { SqliteConnection } from './sqlite-driver.js'
 import { SqliteMigrationLock } from './sqlite-migration-lock.js'
+import { explainSqliteFileError } from './sqlite-file-error.js'
 
 /**
  * SQLite's capabilities and its migration lock. DDL is transactional. The lock is a
@@ -44,7 +46,9 @@ export class SqliteAdapter extends AdapterBase {
 
   /**
    * Takes the cross-process lock for this database file and version table; throws
-   * `LockTimeoutError` after `timeoutMs`. A no-op for in-memory databases.
+   * `LockTimeoutError` after `timeoutMs`. A no-op for in-memory databases. Then Retort's own
+   * connection waits up to `timeoutMs` for another connection's write lock too (see
+   * `SqliteConnection.useLockTimeout`).
    *
    * @example
    * ```ts
@@ -55,7 +59,15 @@ export class SqliteAdapter extends AdapterBase {
     connection: Connection,
     options: MigrationLockOptions,
   ): Promise<void> {
-    await this.#lock.acquire(databaseOf(connection), options)
+    const database = databaseOf(connection)
+    try {
+      await this.#lock.acquire(database, options)
+    } catch (error) {
+      throw explainSqliteFileError(error, database.name)
+    }
+    // Another application's version table in the same file does not share this lock, but
+    // its transactions hold the file's write lock: wait for them as long as for this lock.
+    if (connection instanceof SqliteConnection) connection.useLockTimeout(options.timeoutMs)
   }
 
   /**

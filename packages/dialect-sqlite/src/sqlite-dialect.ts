@@ -8,6 +8,7 @@ import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
 import { SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
 import { SqliteIntrospector } from './sqlite-introspector.js'
+import { openSqliteFile } from './sqlite-open-file.js'
 
 /** Default busy timeout of the connections Retort opens, in ms. */
 export const DEFAULT_SQLITE_TIMEOUT_MS = 5000
@@ -26,7 +27,11 @@ export type SqliteDialectConfig =
   | {
       /** A path, or `':memory:'` (one in-memory database shared by everything this dialect opens). */
       readonly filename: string
-      /** Busy timeout while another connection writes, in ms (default {@link DEFAULT_SQLITE_TIMEOUT_MS}). */
+      /**
+       * Busy timeout while another connection writes, in ms. Default: while a migration
+       * holds the lock, the lock timeout (`lockTimeout`); otherwise (reads such as
+       * `current`) {@link DEFAULT_SQLITE_TIMEOUT_MS}.
+       */
       readonly timeoutMs?: number | undefined
     }
   | {
@@ -49,7 +54,8 @@ export function sqliteDialect(config: SqliteDialectConfig): Dialect {
 /**
  * The {@link Dialect} made by {@link sqliteDialect}. With `filename`, each connection opens
  * the file; `':memory:'` (or `''`) is one database opened on first use and shared by all
- * connections of this dialect object, for as long as it lives.
+ * connections of this dialect object, for as long as it lives. A file that does not exist
+ * is created by the first write, never by a read (see `openSqliteFile`).
  *
  * @example
  * ```ts
@@ -81,10 +87,11 @@ export class SqliteDialect implements Dialect {
       }
       return
     }
-    const { filename, timeoutMs = DEFAULT_SQLITE_TIMEOUT_MS } = config as {
+    const { filename, timeoutMs: explicitTimeout } = config as {
       filename?: unknown
       timeoutMs?: number
     }
+    const timeoutMs = explicitTimeout ?? DEFAULT_SQLITE_TIMEOUT_MS
     if (typeof filename !== 'string') {
       throw new ConfigError('sqliteDialect needs { filename: string } or { database }')
     }
@@ -101,7 +108,8 @@ export class SqliteDialect implements Dialect {
         return { database: shared, owned: false }
       }
     } else {
-      this.#open = () => ({ database: new Database(filename, { timeout: timeoutMs }), owned: true })
+      const options = { timeoutMs, followsLockTimeout: explicitTimeout === undefined }
+      this.#open = () => openSqliteFile(filename, options)
     }
   }
 

@@ -2,6 +2,7 @@ import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@reto
 import type Database from 'better-sqlite3'
 import { SqliteForeignKeyError } from './sqlite-foreign-key-error.js'
 import { toSqliteValue } from './sqlite-literal.js'
+import { explainSqliteFileError } from './sqlite-file-error.js'
 import { isRebuildStatement } from './sqlite-rebuild-statement.js'
 import { keepsForeignKeys } from './sqlite-statement.js'
 import { foreignKeyViolations, rebuildTable } from './sqlite-table-rebuilder.js'
@@ -15,9 +16,36 @@ import { foreignKeyViolations, rebuildTable } from './sqlite-table-rebuilder.js'
  * ```
  */
 export interface SqliteHandle {
+  /** The handle; for a file not created yet, an empty in-memory stand-in (see `create`). */
   readonly database: Database.Database
   /** `false` for the application's own handle, which Retort never closes. */
   readonly owned: boolean
+  /**
+   * Set when the file did not exist: reads run on the empty stand-in until the file
+   * appears (another connection created it) or this connection writes (a write, a
+   * transaction or the migration lock creates it).
+   */
+  readonly pending?: SqlitePendingFile | undefined
+  /**
+   * Retort's own handle without an explicit busy timeout: once the migration lock is taken,
+   * waiting for another connection's write lasts as long as waiting for the lock.
+   */
+  readonly followsLockTimeout?: boolean | undefined
+}
+
+/**
+ * A database file that did not exist when its connection was opened.
+ *
+ * @example
+ * ```ts
+ * const pending: SqlitePendingFile = { exists: () => existsSync(path), create: () => new Database(path) }
+ * ```
+ */
+export interface SqlitePendingFile {
+  /** Whether the file is there now. */
+  exists(): boolean
+  /** Opens the file, creating it; throws when it cannot be created there. */
+  create(): Database.Database
 }
 
 /**
@@ -91,7 +119,7 @@ export class SqliteDriver implements Driver {
  * ```
  */
 export class SqliteConnection implements Connection {
-  readonly #handle: SqliteHandle
+  #handle: SqliteHandle
   readonly #onClose: () => void
   /** `foreign_keys` was ON and is switched off for the open transaction. */
   #foreignKeysSuspended = false
@@ -103,9 +131,46 @@ export class SqliteConnection implements Connection {
     this.#onClose = onClose
   }
 
-  /** The better-sqlite3 handle (for the adapter and introspector of this dialect). */
+  /**
+   * The better-sqlite3 handle (for the adapter and introspector of this dialect). A file
+   * that does not exist yet is created here: whoever needs the handle itself (the
+   * migration lock, a rebuild) is about to write.
+   */
   get database(): Database.Database {
-    return this.#handle.database
+    return this.#created().database
+  }
+
+  /**
+   * Waiting for another connection's write lock (`SQLITE_BUSY`) lasts `timeoutMs` from now
+   * on, when this is Retort's own handle without a busy timeout of its own: the adapter
+   * calls it once it holds the migration lock, so a second application migrating another
+   * version table of the same file waits for the first one's transaction as long as it
+   * would wait for a lock.
+   *
+   * @example
+   * ```ts
+   * connection.useLockTimeout(60_000)
+   * ```
+   */
+  useLockTimeout(timeoutMs: number): void {
+    const handle = this.#created()
+    if (handle.followsLockTimeout !== true || !handle.database.open) return
+    handle.database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(timeoutMs))}`)
+  }
+
+  /** The handle, once the file exists (creating it if it was not there). */
+  #created(): SqliteHandle {
+    const pending = this.#handle.pending
+    // A closed connection stays closed: nothing is created for it.
+    if (pending === undefined || !this.#handle.database.open) return this.#handle
+    const database = pending.create()
+    this.#handle.database.close()
+    this.#handle = {
+      database,
+      owned: true,
+      ...(this.#handle.followsLockTimeout ? { followsLockTimeout: true } : {}),
+    }
+    return this.#handle
   }
 
   /**
@@ -118,19 +183,31 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
-    const database = this.#handle.database
+    return this.#explained(() => this.#execute(statement))
+  }
+
+  #execute(statement: CompiledStatement): ExecuteResult {
     if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
     if (isRebuildStatement(statement)) {
-      rebuildTable(database, statement.rebuild)
+      rebuildTable(this.database, statement.rebuild)
       return { rows: [], rowCount: 0 }
     }
+    // A file created meanwhile by another connection is opened (that creates nothing).
+    if (this.#handle.pending?.exists() === true) this.#created()
+    let database = this.#handle.database
     const parameters = statement.parameters.map(toSqliteValue)
     let prepared: Database.Statement<unknown[]>
     try {
       prepared = database.prepare(statement.sql)
+      // While the file does not exist, only queries run on the empty stand-in; anything
+      // else (a write, ATTACH, a pragma that sets) runs on the file, which it creates.
+      if (this.#handle.pending !== undefined && !(prepared.reader && prepared.readonly)) {
+        database = this.database
+        prepared = database.prepare(statement.sql)
+      }
     } catch (error) {
       if (parameters.length === 0 && isMultiStatement(error)) {
-        database.exec(statement.sql)
+        this.database.exec(statement.sql)
         return { rows: [], rowCount: 0 }
       }
       throw error
@@ -155,7 +232,11 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async begin(): Promise<void> {
-    const database = this.#handle.database
+    this.#explained(() => this.#begin())
+  }
+
+  #begin(): void {
+    const database = this.database
     const suspend =
       !database.inTransaction && Number(database.pragma('foreign_keys', { simple: true })) === 1
     if (suspend) database.pragma('foreign_keys = OFF')
@@ -207,6 +288,15 @@ export class SqliteConnection implements Connection {
     if (this.#handle.database.inTransaction) this.#handle.database.exec('ROLLBACK')
     this.#foreignKeysAtRisk = false
     this.#resumeForeignKeys()
+  }
+
+  /** Runs `work`; "file is not a database" becomes an error naming the file. */
+  #explained<T>(work: () => T): T {
+    try {
+      return work()
+    } catch (error) {
+      throw explainSqliteFileError(error, this.#handle.database.name)
+    }
   }
 
   #resumeForeignKeys(): void {

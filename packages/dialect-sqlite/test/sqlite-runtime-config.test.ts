@@ -134,14 +134,14 @@ export default defineEnv(async (ctx) => {
 
     const other = new Migrator({ scriptLocation, xArgs: { tenant: 'globex', dataDir } })
     expect((await other.current()).heads).toEqual([])
+    // A read creates nothing: globex's database is made by its first write.
     // (The migration lock's sidecar file stays next to a migrated database, by design.)
     expect(
       fs
         .readdirSync(dataDir)
         .filter((name) => name.endsWith('.db'))
         .sort(),
-    ).toEqual(['acme.db', 'globex.db'])
-    expect(tables(path.join(dataDir, 'globex.db'))).toEqual([])
+    ).toEqual(['acme.db'])
   })
 
   it('is told when the run is offline', async () => {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
-import type { IncompleteMigrationDetails } from '@retort/core'
+import type { IncompleteMigrationDetails, UnreadableProgressDetails } from '@retort/core'
 import { current } from '@retort/core/commands/current'
 import { loadRevisions } from '@retort/core/commands/load-revisions'
 import { revisionInfo } from '@retort/core/commands/revision-info'
-import { IncompleteMigrationError } from '@retort/core/errors'
+import { IncompleteMigrationError, UnreadableProgressError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
 
@@ -30,12 +30,18 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           ctx.printJson({
             heads: result.heads,
             ...(result.incomplete ? { incomplete: incompleteJson(result.incomplete) } : {}),
+            ...(result.unreadableProgress
+              ? { unreadableProgress: unreadableJson(result.unreadableProgress) }
+              : {}),
             ...(result.databases.length > 1
               ? {
                   databases: result.databases.map((d) => ({
                     name: d.name ?? null,
                     heads: d.heads,
                     ...(d.incomplete ? { incomplete: incompleteJson(d.incomplete) } : {}),
+                    ...(d.unreadableProgress
+                      ? { unreadableProgress: unreadableJson(d.unreadableProgress) }
+                      : {}),
                   })),
                 }
               : {}),
@@ -64,6 +70,11 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
               `${prefix}${ctx.colors.red('incomplete:')} ${new IncompleteMigrationError(database.incomplete).message}`,
             )
           }
+          if (database.unreadableProgress !== undefined) {
+            ctx.out(
+              `${prefix}${ctx.colors.red('unreadable:')} ${new UnreadableProgressError(database.unreadableProgress).message}`,
+            )
+          }
         }
       }),
     )
@@ -82,5 +93,25 @@ function incompleteJson(details: IncompleteMigrationDetails): Record<string, unk
     state: record.state,
     error: record.error,
     recordedAt: record.recordedAt,
+    ...(details.inFlight
+      ? {
+          inFlight: {
+            object: details.inFlight.object,
+            exists: details.inFlight.exists,
+            completed: details.inFlight.completed,
+          },
+        }
+      : {}),
+    message: new IncompleteMigrationError(details).message,
+  }
+}
+
+/** The `unreadableProgress` member of `current --json`. */
+function unreadableJson(details: UnreadableProgressDetails): Record<string, unknown> {
+  return {
+    table: details.table,
+    revision: details.revision ?? null,
+    problem: details.problem,
+    message: new UnreadableProgressError(details).message,
   }
 }

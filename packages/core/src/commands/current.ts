@@ -3,7 +3,9 @@ import {
   IncompleteMigrationError,
   RetortError,
   UnknownDatabaseRevisionError,
+  UnreadableProgressError,
   type IncompleteMigrationDetails,
+  type UnreadableProgressDetails,
 } from '../errors.js'
 import type { RunResult } from '../runtime/migration-action.js'
 import type { CommandOptions } from './command-options.js'
@@ -31,12 +33,19 @@ export interface CurrentResult {
    * clears it.
    */
   readonly incomplete?: IncompleteMigrationDetails | undefined
+  /**
+   * A progress row that cannot be read (of the last database; see each of `databases`):
+   * `upgrade` and `downgrade` refuse until `stamp` clears it.
+   */
+  readonly unreadableProgress?: UnreadableProgressDetails | undefined
 }
 
 /**
  * Reads the database's version rows, and the record of a revision that stopped part-way
- * if there is one. Never creates the version table. With `checkHeads` a stopped revision
- * fails the check ({@link IncompleteMigrationError}).
+ * if there is one: when its statement was running as the process stopped and it creates
+ * or drops a table or index, whether that object exists says whether it completed (and
+ * which `stamp` resolves it). Never creates the version table. With `checkHeads` a stopped
+ * revision (or an unreadable progress record) fails the check.
  *
  * @example
  * ```ts
@@ -54,6 +63,9 @@ export async function current(
   const rows = last?.heads ?? []
   if (options.checkHeads) {
     for (const database of databases) {
+      if (database.unreadableProgress !== undefined) {
+        throw new UnreadableProgressError(database.unreadableProgress)
+      }
       if (database.incomplete !== undefined) throw new IncompleteMigrationError(database.incomplete)
       const unknown = database.heads.filter((id) => !loaded.map.has(id))
       if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
@@ -75,6 +87,7 @@ export async function current(
     revisions: known.map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
     databases,
     ...(last?.incomplete ? { incomplete: last.incomplete } : {}),
+    ...(last?.unreadableProgress ? { unreadableProgress: last.unreadableProgress } : {}),
   }
 }
 

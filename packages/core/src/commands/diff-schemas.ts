@@ -33,8 +33,9 @@ export interface SchemaDiff {
  * definition); a column's type, nullability and default changed (`alterColumn` with every
  * `existing*` hint); indexes created and dropped (a changed index is dropped and created);
  * unique constraints and foreign keys added to or dropped from a table that stays.
- * Not written, but listed in `notes`: primary key changes, expression indexes, and dropping
- * a constraint the database keeps no name for (SQLite).
+ * Not written, but listed in `notes`: primary key changes, expression indexes, a column
+ * that becomes or stops being autoincrement, and dropping a constraint the database keeps
+ * no name for (SQLite).
  *
  * Order: tables created, then changes to the tables that stay (indexes and constraints
  * dropped, columns dropped, added and altered, constraints and indexes created), then
@@ -188,7 +189,7 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
   }
   for (const column of table.columns) {
     const was = oldColumns.get(column.name)
-    if (was !== undefined) alterColumn(op, name, was, column)
+    if (was !== undefined) alterColumn(op, name, was, column, notes)
   }
   for (const unique of addedUniques) {
     const constraintName = generatedName(unique.name)
@@ -209,7 +210,18 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
   for (const index of createdIndexes) createIndex(op, name, index)
 }
 
-function alterColumn(op: Operations, table: string, was: ColumnInfo, column: ColumnInfo): void {
+function alterColumn(
+  op: Operations,
+  table: string,
+  was: ColumnInfo,
+  column: ColumnInfo,
+  notes: string[],
+): void {
+  if ((was.autoincrement ?? false) !== (column.autoincrement ?? false)) {
+    notes.push(
+      `column '${table}.${column.name}' ${column.autoincrement === true ? 'became' : 'is no longer'} an autoincrement (serial or identity) column; not written, change it by hand`,
+    )
+  }
   const typeChanged = normalType(was.type) !== normalType(column.type)
   const nullableChanged = was.nullable !== column.nullable
   const defaultChanged = (was.defaultSql ?? '').trim() !== (column.defaultSql ?? '').trim()
@@ -227,6 +239,7 @@ function alterColumn(op: Operations, table: string, was: ColumnInfo, column: Col
     ...(was.defaultSql === null
       ? { existingDefault: null }
       : { existingDefaultSql: was.defaultSql }),
+    ...(was.comment === undefined ? {} : { existingComment: was.comment }),
   })
 }
 

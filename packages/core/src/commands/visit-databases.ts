@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
 import { ConfigError } from '../errors.js'
 import { defaultEnv } from '../env/default-env.js'
+import { dialectForConnection } from '../env/dialect-for-connection.js'
 import type { EnvContext, RunMigrationsOptions } from '../env/env-context.js'
 import { loadEnvModule } from '../env/load-env-module.js'
 import { silentLogger } from '../env/logger.js'
@@ -42,14 +43,8 @@ export async function visitDatabases(
     logger: options.logger ?? silentLogger,
     offline,
     runMigrations: async (runOptions) => {
-      const dialect = runOptions.dialect
-      if (dialect === undefined) {
-        throw new ConfigError(
-          `ctx.runMigrations() was called without a dialect${loaded.envPath ? ` in '${loaded.envPath}'` : ''}; pass { dialect: sqliteDialect({ filename }) } or another dialect`,
-        )
-      }
       visited += 1
-      await visit(dialect, runOptions)
+      await visit(await dialectOf(runOptions, config, loaded.envPath), runOptions)
     },
   }
   await env.run(context)
@@ -58,4 +53,29 @@ export async function visitDatabases(
       `the env module${loaded.envPath ? ` '${loaded.envPath}'` : ''} finished without calling ctx.runMigrations(); call it with the dialect to migrate`,
     )
   }
+}
+
+/**
+ * The dialect an env module hands over: its `dialect`, or one made from the application's
+ * `connection` by the dialect package that takes it (see `dialectForConnection`).
+ */
+async function dialectOf(
+  runOptions: RunMigrationsOptions,
+  config: Config,
+  envPath: string | undefined,
+): Promise<Dialect> {
+  const where = envPath ? ` in '${envPath}'` : ''
+  const { dialect, connection } = runOptions
+  if (dialect !== undefined && connection !== undefined) {
+    throw new ConfigError(
+      `ctx.runMigrations() was given both a dialect and a connection${where}; pass one of them`,
+    )
+  }
+  if (dialect !== undefined) return dialect
+  if (connection !== undefined && connection !== null) {
+    return dialectForConnection(connection, { baseDir: config.directory, where })
+  }
+  throw new ConfigError(
+    `ctx.runMigrations() was called without a dialect or connection${where}; pass { dialect: sqliteDialect({ filename }) } or another dialect, or { connection } with the application's open connection`,
+  )
 }

@@ -92,10 +92,29 @@ async function createDialect(url: string, options: DialectForUrlOptions): Promis
     default:
       return parsed satisfies never
   }
-  const { package: name, factory } = DIALECT_PACKAGES[parsed.kind]
+  return dialectFromPackage(parsed.kind, argument, options, `the url '${maskUrl(url)}'`)
+}
+
+/**
+ * Imports the dialect package of `kind` (as {@link dialectForUrl} does: next to the config
+ * first) and calls its factory with `argument`. `subject` names what needs the package in
+ * errors (`the url '...'`).
+ *
+ * @example
+ * ```ts
+ * const dialect = await dialectFromPackage('sqlite', { database: db }, {}, 'the connection')
+ * ```
+ */
+export async function dialectFromPackage(
+  kind: keyof typeof DIALECT_PACKAGES,
+  argument: Readonly<Record<string, unknown>>,
+  options: DialectForUrlOptions,
+  subject: string,
+): Promise<Dialect> {
+  const { package: name, factory } = DIALECT_PACKAGES[kind]
   const namespace = await (options.importer ?? defaultImporter(options.baseDir))(name).catch(
     (error: unknown) => {
-      throw notLoaded(error, name, url)
+      throw notLoaded(error, name, subject)
     },
   )
   const create = (namespace as Record<string, unknown> | null)?.[factory]
@@ -104,7 +123,7 @@ async function createDialect(url: string, options: DialectForUrlOptions): Promis
       `${name} does not export ${factory}(); install a version of ${name} that matches @retort/core`,
     )
   }
-  return (create as (config: Record<string, string>) => Dialect)(argument)
+  return (create as (config: Readonly<Record<string, unknown>>) => Dialect)(argument)
 }
 
 function defaultImporter(baseDir: string | undefined): PackageImporter {
@@ -127,7 +146,7 @@ function defaultImporter(baseDir: string | undefined): PackageImporter {
   }
 }
 
-function notLoaded(error: unknown, name: string, url: string): ConfigError {
+function notLoaded(error: unknown, name: string, subject: string): ConfigError {
   const reason = error instanceof Error ? error.message : String(error)
   const code = (error as { code?: unknown } | null)?.code
   const missing =
@@ -137,12 +156,12 @@ function notLoaded(error: unknown, name: string, url: string): ConfigError {
     reason.includes(name)
   if (missing) {
     return new ConfigError(
-      `the url '${maskUrl(url)}' needs ${name}; install it (npm install ${name})`,
+      `${subject} needs ${name}; install it (npm install ${name})`,
       { cause: error },
     )
   }
   return new ConfigError(
-    `${name} (for the url '${maskUrl(url)}') failed to load: ${maskSecrets(reason.replace(/\s+/g, ' ').trim(), urlSecrets(url))}`,
+    `${name} (for ${subject}) failed to load: ${maskSecrets(reason.replace(/\s+/g, ' ').trim())}`,
     { cause: error },
   )
 }

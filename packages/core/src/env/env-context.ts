@@ -11,11 +11,22 @@ import { silentLogger, type Logger } from './logger.js'
  * @example
  * ```ts
  * await ctx.runMigrations({ name: 'analytics', dialect: postgresDialect({ connectionString }) })
+ * await ctx.runMigrations({ connection: appPool }) // the application's own pg Pool, left open
  * ```
  */
 export interface RunMigrationsOptions {
-  /** The connection. Required by the runtime; optional here so an env can build it conditionally. */
+  /**
+   * The connection as a dialect. This or `connection` is required by the runtime; optional
+   * here so an env can build it conditionally.
+   */
   readonly dialect?: Dialect | undefined
+  /**
+   * The application's open connection, instead of `dialect`: a better-sqlite3 `Database`, a
+   * pg `Pool` or `Client`, or a mysql2 pool or connection (promise or callback API). Retort
+   * makes the dialect from it as `sqliteDialect({ database })`, `postgresDialect({ pool })`
+   * ... would (the dialect package must be installed) and leaves it open.
+   */
+  readonly connection?: unknown
   /** The `databases` entry being migrated. */
   readonly name?: string | undefined
   readonly versionTable?: string | undefined

@@ -1,4 +1,4 @@
-import type { IncompleteMigrationDetails } from '../errors.js'
+import type { IncompleteMigrationDetails, InFlightCheck } from '../errors.js'
 import { appliedRevisions, planStamp } from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { ProgressRecord } from './progress-record.js'
@@ -10,6 +10,8 @@ import type { ProgressRecord } from './progress-record.js'
  * The finishing stamp records the revision as done, the undoing one as not run; both are
  * checked by planning them, and start with `--purge` when plain stamps cannot reach the
  * rows. An unknown revision gets no commands (the message then says so generically).
+ * `inFlight` is what the live schema says about a statement that was running when the
+ * process stopped (see `checkInFlight`).
  *
  * @example
  * ```ts
@@ -22,9 +24,10 @@ export function describeIncomplete(
   map: RevisionMap,
   rows: readonly string[],
   table: string,
+  inFlight?: InFlightCheck,
 ): IncompleteMigrationDetails {
   const revision = map.get(record.revision)
-  const base = { record, path: revision?.path, table }
+  const base = { record, path: revision?.path, table, ...(inFlight ? { inFlight } : {}) }
   if (revision === undefined) return { ...base, finish: undefined, undo: undefined }
   try {
     const after =

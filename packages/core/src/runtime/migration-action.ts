@@ -1,7 +1,11 @@
 import type { QualifiedName } from '../dialect.js'
 import type { Logger, MigrationEvent } from '../env/logger.js'
 import type { TargetInput } from '../graph/planner.js'
-import type { IncompleteMigrationDetails } from '../errors.js'
+import type {
+  IncompleteMigrationDetails,
+  UnreadableProgressDetails,
+  UnreadableProgressError,
+} from '../errors.js'
 
 /** How revisions are wrapped in transactions. */
 export type TransactionMode = 'each' | 'all' | 'none'
@@ -54,4 +58,9 @@ export interface RunResult {
    * there after `current`, cleared by `stamp`.
    */
   readonly incomplete?: IncompleteMigrationDetails | undefined
+  /**
+   * A row of the progress table that cannot be read (reported by `current`; `upgrade` and
+   * `downgrade` refuse with {@link UnreadableProgressError}, `stamp` clears it).
+   */
+  readonly unreadableProgress?: UnreadableProgressDetails | undefined
 }

@@ -63,13 +63,17 @@ export class OfflineScript {
     if (this.#lines.at(-1) !== '') this.#lines.push('')
   }
 
-  /** A statement, after BEGIN when a transaction was asked for and is not open yet. */
-  statement(statement: CompiledStatement): void {
+  /**
+   * A statement, after BEGIN when a transaction was asked for and is not open yet. `text` is
+   * the statement already inlined, when the caller has it.
+   */
+  statement(statement: CompiledStatement, text?: string): void {
     if (this.#wanted && !this.#open) {
       this.#lines.push('BEGIN;')
       this.#open = true
     }
-    this.#write(statement)
+    if (text === undefined) this.#write(statement)
+    else this.#lines.push(`${text};`)
     this.#unchecked.push(statement)
   }
 

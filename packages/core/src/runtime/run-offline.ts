@@ -104,14 +104,14 @@ export async function runOffline(
         )
         if (protect) {
           if (mode === 'each') script.begin()
-          for (const statement of statements) script.statement(statement)
+          for (const { statement, text } of statements) script.statement(statement, text)
           applyRows(step.rows)
           if (mode === 'each') script.commit()
         } else {
           if (transactionalDdl && mode !== 'none') {
             script.comment('transaction = false: runs outside a transaction')
           }
-          for (const statement of statements) script.statement(statement)
+          for (const { statement, text } of statements) script.statement(statement, text)
           // Its version-row change commits by itself; 'all' goes on in a new transaction.
           script.begin()
           applyRows(step.rows)
@@ -125,12 +125,17 @@ export async function runOffline(
   }
 }
 
+/**
+ * The SQL text of one step's statements. Writing a statement out can fail too (a SQLite
+ * rebuild or a MySQL column restatement without the hints an offline script needs): such
+ * an error names the revision like a compile error does.
+ */
 async function compileStep(
   step: MigrationStep,
   source: RevisionSource,
   compiler: Compiler,
   dialectName: string,
-): Promise<CompiledStatement[]> {
+): Promise<{ readonly statement: CompiledStatement; readonly text: string }[]> {
   const body = await source.load(step.revision)
   const fn = step.direction === 'up' ? body.upgrade : body.downgrade
   if (typeof fn !== 'function') {
@@ -147,7 +152,13 @@ async function compileStep(
   const op = new Operations({ dialect: dialectName, offline: true })
   try {
     await fn(op)
-    return op.takePending().flatMap((operation) => [...compiler.compile(operation)])
+    return (
+      op
+        .takePending()
+        .flatMap((operation) => [...compiler.compile(operation)])
+        // Inlined here, so an error that only writing the statement finds names the revision.
+        .map((statement) => ({ statement, text: compiler.inline(statement) }))
+    )
   } catch (error) {
     throw wrapStepError(step, undefined, error)
   }

@@ -1,5 +1,10 @@
 import type { CompiledStatement, Compiler, Connection, Dialect, ExecuteResult } from '../dialect.js'
-import { IncompleteMigrationError, MigrationError, PartialMigrationError } from '../errors.js'
+import {
+  IncompleteMigrationError,
+  MigrationError,
+  PartialMigrationError,
+  UnreadableProgressError,
+} from '../errors.js'
 import {
   planDowngrade,
   planStamp,
@@ -17,7 +22,8 @@ import { describeIncomplete } from './incomplete-migration.js'
 import type { AppliedRevision, MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { observedConnection } from './observed-connection.js'
 import { progressTableFor, truncateProgressText, type ProgressRecord } from './progress-record.js'
-import { ProgressTable } from './progress-table.js'
+import { checkInFlight } from './in-flight-statement.js'
+import { ProgressTable, type ProgressRows } from './progress-table.js'
 import { VersionTable } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
 
@@ -67,29 +73,41 @@ export async function runOnline(
       )
       if (action.kind === 'current') {
         const rows = await table.read()
-        const record = await progress.read()
-        const incomplete = record && describeIncomplete(record, map, rows, progress.displayName)
+        const progressRows = await progress.readRows()
+        const [record] = progressRows.records
+        const [unreadable] = progressRows.unreadable
+        // A statement in flight when the process stopped: look whether it took effect.
+        const inFlight =
+          record && (await checkInFlight(record, connection, dialect.createIntrospector()))
+        const incomplete =
+          record && describeIncomplete(record, map, rows, progress.displayName, inFlight)
         return {
           name,
           applied: [],
           before: rows,
           heads: rows,
           ...(incomplete ? { incomplete } : {}),
+          ...(unreadable ? { unreadableProgress: progress.unreadableDetails(unreadable) } : {}),
         }
       }
       const lock = { versionTable: options.versionTable, timeoutMs: options.lockTimeoutMs }
       await adapter.acquireMigrationLock(connection, lock)
       try {
         const before = await table.read()
-        const records = await progress.readAll()
-        const incomplete =
-          records[0] && describeIncomplete(records[0], map, before, progress.displayName)
-        if (
-          incomplete !== undefined &&
-          (action.kind === 'upgrade' || action.kind === 'downgrade')
-        ) {
-          throw new IncompleteMigrationError(incomplete)
+        const progressRows = await progress.readRows()
+        const migrates = action.kind === 'upgrade' || action.kind === 'downgrade'
+        const [unreadable] = progressRows.unreadable
+        if (unreadable !== undefined && migrates) {
+          throw new UnreadableProgressError(progress.unreadableDetails(unreadable))
         }
+        const [record] = progressRows.records
+        const inFlight =
+          record && migrates
+            ? await checkInFlight(record, connection, dialect.createIntrospector())
+            : undefined
+        const incomplete =
+          record && describeIncomplete(record, map, before, progress.displayName, inFlight)
+        if (incomplete !== undefined && migrates) throw new IncompleteMigrationError(incomplete)
         const runner = new StepRunner(
           connection,
           compiler,
@@ -109,7 +127,7 @@ export async function runOnline(
             break
           case 'stamp': {
             const plan = planStamp(map, before, action.target, { purge: action.purge })
-            await runner.stamp(plan, before, records)
+            await runner.stamp(plan, before, progressRows)
             heads = plan.after
             break
           }
@@ -195,9 +213,10 @@ class StepRunner {
   async stamp(
     plan: Plan<StampStep>,
     before: readonly string[],
-    records: readonly ProgressRecord[],
+    progressRows: ProgressRows,
   ): Promise<void> {
-    if (plan.steps.length === 0 && before.length > 0 && records.length === 0) return
+    const noRecords = progressRows.records.length === 0 && progressRows.unreadable.length === 0
+    if (plan.steps.length === 0 && before.length > 0 && noRecords) return
     try {
       await this.#begin()
       await this.#table.ensure()
@@ -206,7 +225,7 @@ class StepRunner {
         await this.#table.apply(step.rows)
       }
       // Stamping is how a revision that stopped part-way is resolved: its record goes too.
-      await this.#progress.clear(records)
+      await this.#progress.clear(progressRows)
       await this.#commit()
     } catch (error) {
       await this.#rollback()
