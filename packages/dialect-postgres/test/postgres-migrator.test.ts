@@ -1,8 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
+import { bundleRetortSources } from '../../core/test/helpers/bundle-sources.js'
 import { postgresDialect } from '../src/postgres-dialect.js'
 import {
   addNick,
@@ -16,6 +20,7 @@ import {
   createTestDatabase,
   describePostgres,
   type TestDatabase,
+  waitUntil,
 } from './helpers/postgres-server.js'
 
 const childScript = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
@@ -27,8 +32,8 @@ interface Child {
   readonly done: Promise<Record<string, unknown>>
 }
 
-function spawnChild(...args: string[]): Child {
-  const process_ = spawn(process.execPath, [childScript, ...args], {
+function spawnChild(bundle: string, ...args: string[]): Child {
+  const process_ = spawn(process.execPath, [childScript, bundle, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -55,26 +60,27 @@ function spawnChild(...args: string[]): Child {
 }
 
 describePostgres('Migrator on PostgreSQL', () => {
+  // Every test its own database: nothing carries over, and a session a test leaves open
+  // fails that test (drop() names it) instead of being ended behind its back.
   let database: TestDatabase
+  // What the child processes import: core and this dialect, bundled from the sources.
+  let bundleDir: string
+  let bundle: string
 
   beforeAll(async () => {
+    bundleDir = mkdtempSync(join(tmpdir(), 'retort-bundle-'))
+    bundle = await bundleRetortSources(bundleDir, 'postgres')
+  })
+
+  afterAll(() => {
+    if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true })
+  })
+
+  beforeEach(async () => {
     database = await createTestDatabase()
   })
 
   afterEach(async () => {
-    await database.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-    )
-    const schemas = await database.query(
-      "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')",
-    )
-    for (const row of schemas) {
-      await database.query(`DROP SCHEMA "${String(row['nspname']).replaceAll('"', '""')}" CASCADE`)
-    }
-    await database.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
-  })
-
-  afterAll(async () => {
     await database?.drop()
   })
 
@@ -359,7 +365,7 @@ describePostgres('Migrator on PostgreSQL', () => {
   })
 
   it('an offline script (upgradeSql) runs as is in psql-like simple query mode', async () => {
-    // op.query() needs a connection: the revision that sleeps has no offline form.
+    // op.query() needs a connection: the revision that reads (addNick) has no offline form.
     const offline = [createAccount, { ...createOrder, downRevision: ids[0] }]
     const script = await migrator({}, offline).upgradeSql('head')
     expect(script).toContain(
@@ -371,16 +377,49 @@ describePostgres('Migrator on PostgreSQL', () => {
   })
 
   it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
-    const children = Array.from({ length: 8 }, () => spawnChild(database.url))
-    // Every child has loaded Retort before any starts: the runs really are concurrent.
-    await Promise.all(children.map((c) => c.ready))
-    for (const c of children) c.process.stdin.end('go\n')
-    const outputs = await Promise.all(children.map((c) => c.done))
-    for (const output of outputs) expect(output).not.toHaveProperty('error')
-    const applied = outputs.map((o) => o['applied'] as string[])
-    expect(applied.filter((a) => a.length > 0)).toEqual([ids])
-    expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
-    for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
+    // The test holds the migration lock while the eight start and lets go only when the
+    // server shows all eight waiting for it: the runs overlap for certain.
+    const dialect = postgresDialect({ connectionString: database.url })
+    const driver = dialect.createDriver()
+    const holder = await driver.connect()
+    const lock = dialect.createAdapter()
+    const lockOptions = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
+    try {
+      await lock.acquireMigrationLock(holder, lockOptions)
+      const children = Array.from({ length: 8 }, () => spawnChild(bundle, database.url))
+      await Promise.all(children.map((c) => c.ready))
+      for (const c of children) c.process.stdin.end('go\n')
+      const endedEarly = new Promise<never>((_, reject) => {
+        for (const c of children) {
+          c.done.then(
+            (output) =>
+              reject(new Error(`a run ended before all eight waited: ${JSON.stringify(output)}`)),
+            reject,
+          )
+        }
+      })
+      await Promise.race([
+        waitUntil(
+          async () =>
+            (
+              await query(
+                "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
+              )
+            )[0]?.['n'] === 8,
+        ),
+        endedEarly,
+      ])
+      await lock.releaseMigrationLock(holder, lockOptions)
+      const outputs = await Promise.all(children.map((c) => c.done))
+      for (const output of outputs) expect(output).not.toHaveProperty('error')
+      const applied = outputs.map((o) => o['applied'] as string[])
+      expect(applied.filter((a) => a.length > 0)).toEqual([ids])
+      expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
+      for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
+    } finally {
+      await holder.close()
+      await driver.destroy()
+    }
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*)::int AS n FROM account')).toEqual([{ n: 1 }])
   }, 120_000)
@@ -388,20 +427,28 @@ describePostgres('Migrator on PostgreSQL', () => {
   it.each(['each', 'all'] as const)(
     "kill -9 of a process mid-upgrade ('%s') leaves a consistent revision; the next run proceeds",
     async (mode) => {
-      const child = spawnChild(database.url, 'slow', mode)
+      const child = spawnChild(bundle, database.url, 'slow', mode)
       await child.ready
       child.process.stdin.end('go\n')
       // Wait until the slow revision is running (its sleep is the child's active query).
-      for (let i = 0; ; i++) {
-        const active = await query(
-          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
-        )
-        if (active.length > 0) break
-        if (i > 600) throw new Error('the slow revision never started')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      let pid: number | undefined
+      await Promise.race([
+        waitUntil(async () => {
+          const active = await query(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
+          )
+          pid = active[0]?.['pid'] as number | undefined
+          return pid !== undefined
+        }),
+        child.done.then((output) => {
+          throw new Error(`the run ended before its slow revision: ${JSON.stringify(output)}`)
+        }),
+      ])
       child.process.kill('SIGKILL')
       expect(await child.done).toEqual({ signal: 'SIGKILL' })
+      // The server ends the dead client's session (its transaction rolled back, its lock
+      // released) once it notices; nothing here ends it.
+      await database.sessionsEnded([pid!])
 
       const m = migrator({ transactionMode: mode }, [...revisions, quickAudit])
       const expected = mode === 'each' ? [ids[2]] : []
