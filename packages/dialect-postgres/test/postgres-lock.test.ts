@@ -76,8 +76,9 @@ describePostgres('advisory migration lock across sessions', () => {
     expect(error).toBeInstanceOf(LockTimeoutError)
     const message = (error as LockTimeoutError).message
     expect(message).toContain(`'${database.name}.public.retort_version'`)
+    const [{ user }] = (await database.query('SELECT current_user AS user')) as [{ user: string }]
     expect(message).toContain(
-      `held by pid ${a.pid} (application_name 'billing-worker', user 'postgres'`,
+      `held by pid ${a.pid} (application_name 'billing-worker', user '${user}'`,
     )
     expect(message).toMatch(/within 300 ms/)
     // A zero timeout does not wait at all, and still names the holder.
