@@ -222,5 +222,5 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
     }
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*) AS n FROM account')).toEqual([{ n: 1 }])
-  }, 120_000)
+  })
 })

@@ -200,5 +200,5 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
     await migrator(hangingGraph).stamp('f6f6f6f6f6f6')
     expect((await migrator(hangingGraph).current()).incomplete).toBeUndefined()
     expect((await migrator(hangingGraph).upgrade('head')).applied).toEqual([])
-  }, 60_000)
+  })
 })

@@ -422,7 +422,7 @@ describePostgres('Migrator on PostgreSQL', () => {
     }
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*)::int AS n FROM account')).toEqual([{ n: 1 }])
-  }, 120_000)
+  })
 
   it.each(['each', 'all'] as const)(
     "kill -9 of a process mid-upgrade ('%s') leaves a consistent revision; the next run proceeds",
@@ -463,6 +463,5 @@ describePostgres('Migrator on PostgreSQL', () => {
         { version_num: 'd4d4d4d4d4d4' },
       ])
     },
-    120_000,
   )
 })
