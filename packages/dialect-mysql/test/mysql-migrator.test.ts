@@ -1,21 +1,13 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
-import { bundleRetortSources } from '../../core/test/helpers/bundle-sources.js'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
+import { spawnMigrateChild, waitWhileRunning } from '../../core/test/helpers/migrate-children.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 // @ts-expect-error: a plain ES module shared with the child processes.
 import { addNick, createAccount, createOrder, revisions } from './fixtures/revisions.mjs'
-import {
-  createTestDatabase,
-  describeMysql,
-  type TestDatabase,
-  waitUntil,
-} from './helpers/mysql-server.js'
+import { createTestDatabase, describeMysql, type TestDatabase } from './helpers/mysql-server.js'
 
 const child = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
@@ -25,17 +17,7 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
   // fails that test (drop() names it).
   let database: TestDatabase
   // What the child processes import: core and this dialect, bundled from the sources.
-  let bundleDir: string
-  let bundle: string
-
-  beforeAll(async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'retort-bundle-'))
-    bundle = await bundleRetortSources(bundleDir, 'mysql')
-  })
-
-  afterAll(() => {
-    if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true })
-  })
+  const bundle = bundleForSuite('mysql')
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -162,53 +144,21 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
     const lockOptions = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
     try {
       await lock.acquireMigrationLock(holder, lockOptions)
-      const children = Array.from({ length: 8 }, () => {
-        const process_ = spawn(process.execPath, [child, bundle, database.uri], {
-          stdio: ['pipe', 'pipe', 'pipe'],
-        })
-        let stdout = ''
-        let stderr = ''
-        let onReady: () => void = () => {}
-        const ready = new Promise<void>((resolve) => (onReady = resolve))
-        process_.stdout.on('data', (chunk) => {
-          stdout += String(chunk)
-          if (stdout.includes('"ready"')) onReady()
-        })
-        process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
-        const done = new Promise<Record<string, unknown>>((resolve, reject) => {
-          process_.once('error', reject)
-          process_.once('exit', (code) => {
-            try {
-              resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>)
-            } catch {
-              reject(new Error(`child exited ${code}: ${stdout} ${stderr}`))
-            }
-          })
-        })
-        return { process: process_, ready, done }
-      })
+      const children = Array.from({ length: 8 }, () =>
+        spawnMigrateChild(child, [bundle(), database.uri]),
+      )
       await Promise.all(children.map((c) => c.ready))
       for (const c of children) c.process.stdin.end('go\n')
-      const endedEarly = new Promise<never>((_, reject) => {
-        for (const c of children) {
-          c.done.then(
-            (output) =>
-              reject(new Error(`a run ended before all eight waited: ${JSON.stringify(output)}`)),
-            reject,
-          )
-        }
-      })
-      await Promise.race([
-        waitUntil(
-          async () =>
-            (
-              await query(
-                `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND STATE = 'User lock'`,
-              )
-            )[0]?.['n'] === 8,
-        ),
-        endedEarly,
-      ])
+      await waitWhileRunning(
+        children,
+        'all eight waited for the lock',
+        async () =>
+          (
+            await query(
+              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND STATE = 'User lock'",
+            )
+          )[0]?.['n'] === 8,
+      )
       await lock.releaseMigrationLock(holder, lockOptions)
       const outputs = await Promise.all(children.map((c) => c.done))
       for (const output of outputs) expect(output).not.toHaveProperty('error')

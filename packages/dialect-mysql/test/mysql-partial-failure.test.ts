@@ -2,18 +2,15 @@
 // revision that fails half-way leaves its first statements applied. The progress table
 // says exactly which, the next run refuses, and stamp (after a fix by hand) clears it.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
   IncompleteMigrationError,
   MigrationError,
   Migrator,
   PartialMigrationError,
 } from '@retort/core'
-import { bundleRetortSources } from '../../core/test/helpers/bundle-sources.js'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 // @ts-expect-error: a plain ES module shared with the child process.
 import { brokenGraph, hangingGraph } from './fixtures/partial-revisions.mjs'
@@ -24,17 +21,7 @@ const child = fileURLToPath(new URL('./fixtures/killed-child.mjs', import.meta.u
 describeMysql('partial failure on MySQL/MariaDB', () => {
   let database: TestDatabase
   // What the killed child imports: core and this dialect, bundled from the sources.
-  let bundleDir: string
-  let bundle: string
-
-  beforeAll(async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'retort-bundle-'))
-    bundle = await bundleRetortSources(bundleDir, 'mysql')
-  })
-
-  afterAll(() => {
-    if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true })
-  })
+  const bundle = bundleForSuite('mysql')
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -148,7 +135,7 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
   })
 
   it('a process killed (kill -9) mid-revision leaves a record; the next run refuses', async () => {
-    const process_ = spawn(process.execPath, [child, bundle, database.uri], {
+    const process_ = spawn(process.execPath, [child, bundle(), database.uri], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

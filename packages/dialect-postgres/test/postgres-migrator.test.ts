@@ -1,12 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
-import { bundleRetortSources } from '../../core/test/helpers/bundle-sources.js'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
+import { spawnMigrateChild, waitWhileRunning } from '../../core/test/helpers/migrate-children.js'
 import { postgresDialect } from '../src/postgres-dialect.js'
 import {
   addNick,
@@ -20,61 +17,19 @@ import {
   createTestDatabase,
   describePostgres,
   type TestDatabase,
-  waitUntil,
 } from './helpers/postgres-server.js'
 
 const childScript = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
-
-interface Child {
-  readonly process: ChildProcessWithoutNullStreams
-  readonly ready: Promise<void>
-  readonly done: Promise<Record<string, unknown>>
-}
-
-function spawnChild(bundle: string, ...args: string[]): Child {
-  const process_ = spawn(process.execPath, [childScript, bundle, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  let onReady: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (onReady = resolve))
-  process_.stdout.on('data', (chunk) => {
-    stdout += String(chunk)
-    if (stdout.includes('"ready"')) onReady()
-  })
-  process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
-  const done = new Promise<Record<string, unknown>>((resolve, reject) => {
-    process_.once('error', reject)
-    process_.once('exit', (code, signal) => {
-      if (signal !== null) return resolve({ signal })
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>)
-      } catch {
-        reject(new Error(`child exited ${code}: ${stdout} ${stderr}`))
-      }
-    })
-  })
-  return { process: process_, ready, done }
-}
 
 describePostgres('Migrator on PostgreSQL', () => {
   // Every test its own database: nothing carries over, and a session a test leaves open
   // fails that test (drop() names it) instead of being ended behind its back.
   let database: TestDatabase
   // What the child processes import: core and this dialect, bundled from the sources.
-  let bundleDir: string
-  let bundle: string
-
-  beforeAll(async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'retort-bundle-'))
-    bundle = await bundleRetortSources(bundleDir, 'postgres')
-  })
-
-  afterAll(() => {
-    if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true })
-  })
+  const bundle = bundleForSuite('postgres')
+  const spawnChild = (...args: string[]) =>
+    spawnMigrateChild(childScript, [bundle(), database.url, ...args])
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -386,29 +341,19 @@ describePostgres('Migrator on PostgreSQL', () => {
     const lockOptions = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
     try {
       await lock.acquireMigrationLock(holder, lockOptions)
-      const children = Array.from({ length: 8 }, () => spawnChild(bundle, database.url))
+      const children = Array.from({ length: 8 }, () => spawnChild())
       await Promise.all(children.map((c) => c.ready))
       for (const c of children) c.process.stdin.end('go\n')
-      const endedEarly = new Promise<never>((_, reject) => {
-        for (const c of children) {
-          c.done.then(
-            (output) =>
-              reject(new Error(`a run ended before all eight waited: ${JSON.stringify(output)}`)),
-            reject,
-          )
-        }
-      })
-      await Promise.race([
-        waitUntil(
-          async () =>
-            (
-              await query(
-                "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
-              )
-            )[0]?.['n'] === 8,
-        ),
-        endedEarly,
-      ])
+      await waitWhileRunning(
+        children,
+        'all eight waited for the lock',
+        async () =>
+          (
+            await query(
+              "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
+            )
+          )[0]?.['n'] === 8,
+      )
       await lock.releaseMigrationLock(holder, lockOptions)
       const outputs = await Promise.all(children.map((c) => c.done))
       for (const output of outputs) expect(output).not.toHaveProperty('error')
@@ -427,23 +372,18 @@ describePostgres('Migrator on PostgreSQL', () => {
   it.each(['each', 'all'] as const)(
     "kill -9 of a process mid-upgrade ('%s') leaves a consistent revision; the next run proceeds",
     async (mode) => {
-      const child = spawnChild(bundle, database.url, 'slow', mode)
+      const child = spawnChild('slow', mode)
       await child.ready
       child.process.stdin.end('go\n')
       // Wait until the slow revision is running (its sleep is the child's active query).
       let pid: number | undefined
-      await Promise.race([
-        waitUntil(async () => {
-          const active = await query(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
-          )
-          pid = active[0]?.['pid'] as number | undefined
-          return pid !== undefined
-        }),
-        child.done.then((output) => {
-          throw new Error(`the run ended before its slow revision: ${JSON.stringify(output)}`)
-        }),
-      ])
+      await waitWhileRunning([child], 'its slow revision ran', async () => {
+        const active = await query(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
+        )
+        pid = active[0]?.['pid'] as number | undefined
+        return pid !== undefined
+      })
       child.process.kill('SIGKILL')
       expect(await child.done).toEqual({ signal: 'SIGKILL' })
       // The server ends the dead client's session (its transaction rolled back, its lock

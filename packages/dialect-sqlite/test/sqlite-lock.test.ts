@@ -5,11 +5,11 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LockTimeoutError, type Connection } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
 import { sqliteLockPath } from '../src/sqlite-migration-lock.js'
-import { bundleSources } from './helpers/bundle-sources.js'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
 
 const child = fileURLToPath(new URL('./fixtures/lock-child.mjs', import.meta.url))
 const versionTable = { name: 'retort_version' }
@@ -45,21 +45,11 @@ async function participant(file = filename) {
 }
 
 // What the child processes import: core and this dialect, bundled from the sources.
-let bundleDir: string
-let bundle: string
-
-beforeAll(async () => {
-  bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'retort-bundle-'))
-  bundle = await bundleSources(bundleDir)
-})
-
-afterAll(() => {
-  if (bundleDir !== undefined) fs.rmSync(bundleDir, { recursive: true, force: true })
-})
+const bundle = bundleForSuite('sqlite')
 
 /** Runs the child script; `next()` resolves with its next JSON line after `{ ready }`. */
 function spawnChild(timeoutMs: number, mode: 'try' | 'wait' | 'hold', table = versionTable.name) {
-  const args = [child, bundle, filename, table, String(timeoutMs), mode]
+  const args = [child, bundle(), filename, table, String(timeoutMs), mode]
   const process_ = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   cleanups.push(() => {
     if (process_.exitCode === null && process_.signalCode === null) process_.kill('SIGKILL')

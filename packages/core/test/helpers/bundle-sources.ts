@@ -3,9 +3,11 @@
 // children on a busy two-core machine); bundling them once with esbuild (well under a
 // second) gives a plain ES module that every child imports natively.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { afterAll, beforeAll } from 'vitest'
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -57,4 +59,25 @@ export async function bundleRetortSources(dir: string, dialect: BundledDialect):
   })
   for (const driver of drivers) linkDependency(dir, pkg, driver)
   return outfile
+}
+
+/**
+ * Builds the bundle of `dialect` in a temporary directory before the enclosing suite and
+ * removes it after; the returned function gives its path (in a test or a later hook).
+ */
+export function bundleForSuite(dialect: BundledDialect): () => string {
+  let dir: string | undefined
+  let file: string | undefined
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retort-bundle-'))
+    file = await bundleRetortSources(dir, dialect)
+  })
+  afterAll(() => {
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true })
+  })
+  return () => {
+    if (file === undefined)
+      throw new Error('the bundle is built by a beforeAll hook: ask in a test')
+    return file
+  }
 }

@@ -7,9 +7,12 @@
 // its test is over are a failure that names them (expectNoOtherSessions, drop), so a leak
 // shows up where it happens instead of being swept away.
 import { randomBytes } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import mysql from 'mysql2/promise'
 import { describe } from 'vitest'
+import { expectNoLeftoverSessions } from '../../../core/test/helpers/leftover-sessions.js'
+import { waitUntil } from '../../../core/test/helpers/migrate-children.js'
+
+export { waitUntil }
 
 /** `url` with another database (none when `database` is empty). */
 function withDatabase(url: string, database: string): string {
@@ -28,14 +31,6 @@ export const SERVER_URL = withDatabase(
 export const SERVER_USER = decodeURIComponent(new URL(SERVER_URL).username) || 'root'
 
 const ci = process.env['CI'] === 'true' || process.env['CI'] === '1'
-
-/**
- * How long a session whose client has ended it may stay listed. mysql2's `end()` resolves
- * when the QUIT is queued, before the server has processed it, and such a session is gone
- * within milliseconds; one that stays this long is held open. Not a measure of anything
- * the tests check.
- */
-const SESSION_END_GRACE_MS = 5_000
 
 async function probe(): Promise<string | undefined> {
   try {
@@ -77,11 +72,6 @@ export function describedServer(database: string): string {
   return `mysql://${SERVER_USER}@${url.hostname}:${url.port || '3306'}/${database}`
 }
 
-/** Waits until `check` returns true, asking again after each short pause. */
-export async function waitUntil(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await sleep(20)
-}
-
 /** A fresh database `retort_test_<random>` and its URI; `drop()` removes it. */
 export interface TestDatabase {
   readonly name: string
@@ -121,18 +111,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const describeSession = (row: mysql.RowDataPacket) =>
     `connection ${String(row['id'])} (${String(row['user'])}, ${String(row['command'])}${row['state'] ? ` ${String(row['state'])}` : ''}${row['info'] ? `: ${JSON.stringify(String(row['info']).slice(0, 200))}` : ''})`
   const otherSessions = async () => (await others()).map(describeSession)
-  const expectNoOtherSessions = async () => {
-    let left = await others()
-    for (let waited = 0; left.length > 0 && waited < SESSION_END_GRACE_MS; waited += 20) {
-      await sleep(20)
-      left = await others()
-    }
-    if (left.length > 0) {
-      throw new Error(
-        `${left.length} session(s) still connected to the test database \`${name}\` after the test: ${left.map(describeSession).join('; ')}; end every connection, pool and driver the test opened (a leak in Retort if the test closed all its own)`,
-      )
-    }
-  }
+  const expectNoOtherSessions = () =>
+    expectNoLeftoverSessions(`\`${name}\``, others, describeSession)
   return {
     name,
     uri,

@@ -7,22 +7,17 @@
 // its test is over are a failure that names them (expectNoOtherSessions, drop), so a leak
 // shows up where it happens instead of being swept away.
 import { randomBytes } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { describe } from 'vitest'
+import { expectNoLeftoverSessions } from '../../../core/test/helpers/leftover-sessions.js'
+import { waitUntil } from '../../../core/test/helpers/migrate-children.js'
+
+export { waitUntil }
 
 export const SERVER_URL =
   process.env['RETORT_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test'
 
 const ci = process.env['CI'] === 'true' || process.env['CI'] === '1'
-
-/**
- * How long a session whose client has ended it may stay listed. Clients may report an
- * ending before the server has processed it (pg-pool's `end()` does not wait for its
- * clients), and such a session is gone within milliseconds; one that stays this long is
- * held open. Not a measure of anything the tests check.
- */
-const SESSION_END_GRACE_MS = 5_000
 
 async function probe(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 5000 })
@@ -71,11 +66,6 @@ export function describedUrl(url: string): string {
   return `${parsed.protocol}//${user}${parsed.host}${parsed.pathname}`
 }
 
-/** Waits until `check` returns true, asking again after each short pause. */
-export async function waitUntil(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await sleep(20)
-}
-
 /** A fresh database `retort_test_<random>` and its URL; `drop()` removes it. */
 export interface TestDatabase {
   readonly name: string
@@ -120,18 +110,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const describeSession = (row: Record<string, unknown>) =>
     `pid ${String(row['pid'])} (application_name '${String(row['application_name'])}', ${String(row['state'])}, last query: ${JSON.stringify(String(row['query'] ?? '').slice(0, 200))})`
   const otherSessions = async () => (await others()).map(describeSession)
-  const expectNoOtherSessions = async () => {
-    let left = await others()
-    for (let waited = 0; left.length > 0 && waited < SESSION_END_GRACE_MS; waited += 20) {
-      await sleep(20)
-      left = await others()
-    }
-    if (left.length > 0) {
-      throw new Error(
-        `${left.length} session(s) still connected to the test database "${name}" after the test: ${left.map(describeSession).join('; ')}; end every connection, pool and driver the test opened (a leak in Retort if the test closed all its own)`,
-      )
-    }
-  }
+  const expectNoOtherSessions = () => expectNoLeftoverSessions(`"${name}"`, others, describeSession)
   return {
     name,
     url,
