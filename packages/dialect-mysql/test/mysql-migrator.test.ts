@@ -3,7 +3,10 @@ import mysql from 'mysql2/promise'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
 import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
-import { spawnMigrateChild, waitWhileRunning } from '../../core/test/helpers/migrate-children.js'
+import {
+  runAllWaitingForTheLock,
+  spawnMigrateChild,
+} from '../../core/test/helpers/migrate-children.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 // @ts-expect-error: a plain ES module shared with the child processes.
 import { addNick, createAccount, createOrder, revisions } from './fixtures/revisions.mjs'
@@ -135,41 +138,24 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
   })
 
   it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
-    // The test holds the migration lock while the eight start and lets go only when the
-    // server shows all eight waiting for it: the runs overlap for certain.
-    const dialect = mysqlDialect({ uri: database.uri })
-    const driver = dialect.createDriver()
-    const holder = await driver.connect()
-    const lock = dialect.createAdapter()
-    const lockOptions = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
-    try {
-      await lock.acquireMigrationLock(holder, lockOptions)
-      const children = Array.from({ length: 8 }, () =>
-        spawnMigrateChild(child, [bundle(), database.uri]),
-      )
-      await Promise.all(children.map((c) => c.ready))
-      for (const c of children) c.process.stdin.end('go\n')
-      await waitWhileRunning(
-        children,
-        'all eight waited for the lock',
-        async () =>
-          (
-            await query(
-              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND STATE = 'User lock'",
-            )
-          )[0]?.['n'] === 8,
-      )
-      await lock.releaseMigrationLock(holder, lockOptions)
-      const outputs = await Promise.all(children.map((c) => c.done))
-      for (const output of outputs) expect(output).not.toHaveProperty('error')
-      const applied = outputs.map((o) => o['applied'] as string[])
-      expect(applied.filter((a) => a.length > 0)).toEqual([ids])
-      expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
-      for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
-    } finally {
-      await holder.close()
-      await driver.destroy()
-    }
+    // This process holds the migration lock until the server shows all eight runs waiting
+    // for it: they overlap for certain.
+    const outputs = await runAllWaitingForTheLock(
+      mysqlDialect({ uri: database.uri }),
+      8,
+      () => spawnMigrateChild(child, [bundle(), database.uri]),
+      async () =>
+        (
+          await query(
+            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND STATE = 'User lock'",
+          )
+        )[0]?.['n'] as number,
+    )
+    for (const output of outputs) expect(output).not.toHaveProperty('error')
+    const applied = outputs.map((o) => o['applied'] as string[])
+    expect(applied.filter((a) => a.length > 0)).toEqual([ids])
+    expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
+    for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*) AS n FROM account')).toEqual([{ n: 1 }])
   })

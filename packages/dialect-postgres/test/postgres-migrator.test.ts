@@ -3,7 +3,11 @@ import pg from 'pg'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
 import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
-import { spawnMigrateChild, waitWhileRunning } from '../../core/test/helpers/migrate-children.js'
+import {
+  runAllWaitingForTheLock,
+  spawnMigrateChild,
+  waitWhileRunning,
+} from '../../core/test/helpers/migrate-children.js'
 import { postgresDialect } from '../src/postgres-dialect.js'
 import {
   addNick,
@@ -332,39 +336,24 @@ describePostgres('Migrator on PostgreSQL', () => {
   })
 
   it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
-    // The test holds the migration lock while the eight start and lets go only when the
-    // server shows all eight waiting for it: the runs overlap for certain.
-    const dialect = postgresDialect({ connectionString: database.url })
-    const driver = dialect.createDriver()
-    const holder = await driver.connect()
-    const lock = dialect.createAdapter()
-    const lockOptions = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
-    try {
-      await lock.acquireMigrationLock(holder, lockOptions)
-      const children = Array.from({ length: 8 }, () => spawnChild())
-      await Promise.all(children.map((c) => c.ready))
-      for (const c of children) c.process.stdin.end('go\n')
-      await waitWhileRunning(
-        children,
-        'all eight waited for the lock',
-        async () =>
-          (
-            await query(
-              "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
-            )
-          )[0]?.['n'] === 8,
-      )
-      await lock.releaseMigrationLock(holder, lockOptions)
-      const outputs = await Promise.all(children.map((c) => c.done))
-      for (const output of outputs) expect(output).not.toHaveProperty('error')
-      const applied = outputs.map((o) => o['applied'] as string[])
-      expect(applied.filter((a) => a.length > 0)).toEqual([ids])
-      expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
-      for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
-    } finally {
-      await holder.close()
-      await driver.destroy()
-    }
+    // This process holds the migration lock until the server shows all eight runs waiting
+    // for it: they overlap for certain.
+    const outputs = await runAllWaitingForTheLock(
+      postgresDialect({ connectionString: database.url }),
+      8,
+      () => spawnChild(),
+      async () =>
+        (
+          await query(
+            "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
+          )
+        )[0]?.['n'] as number,
+    )
+    for (const output of outputs) expect(output).not.toHaveProperty('error')
+    const applied = outputs.map((o) => o['applied'] as string[])
+    expect(applied.filter((a) => a.length > 0)).toEqual([ids])
+    expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
+    for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*)::int AS n FROM account')).toEqual([{ n: 1 }])
   })

@@ -3,6 +3,7 @@
 // line on stdin ('go'), runs, and prints its result as its last line.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { Dialect } from '@retort/core'
 
 /** A running child: `ready` once loaded, `done` with its last JSON line (or the signal that ended it). */
 export interface MigrateChild {
@@ -68,5 +69,38 @@ export async function waitWhileRunning(
     await Promise.race([waitUntil(async () => settled || (await check())), endedFirst])
   } finally {
     settled = true
+  }
+}
+
+/**
+ * Runs `count` children at once, for certain: this process holds `dialect`'s migration lock
+ * (on `retort_version`) while they start, and releases it only when `waiting()` (what the
+ * server shows) counts all of them waiting for it. Resolves with their outputs.
+ */
+export async function runAllWaitingForTheLock(
+  dialect: Dialect,
+  count: number,
+  start: () => MigrateChild,
+  waiting: () => Promise<number>,
+): Promise<Record<string, unknown>[]> {
+  const driver = dialect.createDriver()
+  const holder = await driver.connect()
+  const lock = dialect.createAdapter()
+  const options = { versionTable: { name: 'retort_version' }, timeoutMs: 0 }
+  try {
+    await lock.acquireMigrationLock(holder, options)
+    const children = Array.from({ length: count }, start)
+    await Promise.all(children.map((child) => child.ready))
+    for (const child of children) child.process.stdin.end('go\n')
+    await waitWhileRunning(
+      children,
+      `all ${count} waited for the lock`,
+      async () => (await waiting()) === count,
+    )
+    await lock.releaseMigrationLock(holder, options)
+    return await Promise.all(children.map((child) => child.done))
+  } finally {
+    await holder.close()
+    await driver.destroy()
   }
 }
