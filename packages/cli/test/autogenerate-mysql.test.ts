@@ -61,7 +61,7 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
       )
     writeFileSync(created.path, text)
     ok(dir, ['upgrade', 'head'])
-  }, 60_000)
+  })
   afterAll(async () => {
     project?.cleanup()
     await dev?.drop()
@@ -120,5 +120,5 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
       ['email', false],
     ])
     expect(back[0]!.indexes).toEqual([])
-  }, 60_000)
+  })
 })

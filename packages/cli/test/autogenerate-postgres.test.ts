@@ -61,7 +61,7 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
       )
     writeFileSync(created.path, text)
     ok(dir, ['upgrade', 'head'])
-  }, 60_000)
+  })
   afterAll(async () => {
     project?.cleanup()
     await dev?.drop()
@@ -118,5 +118,5 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
       ['email', false],
     ])
     expect(back[0]!.indexes).toEqual([])
-  }, 60_000)
+  })
 })

@@ -1,15 +1,17 @@
 import mysqlCallback from 'mysql2'
 import mysql from 'mysql2/promise'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, maskUrl } from '@retort/core'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 import { MysqlConnection } from '../src/mysql-driver.js'
 import { parseMysqlUri } from '../src/mysql-uri.js'
 import {
   createTestDatabase,
+  describedServer,
   describeMysql,
-  SERVER_URL,
+  SERVER_USER,
   type TestDatabase,
+  uriFor,
 } from './helpers/mysql-server.js'
 
 const SECRET = 'S3cr3t-hunter2'
@@ -160,6 +162,10 @@ describeMysql('connecting: a URI, the application pool or connection', () => {
     await database.admin.query('CREATE TABLE t (id INT PRIMARY KEY, v INT)')
   })
 
+  afterEach(async () => {
+    await database.expectNoOtherSessions()
+  })
+
   afterAll(async () => {
     await database?.drop()
   })
@@ -190,15 +196,17 @@ describeMysql('connecting: a URI, the application pool or connection', () => {
     await connection.close()
     await driver.destroy()
     // Another driver of the same dialect opens a new pool.
-    const again = await dialect.createDriver().connect()
+    const another = dialect.createDriver()
+    const again = await another.connect()
     await again.close()
+    await another.destroy()
   })
 
   it("the application's promise pool is used and never ended", async () => {
     const pool = mysql.createPool({ uri: database.uri, connectionLimit: 2 })
     try {
       const dialect = mysqlDialect({ pool })
-      expect(dialect.description).toBe(`${SERVER_URL}/${database.name} (application pool)`)
+      expect(dialect.description).toBe(`${describedServer(database.name)} (application pool)`)
       const driver = dialect.createDriver()
       const connection = await driver.connect()
       expect(
@@ -242,7 +250,7 @@ describeMysql('connecting: a URI, the application pool or connection', () => {
     const connection = await mysql.createConnection({ uri: database.uri })
     try {
       const dialect = mysqlDialect({ connection })
-      expect(dialect.description).toBe(`${SERVER_URL}/${database.name} (application connection)`)
+      expect(dialect.description).toBe(`${describedServer(database.name)} (application connection)`)
       const driver = dialect.createDriver()
       const c = await driver.connect()
       await c.execute({ sql: 'SELECT 1', parameters: [] })
@@ -256,9 +264,10 @@ describeMysql('connecting: a URI, the application pool or connection', () => {
   })
 
   it('a wrong password or an unreachable server: an error that never shows the password', async () => {
-    const host = new URL(SERVER_URL.replace(/^mysql:/, 'http:'))
-    const wrong = `mysql://${host.username || 'root'}:${SECRET}@${host.host}/${database.name}`
-    const unreachable = `mysql://root:${SECRET}@127.0.0.1:1/${database.name}`
+    const withWrongPassword = new URL(uriFor(database.name))
+    withWrongPassword.password = SECRET
+    const wrong = withWrongPassword.toString()
+    const unreachable = `mysql://${SERVER_USER}:${SECRET}@127.0.0.1:1/${database.name}`
     for (const uri of [wrong, unreachable]) {
       const dialect = mysqlDialect({ uri })
       expect(dialect.description).not.toContain(SECRET)
@@ -266,7 +275,9 @@ describeMysql('connecting: a URI, the application pool or connection', () => {
       const error = await driver.connect().catch((e: unknown) => e)
       await driver.destroy()
       expect(error).toBeInstanceOf(Error)
-      expect((error as Error).message).toMatch(/^cannot connect to 'mysql:\/\/root:\*\*\*@/)
+      expect((error as Error).message).toMatch(
+        new RegExp(`^cannot connect to 'mysql://${SERVER_USER}:\\*\\*\\*@`),
+      )
       expect((error as Error).message).not.toContain(SECRET)
       expect(String((error as Error).stack)).not.toContain(SECRET)
     }

@@ -1,8 +1,12 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
+import {
+  runAllWaitingForTheLock,
+  spawnMigrateChild,
+} from '../../core/test/helpers/migrate-children.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 // @ts-expect-error: a plain ES module shared with the child processes.
 import { addNick, createAccount, createOrder, revisions } from './fixtures/revisions.mjs'
@@ -12,22 +16,17 @@ const child = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
 
 describeMysql('Migrator on MySQL/MariaDB', () => {
+  // Every test its own database: nothing carries over, and a session a test leaves open
+  // fails that test (drop() names it).
   let database: TestDatabase
+  // What the child processes import: core and this dialect, bundled from the sources.
+  const bundle = bundleForSuite('mysql')
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase()
   })
 
   afterEach(async () => {
-    const [tables] = await database.admin.query<import('mysql2/promise').RowDataPacket[]>(
-      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
-    )
-    await database.admin.query('SET FOREIGN_KEY_CHECKS = 0')
-    for (const row of tables) await database.admin.query(`DROP TABLE \`${String(row['t'])}\``)
-    await database.admin.query('SET FOREIGN_KEY_CHECKS = 1')
-  })
-
-  afterAll(async () => {
     await database?.drop()
   })
 
@@ -139,52 +138,25 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
   })
 
   it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
-    const children = Array.from({ length: 8 }, () => {
-      const process_ = spawn(process.execPath, [child, database.uri], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      })
-      let stdout = ''
-      let stderr = ''
-      let onReady: () => void = () => {}
-      const ready = new Promise<void>((resolve) => (onReady = resolve))
-      process_.stdout.on('data', (chunk) => {
-        stdout += String(chunk)
-        if (stdout.includes('"ready"')) onReady()
-      })
-      process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
-      const done = new Promise<Record<string, unknown>>((resolve, reject) => {
-        process_.once('error', reject)
-        process_.once('exit', (code) => {
-          try {
-            resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>)
-          } catch {
-            reject(new Error(`child exited ${code}: ${stdout} ${stderr}`))
-          }
-        })
-      })
-      return { process: process_, ready, done }
-    })
-    // Every child has loaded Retort before any starts: the runs really are concurrent.
-    await Promise.all(children.map((c) => c.ready))
-    for (const c of children) c.process.stdin.end('go\n')
-    const outputs = await Promise.all(children.map((c) => c.done))
+    // This process holds the migration lock until the server shows all eight runs waiting
+    // for it: they overlap for certain.
+    const outputs = await runAllWaitingForTheLock(
+      mysqlDialect({ uri: database.uri }),
+      8,
+      () => spawnMigrateChild(child, [bundle(), database.uri]),
+      async () =>
+        (
+          await query(
+            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND STATE = 'User lock'",
+          )
+        )[0]?.['n'] as number,
+    )
     for (const output of outputs) expect(output).not.toHaveProperty('error')
     const applied = outputs.map((o) => o['applied'] as string[])
     expect(applied.filter((a) => a.length > 0)).toEqual([ids])
     expect(applied.filter((a) => a.length === 0)).toHaveLength(7)
     for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
-    // The runs overlapped: some started while the applying one was still at work, and
-    // waited for its lock.
-    const applier = outputs.find((o) => (o['applied'] as string[]).length > 0)!
-    const waited = outputs.filter(
-      (o) => o !== applier && Number(o['started']) < Number(applier['finished']),
-    )
-    expect(waited.length).toBeGreaterThan(0)
-    // ... and none finished before the applier's revisions had run (one sleeps 0.3 s).
-    for (const other of waited) {
-      expect(Number(other['finished'])).toBeGreaterThanOrEqual(Number(applier['started']) + 300)
-    }
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*) AS n FROM account')).toEqual([{ n: 1 }])
-  }, 120_000)
+  })
 })

@@ -10,6 +10,7 @@ import {
   Migrator,
   PartialMigrationError,
 } from '@retort/core'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
 // @ts-expect-error: a plain ES module shared with the child process.
 import { brokenGraph, hangingGraph } from './fixtures/partial-revisions.mjs'
@@ -19,6 +20,8 @@ const child = fileURLToPath(new URL('./fixtures/killed-child.mjs', import.meta.u
 
 describeMysql('partial failure on MySQL/MariaDB', () => {
   let database: TestDatabase
+  // What the killed child imports: core and this dialect, bundled from the sources.
+  const bundle = bundleForSuite('mysql')
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -132,7 +135,7 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
   })
 
   it('a process killed (kill -9) mid-revision leaves a record; the next run refuses', async () => {
-    const process_ = spawn(process.execPath, [child, database.uri], {
+    const process_ = spawn(process.execPath, [child, bundle(), database.uri], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -150,8 +153,17 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
         reject(new Error(`child exited ${code}: ${stdout} ${stderr}`)),
       )
     })
+    // The child's sessions (one left mid-revision): the server ends them once it notices
+    // the dead client; nothing here kills them.
+    const sessions = (
+      await query(
+        'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()',
+      )
+    ).map((row) => Number(row['id']))
+    expect(sessions.length).toBeGreaterThan(0)
     process_.kill('SIGKILL')
     expect(await exited).toBe('SIGKILL')
+    await database.sessionsEnded(sessions)
 
     // Statement 1 is applied; the record says so, and that statement 2 was in flight.
     expect(await columns('before_kill')).toEqual(['id'])
@@ -175,5 +187,5 @@ describeMysql('partial failure on MySQL/MariaDB', () => {
     await migrator(hangingGraph).stamp('f6f6f6f6f6f6')
     expect((await migrator(hangingGraph).current()).incomplete).toBeUndefined()
     expect((await migrator(hangingGraph).upgrade('head')).applied).toEqual([])
-  }, 60_000)
+  })
 })

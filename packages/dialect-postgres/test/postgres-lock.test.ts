@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   describePostgres,
   type TestDatabase,
+  waitUntil,
 } from './helpers/postgres-server.js'
 
 const versionTable = { name: 'retort_version' }
@@ -34,6 +35,8 @@ describePostgres('advisory migration lock across sessions', () => {
 
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+    await database.expectNoOtherSessions()
+    await other.expectNoOtherSessions()
   })
 
   afterAll(async () => {
@@ -73,8 +76,9 @@ describePostgres('advisory migration lock across sessions', () => {
     expect(error).toBeInstanceOf(LockTimeoutError)
     const message = (error as LockTimeoutError).message
     expect(message).toContain(`'${database.name}.public.retort_version'`)
+    const [{ user }] = (await database.query('SELECT current_user AS user')) as [{ user: string }]
     expect(message).toContain(
-      `held by pid ${a.pid} (application_name 'billing-worker', user 'postgres'`,
+      `held by pid ${a.pid} (application_name 'billing-worker', user '${user}'`,
     )
     expect(message).toMatch(/within 300 ms/)
     // A zero timeout does not wait at all, and still names the holder.
@@ -88,13 +92,27 @@ describePostgres('advisory migration lock across sessions', () => {
     const a = await participant()
     const b = await participant()
     await a.acquire(0)
-    let acquired = false
-    const waiting = b.acquire(30_000).then(() => (acquired = true))
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(acquired).toBe(false)
+    const events: string[] = []
+    const waiting = b.acquire(60_000).then(() => events.push('b acquired'))
+    // The server shows b waiting for the advisory lock a holds.
+    await Promise.race([
+      waitUntil(
+        async () =>
+          (
+            await database.query(
+              "SELECT 1 FROM pg_locks WHERE pid = $1 AND locktype = 'advisory' AND NOT granted",
+              [b.pid],
+            )
+          ).length === 1,
+      ),
+      waiting.then(() => {
+        throw new Error('b took the lock while a held it')
+      }),
+    ])
+    events.push('a releases')
     await a.release()
     await waiting
-    expect(acquired).toBe(true)
+    expect(events).toEqual(['a releases', 'b acquired'])
     // The wait's transaction is over: the session is usable and holds the lock.
     await expect(a.acquire(0)).rejects.toBeInstanceOf(LockTimeoutError)
     await b.release()
@@ -105,8 +123,9 @@ describePostgres('advisory migration lock across sessions', () => {
     const b = await participant()
     await a.acquire(0)
     await expect(b.acquire(0)).rejects.toBeInstanceOf(LockTimeoutError)
+    // The test's own session a, ended as a crash would end it.
     await database.query('SELECT pg_terminate_backend($1)', [a.pid])
-    await b.acquire(10_000)
+    await b.acquire(30_000)
     await b.release()
   })
 

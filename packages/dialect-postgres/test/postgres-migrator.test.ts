@@ -1,8 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { MigrationError, Migrator, type Operations } from '@retort/core'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
+import {
+  runAllWaitingForTheLock,
+  spawnMigrateChild,
+  waitWhileRunning,
+} from '../../core/test/helpers/migrate-children.js'
 import { postgresDialect } from '../src/postgres-dialect.js'
 import {
   addNick,
@@ -21,60 +26,20 @@ import {
 const childScript = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
 
-interface Child {
-  readonly process: ChildProcessWithoutNullStreams
-  readonly ready: Promise<void>
-  readonly done: Promise<Record<string, unknown>>
-}
-
-function spawnChild(...args: string[]): Child {
-  const process_ = spawn(process.execPath, [childScript, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  let onReady: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (onReady = resolve))
-  process_.stdout.on('data', (chunk) => {
-    stdout += String(chunk)
-    if (stdout.includes('"ready"')) onReady()
-  })
-  process_.stderr.on('data', (chunk) => (stderr += String(chunk)))
-  const done = new Promise<Record<string, unknown>>((resolve, reject) => {
-    process_.once('error', reject)
-    process_.once('exit', (code, signal) => {
-      if (signal !== null) return resolve({ signal })
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>)
-      } catch {
-        reject(new Error(`child exited ${code}: ${stdout} ${stderr}`))
-      }
-    })
-  })
-  return { process: process_, ready, done }
-}
-
 describePostgres('Migrator on PostgreSQL', () => {
+  // Every test its own database: nothing carries over, and a session a test leaves open
+  // fails that test (drop() names it) instead of being ended behind its back.
   let database: TestDatabase
+  // What the child processes import: core and this dialect, bundled from the sources.
+  const bundle = bundleForSuite('postgres')
+  const spawnChild = (...args: string[]) =>
+    spawnMigrateChild(childScript, [bundle(), database.url, ...args])
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase()
   })
 
   afterEach(async () => {
-    await database.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-    )
-    const schemas = await database.query(
-      "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')",
-    )
-    for (const row of schemas) {
-      await database.query(`DROP SCHEMA "${String(row['nspname']).replaceAll('"', '""')}" CASCADE`)
-    }
-    await database.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
-  })
-
-  afterAll(async () => {
     await database?.drop()
   })
 
@@ -359,7 +324,7 @@ describePostgres('Migrator on PostgreSQL', () => {
   })
 
   it('an offline script (upgradeSql) runs as is in psql-like simple query mode', async () => {
-    // op.query() needs a connection: the revision that sleeps has no offline form.
+    // op.query() needs a connection: the revision that reads (addNick) has no offline form.
     const offline = [createAccount, { ...createOrder, downRevision: ids[0] }]
     const script = await migrator({}, offline).upgradeSql('head')
     expect(script).toContain(
@@ -371,11 +336,19 @@ describePostgres('Migrator on PostgreSQL', () => {
   })
 
   it('8 processes upgrading one database at once: one applies, the others find nothing to do', async () => {
-    const children = Array.from({ length: 8 }, () => spawnChild(database.url))
-    // Every child has loaded Retort before any starts: the runs really are concurrent.
-    await Promise.all(children.map((c) => c.ready))
-    for (const c of children) c.process.stdin.end('go\n')
-    const outputs = await Promise.all(children.map((c) => c.done))
+    // This process holds the migration lock until the server shows all eight runs waiting
+    // for it: they overlap for certain.
+    const outputs = await runAllWaitingForTheLock(
+      postgresDialect({ connectionString: database.url }),
+      8,
+      () => spawnChild(),
+      async () =>
+        (
+          await query(
+            "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
+          )
+        )[0]?.['n'] as number,
+    )
     for (const output of outputs) expect(output).not.toHaveProperty('error')
     const applied = outputs.map((o) => o['applied'] as string[])
     expect(applied.filter((a) => a.length > 0)).toEqual([ids])
@@ -383,25 +356,28 @@ describePostgres('Migrator on PostgreSQL', () => {
     for (const output of outputs) expect(output['heads']).toEqual([ids[2]])
     expect(await query('SELECT version_num FROM retort_version')).toEqual([{ version_num: ids[2] }])
     expect(await query('SELECT COUNT(*)::int AS n FROM account')).toEqual([{ n: 1 }])
-  }, 120_000)
+  })
 
   it.each(['each', 'all'] as const)(
     "kill -9 of a process mid-upgrade ('%s') leaves a consistent revision; the next run proceeds",
     async (mode) => {
-      const child = spawnChild(database.url, 'slow', mode)
+      const child = spawnChild('slow', mode)
       await child.ready
       child.process.stdin.end('go\n')
       // Wait until the slow revision is running (its sleep is the child's active query).
-      for (let i = 0; ; i++) {
+      let pid: number | undefined
+      await waitWhileRunning([child], 'its slow revision ran', async () => {
         const active = await query(
-          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'",
         )
-        if (active.length > 0) break
-        if (i > 600) throw new Error('the slow revision never started')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+        pid = active[0]?.['pid'] as number | undefined
+        return pid !== undefined
+      })
       child.process.kill('SIGKILL')
       expect(await child.done).toEqual({ signal: 'SIGKILL' })
+      // The server ends the dead client's session (its transaction rolled back, its lock
+      // released) once it notices; nothing here ends it.
+      await database.sessionsEnded([pid!])
 
       const m = migrator({ transactionMode: mode }, [...revisions, quickAudit])
       const expected = mode === 'each' ? [ids[2]] : []
@@ -416,6 +392,5 @@ describePostgres('Migrator on PostgreSQL', () => {
         { version_num: 'd4d4d4d4d4d4' },
       ])
     },
-    120_000,
   )
 })

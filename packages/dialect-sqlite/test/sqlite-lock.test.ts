@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LockTimeoutError, type Connection } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
 import { sqliteLockPath } from '../src/sqlite-migration-lock.js'
+import { bundleForSuite } from '../../core/test/helpers/bundle-sources.js'
 
 const child = fileURLToPath(new URL('./fixtures/lock-child.mjs', import.meta.url))
 const versionTable = { name: 'retort_version' }
@@ -43,11 +44,13 @@ async function participant(file = filename) {
   }
 }
 
+// What the child processes import: core and this dialect, bundled from the sources.
+const bundle = bundleForSuite('sqlite')
+
 /** Runs the child script; `next()` resolves with its next JSON line after `{ ready }`. */
-function spawnChild(timeoutMs: number, mode: 'try' | 'hold', table = versionTable.name) {
-  const process_ = spawn(process.execPath, [child, filename, table, String(timeoutMs), mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+function spawnChild(timeoutMs: number, mode: 'try' | 'wait' | 'hold', table = versionTable.name) {
+  const args = [child, bundle(), filename, table, String(timeoutMs), mode]
+  const process_ = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   cleanups.push(() => {
     if (process_.exitCode === null && process_.signalCode === null) process_.kill('SIGKILL')
   })
@@ -87,10 +90,8 @@ describe('SQLite migration lock in one process', () => {
     const first = await participant()
     const second = await participant()
     await first.acquire(1000)
-    const started = Date.now()
     const error = await second.acquire(150).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LockTimeoutError)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
     expect((error as Error).message).toBe(
       `could not take the migration lock on '${filename} (retort_version)' within 150 ms; another migration is running: wait for it or raise lockTimeout`,
     )
@@ -99,13 +100,20 @@ describe('SQLite migration lock in one process', () => {
     await second.release()
   })
 
-  it('lets a waiter in as soon as the holder releases', async () => {
+  it('lets a waiter in when the holder releases, not before', async () => {
     const first = await participant()
     const second = await participant()
     await first.acquire(0)
-    const waiting = second.acquire(5000)
-    setTimeout(() => void first.release(), 100)
-    await expect(waiting).resolves.toBeUndefined()
+    // Without time to wait, a taker fails at its first attempt.
+    await expect(second.acquire(0)).rejects.toBeInstanceOf(LockTimeoutError)
+    const events: string[] = []
+    // With time, it keeps trying: its first attempt (made before acquire returns) finds
+    // the lock taken, and a later one gets it once released.
+    const waiting = second.acquire(60_000).then(() => events.push('second acquired'))
+    events.push('first releases')
+    await first.release()
+    await waiting
+    expect(events).toEqual(['first releases', 'second acquired'])
     await second.release()
   })
 
@@ -198,9 +206,9 @@ describe('SQLite migration lock across processes', () => {
   it('a child waiting longer gets the lock when this process releases it', async () => {
     const holder = await participant()
     await holder.acquire(0)
-    const waiting = spawnChild(20_000, 'try')
-    await waiting.ready
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    const waiting = spawnChild(60_000, 'wait')
+    // Its request found the lock taken and waits.
+    expect(await waiting.next()).toEqual({ waiting: true })
     expect(waiting.process.exitCode).toBe(null)
     await holder.release()
     expect(await waiting.next()).toEqual({ acquired: true })
@@ -213,7 +221,7 @@ describe('SQLite migration lock across processes', () => {
     await expect(me.acquire(100).catch((e: unknown) => e)).resolves.toBeInstanceOf(LockTimeoutError)
     holder.process.kill('SIGKILL')
     await exited(holder.process)
-    await me.acquire(2000)
+    await me.acquire(30_000)
     await me.release()
   })
 
