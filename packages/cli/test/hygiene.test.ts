@@ -198,7 +198,7 @@ describe('post-write hooks', () => {
   it('refuse what only a shell would do, naming the key', () => {
     withHook('prettier --write {path} | cat')
     expect(oneLineError(retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
-      /retort\.yaml: 'postWriteHooks\[0\]' uses '\|', which needs a shell/,
+      /retort\.yaml:\d+: 'postWriteHooks\[0\]' uses '\|', which needs a shell/,
     )
     withHook('node -e "process.exit(0) {path}')
     expect(oneLineError(retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
