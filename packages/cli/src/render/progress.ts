@@ -1,4 +1,5 @@
 import type { MigrationEvent } from '@retort/core'
+import { printableText } from '@retort/core/commands/printable-text'
 import type { CliContext } from '../cli-context.js'
 
 /** A live progress line for a run; `finish()` clears it. */
@@ -47,7 +48,7 @@ export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, st
       const started = performance.now()
       const arrow = event.direction === 'up' ? '↑' : '↓'
       line = () =>
-        `${c.dim(`[${event.index + 1}/${event.total}]`)} ${arrow} ${c.yellow(event.revision)} ${messages.get(event.revision) ?? ''}  ${c.dim(`${seconds(performance.now() - started)} (total ${seconds(performance.now() - runStart)})`)}`
+        `${c.dim(`[${event.index + 1}/${event.total}]`)} ${arrow} ${c.yellow(printableText(event.revision))} ${printableText(messages.get(event.revision) ?? '')}  ${c.dim(`${seconds(performance.now() - started)} (total ${seconds(performance.now() - runStart)})`)}`
       active = true
       draw()
       timer = setInterval(draw, 100)

@@ -1,3 +1,4 @@
+import { printableText } from '@retort/core/commands/printable-text'
 import { RetortError } from '@retort/core/errors'
 import type { Colors } from '../colors.js'
 import type { TextStream } from '../cli-context.js'
@@ -17,7 +18,9 @@ import { EXIT_ERROR, EXIT_USAGE, UsageError } from '../usage-error.js'
 export function renderError(c: Colors, stream: TextStream, error: unknown, debug: boolean): number {
   const usage = error instanceof UsageError
   const message = error instanceof Error ? error.message : String(error)
-  const line = message.replace(/\s*\n\s*/g, ' ').trim()
+  // One line: the line breaks of a message (a driver's, say) become spaces, and any other
+  // control character it quotes (from a file name, a message, a label) is escaped.
+  const line = printableText(message.replace(/\s*\n\s*/g, ' ').trim())
   const known = usage || error instanceof RetortError
   const hint = known || debug ? '' : ' (run with --debug for the stack)'
   stream.write(`${c.red(c.bold('error:'))} ${line}${hint}\n`)

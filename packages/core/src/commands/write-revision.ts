@@ -10,6 +10,7 @@ import { createRevision, REVISION_ID_PATTERN } from '../revision.js'
 import { readHeader } from '../script/header-reader.js'
 import { ScriptDirectory } from '../script/script-directory.js'
 import { generateRevisionId } from './generate-revision-id.js'
+import { checkNoControlCharacters } from './printable-text.js'
 import type { LoadedRevisions } from './load-revisions.js'
 import { renderRevisionFile, type NewRevisionHeader } from './render-revision-file.js'
 import { formatRevisionDate, revisionFileName } from './revision-file-name.js'
@@ -105,6 +106,26 @@ export async function writeRevision(
     config.directory ?? directory.scriptLocation,
   )
   return { revision: revisionInfo(next, next.get(id)!), path, format, hooks }
+}
+
+/**
+ * Refuses a control character in the text a new revision file would hold: the message,
+ * the branch labels and the id (see `checkNoControlCharacters`). Checked first, before the
+ * script directory is read.
+ *
+ * @example
+ * ```ts
+ * checkAuthoredText({ message: 'add index', branchLabels: ['accounts'] })
+ * ```
+ */
+export function checkAuthoredText(options: {
+  readonly message?: string | undefined
+  readonly branchLabels?: readonly string[] | undefined
+  readonly revId?: string | undefined
+}): void {
+  checkNoControlCharacters('message', options.message)
+  for (const label of options.branchLabels ?? []) checkNoControlCharacters('branch label', label)
+  checkNoControlCharacters('--rev-id', options.revId)
 }
 
 /** The script directory of a command; authoring needs one (bundled modules are read-only). */

@@ -4,6 +4,7 @@ import { planDowngrade, planStamp, planUpgrade, type MigrationStep } from '../gr
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionSource } from '../revision.js'
+import { loadStepBodies } from './load-step-bodies.js'
 import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { describeStep } from './run-online.js'
 import { VERSION_ID_LENGTH, versionStatements } from './version-table.js'
@@ -64,6 +65,7 @@ export async function runOffline(
         action.kind === 'upgrade'
           ? planUpgrade(map, start, action.target)
           : planDowngrade(map, start, action.target)
+      await loadStepBodies(source, plan.steps)
       lines.push('')
       if (mode === 'all') lines.push('BEGIN;', '')
       if (start.length === 0) {

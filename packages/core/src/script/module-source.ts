@@ -7,7 +7,7 @@ import {
   type RevisionModule,
   type RevisionSource,
 } from '../revision.js'
-import { checkBody, moduleExports } from './check-body.js'
+import { checkBody, checkExportNames, moduleExports } from './check-body.js'
 import { checkHeaderValue, describeValue, HEADER_KEYS } from './check-header-value.js'
 
 /**
@@ -173,12 +173,21 @@ function readModuleHeader(
       `exports no 'revision'; a revision module exports const revision = '<id>' (with downRevision, upgrade and downgrade)`,
     )
   }
+  checkExportNames(exports, where)
   const header: Record<string, unknown> = {}
   for (const key of HEADER_KEYS) {
     const value = exports[key]
     const problem = checkHeaderValue(key, value, 'script')
     if (problem !== undefined) throw new RevisionFileError(where, undefined, problem)
     if (value !== undefined) header[key] = value
+  }
+  if (header['downRevision'] === undefined) {
+    // The same rule as for a file: without it the revision would silently be a second root.
+    throw new RevisionFileError(
+      where,
+      undefined,
+      `revision '${header['revision'] as string}' exports no 'downRevision'; export const downRevision = null for a root revision, the parent's id, or a list of ids for a merge`,
+    )
   }
   return header as unknown as RevisionHeader
 }

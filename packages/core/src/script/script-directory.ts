@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, RevisionError, RevisionFileError } from '../errors.js'
-import { changedRevisionError, checkBody, moduleExports } from './check-body.js'
+import { checkBody, checkHeaderMatches, moduleExports } from './check-body.js'
 import {
   createRevision,
   type Revision,
@@ -238,8 +238,7 @@ export class ScriptDirectory implements RevisionSource {
     const lineCounter = new yaml.LineCounter()
     const document = yaml.parseDocument(text, { lineCounter })
     const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
-    if (header.revision !== revision.id)
-      throw changedRevisionError(path, header.revision, revision.id)
+    checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
   }
 
