@@ -13,11 +13,11 @@
  * ```
  */
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(name)) return undefined
   const wanted = normalise(name)
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of candidates) {
-    if (candidate === name) return undefined
     const target = normalise(candidate)
     const limit = target.length >= 9 ? 2 : 1
     if (Math.abs(target.length - wanted.length) > limit) continue

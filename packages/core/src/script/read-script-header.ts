@@ -361,6 +361,8 @@ const FUNCTION_EXPORT = /export[ \t]+(?:async[ \t]+)?function(?![\w$])/y
  */
 const ESM_AFTER_HEADER =
   /(?<![\w$.])export(?![\w$])(?![ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\()/g
+/** After `export`: ` [async] function upgrade(` or `downgrade(` (sticky). */
+const BODY_FUNCTION = /[ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\(/y
 /** {@link ESM_AFTER_HEADER}, and `exports` / `module` for CommonJS files. */
 const COMMONJS_AFTER_HEADER =
   /(?<![\w$.])(?:export(?![\w$])(?![ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\()|(?:exports|module)(?![\w$]))/g
@@ -551,6 +553,9 @@ class HeaderScanner {
    */
   #export(from: number): number {
     const text = this.#text
+    // The usual export after a header, passed natively.
+    BODY_FUNCTION.lastIndex = from
+    if (BODY_FUNCTION.test(text)) return -1
     const k = this.#skipTrivia(from)
     const c = text.charCodeAt(k)
     if (c === LBRACE) {
@@ -595,9 +600,8 @@ class HeaderScanner {
       case 'abstract': {
         // The declared name: after `function` (and a `*`), `class` or `enum`.
         let at = this.#skipTrivia(wordEnd)
-        for (const next of ['function', 'class']) {
-          if (this.#wordAt(at, next)) at = this.#skipTrivia(at + next.length)
-        }
+        if (this.#wordAt(at, 'function')) at = this.#skipTrivia(at + 8)
+        else if (this.#wordAt(at, 'class')) at = this.#skipTrivia(at + 5)
         if (text.charCodeAt(at) === STAR) at = this.#skipTrivia(at + 1)
         const name = text.slice(at, this.#identEnd(at))
         const key = KEY_BY_NAME.get(name)
