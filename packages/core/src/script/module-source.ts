@@ -43,10 +43,11 @@ export type MigrationsInput =
 /**
  * Makes a {@link RevisionSource} of revision modules passed as values (a bundled
  * application, where there is no script directory to read). Each module's header exports
- * are checked with the same rules as a file header (`revision` a string; `downRevision`,
- * `dependsOn`, `branchLabels` a string, null or a list of strings; `message` a string or
- * null; `transaction` a boolean); errors are {@link RevisionFileError}s naming the entry:
- * its record key, or `migrations[INDEX]` in a list.
+ * are checked with the same rules as a file header (`revision` a string; `downRevision`
+ * required, `null` for a root; `downRevision`, `dependsOn`, `branchLabels` a string, null or
+ * a list of distinct strings; `message` a string or null; `transaction` a boolean; no export
+ * named like a misspelt revision key); errors are {@link RevisionFileError}s naming the
+ * entry: its record key, or `migrations[INDEX]` in a list.
  *
  * It is asynchronous because a lazy entry's header is known only once it is imported:
  * every lazy entry is imported here (all at once), so lazy globs save nothing at start-up

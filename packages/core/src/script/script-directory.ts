@@ -177,8 +177,9 @@ export class ScriptDirectory implements RevisionSource {
    * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through
    * jiti (loaded only then, so an application that never loads TypeScript from disk never
    * needs it); YAML files are read and built by `loadYamlBody`. The module must export an
-   * `upgrade` function (and may export `downgrade`), and its `revision` must be the one its
-   * header stated.
+   * `upgrade` function (and may export `downgrade`), and its `revision`, `downRevision`,
+   * `dependsOn`, `branchLabels` and `transaction` must be what its header stated (see
+   * `checkBody`).
    *
    * @example
    * ```ts

@@ -39,10 +39,12 @@ const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
 /**
  * `readYamlHeader` with the `yaml` package passed in. Reads the header keys of a YAML
  * revision (`revision`, `downRevision`, `dependsOn`, `branchLabels`, `message`,
- * `transaction`, at the top level). Errors are
- * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, and
- * an id that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be
- * quoted rather than converted.
+ * `transaction`, at the top level). Errors are {@link RevisionFileError}s with the line: a
+ * syntax error, a value of the wrong type, an id that YAML reads as a number or boolean
+ * (`1234e5678901`, `123456`), which must be quoted rather than converted, and a file that is
+ * not a closed set of keys: an unknown top-level key (with the nearest one), a missing
+ * `downRevision` (`null` for a root) or `upgrade` (`[]` for an empty body), an `upgrade` or
+ * `downgrade` that is not a list. The operations themselves are checked by the body loader.
  *
  * @example
  * ```ts
