@@ -712,7 +712,7 @@ describe('bad revision input: one line, nothing changed', () => {
     expect(readFileSync(join(dir, 'app.db')).equals(before)).toBe(true)
   })
 
-  it('prints a message, a label-free path and ids with control characters escaped, in every output', () => {
+  it('prints a message and a path with control characters escaped, in every output', () => {
     const evil = 'note \u001b[2J\u001b]0;pwned\u0007 done\nsecond line\r'
     const escaped = 'note \\x1b[2J\\x1b]0;pwned\\x07 done\\nsecond line\\r'
     const dir = projectWith({

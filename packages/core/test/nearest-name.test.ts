@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { didYouMean, nearestName } from '../src/script/nearest-name.js'
+import { didYouMean, nearestName } from '../src/operations/nearest-name.js'
 import { REVISION_KEYS } from '../src/script/check-header-value.js'
 
 describe('nearestName', () => {

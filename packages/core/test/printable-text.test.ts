@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkNoControlCharacters, printableText } from '../src/commands/printable-text.js'
+import { checkNoControlCharacters } from '../src/commands/write-revision.js'
+import { findControlCharacter, printableText } from '../src/env/printable-text.js'
 import { RetortError } from '../src/errors.js'
 
 describe('printableText', () => {
@@ -14,6 +15,13 @@ describe('printableText', () => {
       const escaped = printableText(String.fromCharCode(code))
       expect(/[\u0000-\u001f\u007f-\u009f]/.test(escaped)).toBe(false)
     }
+  })
+})
+
+describe('findControlCharacter', () => {
+  it('finds the first one', () => {
+    expect(findControlCharacter('a\tb\nc')).toBe('\t')
+    expect(findControlCharacter('plain – text')).toBeUndefined()
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { check } from '@retort/core/commands/check'
-import { printableText } from '@retort/core/commands/printable-text'
+import { printableText } from '@retort/core/env/printable-text'
 import { action, type CommandKit } from '../command-kit.js'
 import { EXIT_ERROR } from '../usage-error.js'
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { printableText } from '@retort/core/commands/printable-text'
+import { printableText } from '@retort/core/env/printable-text'
 import { rebase } from '@retort/core/commands/rebase'
 import { action, type CommandKit } from '../command-kit.js'
 import { UsageError } from '../usage-error.js'

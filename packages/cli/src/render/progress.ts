@@ -1,5 +1,5 @@
 import type { MigrationEvent } from '@retort/core'
-import { printableText } from '@retort/core/commands/printable-text'
+import { printableText } from '@retort/core/env/printable-text'
 import type { CliContext } from '../cli-context.js'
 
 /** A live progress line for a run; `finish()` clears it. */

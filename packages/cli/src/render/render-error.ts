@@ -1,4 +1,4 @@
-import { printableText } from '@retort/core/commands/printable-text'
+import { printableText } from '@retort/core/env/printable-text'
 import { RetortError } from '@retort/core/errors'
 import type { Colors } from '../colors.js'
 import type { TextStream } from '../cli-context.js'

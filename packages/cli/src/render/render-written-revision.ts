@@ -1,5 +1,5 @@
 import type { RevisionResult } from '@retort/core'
-import { printableText } from '@retort/core/commands/printable-text'
+import { printableText } from '@retort/core/env/printable-text'
 import type { CliContext } from '../cli-context.js'
 import { formatRevision } from './format-revision.js'
 

@@ -4,7 +4,7 @@ import type { RevisionMap } from '../graph/revision-map.js'
 import type { CommandOptions } from './command-options.js'
 import { databaseConfigured } from './database-configured.js'
 import { loadRevisions } from './load-revisions.js'
-import { printableText } from './printable-text.js'
+import { printableText } from '../env/printable-text.js'
 import { runAction } from './run-action.js'
 
 /** The picture languages of {@link graph}. */

@@ -2,9 +2,9 @@ import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
-import { checkNoControlCharacters } from './printable-text.js'
 import {
   checkAuthoredText,
+  checkNoControlCharacters,
   writeRevision,
   type RevisionResult,
   type WriteRevisionOptions,

@@ -3,9 +3,9 @@ import { RetortError } from '../errors.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
-import { checkNoControlCharacters } from './printable-text.js'
 import {
   checkAuthoredText,
+  checkNoControlCharacters,
   writeRevision,
   type RevisionResult,
   type WriteRevisionOptions,

@@ -1,4 +1,4 @@
-import { printableText } from '../commands/printable-text.js'
+import { printableText } from './printable-text.js'
 
 /** Extra structured details of a log message. */
 export type LogData = Readonly<Record<string, unknown>>

@@ -1,4 +1,4 @@
-import { didYouMean } from '../script/nearest-name.js'
+import { didYouMean } from './nearest-name.js'
 import { OperationError, type ArgumentPath } from './operation-error.js'
 
 /**

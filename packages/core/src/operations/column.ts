@@ -12,7 +12,7 @@ import {
   show,
   type Subject,
 } from './argument-checks.js'
-import { didYouMean } from '../script/nearest-name.js'
+import { didYouMean } from './nearest-name.js'
 import type { ArgumentPath } from './operation-error.js'
 import type { ColumnTypeSpec } from './operation.js'
 

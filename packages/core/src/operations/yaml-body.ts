@@ -1,7 +1,7 @@
 import { isDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionBody } from '../revision.js'
-import { didYouMean, nearestName } from '../script/nearest-name.js'
+import { didYouMean, nearestName } from './nearest-name.js'
 import { isPlainObject, show } from './argument-checks.js'
 import { IrreversibleOperationError } from './irreversible-operation-error.js'
 import type { Operation } from './operation.js'

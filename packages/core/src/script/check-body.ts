@@ -1,7 +1,7 @@
 import { RevisionFileError } from '../errors.js'
 import type { Revision, RevisionBody } from '../revision.js'
 import { describeValue, isHeaderKey, REVISION_KEYS } from './check-header-value.js'
-import { nearestName } from './nearest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 
 /**
  * Checks the exports of an imported revision module against the revision its header gave,

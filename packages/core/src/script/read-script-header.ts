@@ -9,7 +9,7 @@ import {
   repeatedItem,
   type HeaderKey,
 } from './check-header-value.js'
-import { nearestName } from './nearest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 
 /**
  * Reads the header of a TypeScript/JavaScript revision file without executing it: the

@@ -8,7 +8,7 @@ import {
   REVISION_KEYS,
   type HeaderKey,
 } from './check-header-value.js'
-import { didYouMean } from './nearest-name.js'
+import { didYouMean } from '../operations/nearest-name.js'
 
 /**
  * What the YAML header reader uses of the `yaml` package. It is passed in rather than

@@ -1,5 +1,3 @@
-import { RetortError } from '../errors.js'
-
 /** C0 controls (line breaks, tab, ESC, BEL ...), DEL and the C1 controls. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
@@ -8,6 +6,18 @@ const NAMED_ESCAPES: Readonly<Record<string, string>> = {
   '\n': '\\n',
   '\r': '\\r',
   '\t': '\\t',
+}
+
+/**
+ * The first control character of `text` (C0, DEL or C1), or `undefined` when it has none.
+ *
+ * @example
+ * ```ts
+ * findControlCharacter('add index\nDROP') // '\n'
+ * ```
+ */
+export function findControlCharacter(text: string): string | undefined {
+  return CONTROL_CHARACTER.exec(text)?.[0]
 }
 
 /**
@@ -26,27 +36,5 @@ export function printableText(text: string): string {
   return text.replace(
     CONTROL_CHARACTERS,
     (c) => NAMED_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  )
-}
-
-/**
- * Refuses text with a control character where Retort writes it into a new revision file
- * (a message, a branch label, an id): such a character has no use there and would reach
- * terminals, comments and generated SQL. `what` names the value in the error
- * (`message`, `branch label`, `--rev-id`). Throws a {@link RetortError} with code
- * `control-character`.
- *
- * @example
- * ```ts
- * checkNoControlCharacters('message', options.message)
- * ```
- */
-export function checkNoControlCharacters(what: string, text: string | undefined): void {
-  if (text === undefined) return
-  const found = CONTROL_CHARACTER.exec(text)
-  if (found === null) return
-  throw new RetortError(
-    'control-character',
-    `${what} '${printableText(text)}' contains the control character ${printableText(found[0])}; write it on one line without control characters`,
   )
 }
