@@ -101,11 +101,13 @@ describe('readHeader (TypeScript / JavaScript)', () => {
   it('decodes escapes in strings and templates', () => {
     const text = lines(
       "export const revision = 'a1'",
+      'export const downRevision = null',
       String.raw`export const message = 'it\'s \"q\" \\ \x41\u0042\u{43}\n\t'`,
       String.raw`export const branchLabels = ["a\"b", ` + '`c\\`d`]',
     )
     expect(read(text)).toEqual({
       revision: 'a1',
+      downRevision: null,
       message: 'it\'s "q" \\ ABC\n\t',
       branchLabels: ['a"b', 'c`d'],
     })
@@ -119,9 +121,10 @@ describe('readHeader (TypeScript / JavaScript)', () => {
       "export const revision = 'a1'",
       'export const message = `x',
       'y`',
+      "export const downRevision = 'b1'",
       '',
     ].join('\r\n')
-    expect(read(text)).toEqual({ revision: 'a1', message: 'x\ny' })
+    expect(read(text)).toEqual({ revision: 'a1', message: 'x\ny', downRevision: 'b1' })
   })
 
   it('ignores headers inside comments, strings, templates, regular expressions and blocks', () => {
@@ -140,22 +143,26 @@ describe('readHeader (TypeScript / JavaScript)', () => {
       "  const message = 'not exported'",
       '}',
       "export const revision = 'real'",
+      'export const downRevision = null',
       'export function upgrade() {',
       "  return `export const downRevision = 'body'`",
       '}',
     )
-    expect(read(text)).toEqual({ revision: 'real' })
+    expect(read(text)).toEqual({ revision: 'real', downRevision: null })
   })
 
   it('ignores other exports and other consts', () => {
     const text = lines(
       "export const revisionNote = 'x'",
       "export const revision = 'a1'",
-      "const downRevision = 'not exported'",
-      'export { downRevision as other }',
-      'export let message = 12',
+      'export const downRevision = null',
+      "const message = 'not exported'",
+      'export { message as other }',
+      'export let count = 12',
+      "export * as helpers from './helpers.js'",
+      'export function helper() {}',
     )
-    expect(read(text)).toEqual({ revision: 'a1' })
+    expect(read(text)).toEqual({ revision: 'a1', downRevision: null })
   })
 
   it('does not treat a CommonJS export as a header in ES module files', () => {
@@ -171,6 +178,7 @@ describe('readHeader (TypeScript / JavaScript)', () => {
         "module.exports.downRevision = ['b1', 'b2']",
         'module . exports . message = "merge"',
         'exports.transaction = false;',
+        'exports.helper = 1',
         'exports.upgrade = async function upgrade(op) {',
         "  exports.revision = 'inside a function'",
         '}',
@@ -181,17 +189,21 @@ describe('readHeader (TypeScript / JavaScript)', () => {
         message: 'merge',
         transaction: false,
       })
-      expect(read("exports.revision = 'js'\n", '/v/a1.js')).toEqual({ revision: 'js' })
+      expect(read("exports.revision = 'js'\nexports.downRevision = null\n", '/v/a1.js')).toEqual({
+        revision: 'js',
+        downRevision: null,
+      })
     })
 
     it('ignores reads and comparisons of the exports', () => {
       const text = lines(
         "exports.revision = 'a1'",
+        'exports.downRevision = null',
         "if (exports.message === 'x') {}",
         "console.log(exports.downRevision == 'y')",
         "foo.exports.message = 'member of something else'",
       )
-      expect(read(text, CJS)).toEqual({ revision: 'a1' })
+      expect(read(text, CJS)).toEqual({ revision: 'a1', downRevision: null })
     })
 
     it('says how to declare the revision', () => {
@@ -360,13 +372,15 @@ describe('readHeader (TypeScript / JavaScript)', () => {
       if (style === 1) return `"${escaped.replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`
       return `\`${value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$/g, '\\$')}\``
     }
-    const value = fc.oneof(fc.constant(null), text, fc.array(text, { maxLength: 3 }))
+    // Ids are never empty nor repeated in a list (both are errors, tested on their own).
+    const id = text.filter((item) => item !== '')
+    const value = fc.oneof(fc.constant(null), id, fc.uniqueArray(id, { maxLength: 3 }))
     fc.assert(
       fc.property(
         fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/),
         fc.record(
           { downRevision: value, dependsOn: value, branchLabels: value },
-          { requiredKeys: [] },
+          { requiredKeys: ['downRevision'] },
         ),
         fc.option(fc.oneof(fc.constant(null), text), { nil: undefined }),
         fc.option(fc.boolean(), { nil: undefined }),
@@ -408,6 +422,224 @@ describe('readHeader (TypeScript / JavaScript)', () => {
   })
 })
 
+describe('readHeader: a header the reader cannot see is an error, never a new root', () => {
+  const up = 'export async function upgrade(op) {}'
+  const mean = (name: string) => `did you mean '${name}'?`
+  it.each([
+    [
+      'no downRevision',
+      lines("export const revision = 'a1'", up),
+      1,
+      'declares no `export const downRevision = ...`',
+    ],
+    [
+      'no downRevision (general scanner)',
+      lines('const x = 1', "export const revision = 'a1'", up),
+      2,
+      'declares no `export const downRevision',
+    ],
+    [
+      'downRevison',
+      lines("export const revision = 'a1'", "export const downRevison = 'b1'", up),
+      2,
+      mean('downRevision'),
+    ],
+    [
+      'down_revision',
+      lines("export const revision = 'a1'", "export const down_revision = 'b1'", up),
+      2,
+      mean('downRevision'),
+    ],
+    [
+      'DownRevision',
+      lines("export const revision = 'a1'", "export const DownRevision = 'b1'", up),
+      2,
+      mean('downRevision'),
+    ],
+    [
+      'revison',
+      lines("export const revison = 'a1'", 'export const downRevision = null', up),
+      1,
+      mean('revision'),
+    ],
+    [
+      'dependOn',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export const dependOn = ['b1']",
+        up,
+      ),
+      3,
+      mean('dependsOn'),
+    ],
+    [
+      'branchLabel',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export const branchLabel = 'x'",
+        up,
+      ),
+      3,
+      mean('branchLabels'),
+    ],
+    [
+      'mesage',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export const mesage = 'x'",
+        up,
+      ),
+      3,
+      mean('message'),
+    ],
+    [
+      'transactions',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        'export const transactions = false',
+        up,
+      ),
+      3,
+      mean('transaction'),
+    ],
+    [
+      'a misspelt header after the functions',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        up,
+        "export const messsage = 'x'",
+      ),
+      4,
+      mean('message'),
+    ],
+    [
+      'upgarde',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        'export async function upgarde(op) {}',
+      ),
+      3,
+      mean('upgrade'),
+    ],
+    [
+      'export let',
+      lines("export const revision = 'a1'", "export let downRevision = 'b1'", up),
+      2,
+      "header 'downRevision' is declared with 'export let'",
+    ],
+    [
+      'export var',
+      lines("export const revision = 'a1'", "export var downRevision = 'b1'", up),
+      2,
+      "header 'downRevision' is declared with 'export var'",
+    ],
+    [
+      'export { p as downRevision }',
+      lines("export const revision = 'a1'", "const p = 'b1'", 'export { p as downRevision }', up),
+      3,
+      "header 'downRevision' is re-exported by 'export { ... }'",
+    ],
+    [
+      "export { downRevision } from './base'",
+      lines("export const revision = 'a1'", "export { downRevision } from './base.js'", up),
+      2,
+      "header 'downRevision' is re-exported",
+    ],
+    [
+      'export * from',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export * from './base.js'",
+        up,
+      ),
+      3,
+      "'export * from' can re-export header names",
+    ],
+    [
+      'a destructured header',
+      lines("export const revision = 'a1'", 'export const { downRevision } = parents', up),
+      2,
+      "header 'downRevision' is declared by destructuring",
+    ],
+    [
+      'a header as a function',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        'export function message() {}',
+      ),
+      3,
+      "header 'message' is exported as a function",
+    ],
+    [
+      'CommonJS exports.downRevison',
+      lines("exports.revision = 'a1'", "exports.downRevison = 'b1'"),
+      2,
+      mean('downRevision'),
+    ],
+    [
+      'repeated parents',
+      lines("export const revision = 'a1'", "export const downRevision = ['b1', 'b1']", up),
+      2,
+      "header 'downRevision' lists 'b1' twice; list each revision once",
+    ],
+    [
+      'repeated dependencies',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export const dependsOn = ['b1', 'c1', 'b1']",
+        up,
+      ),
+      3,
+      "header 'dependsOn' lists 'b1' twice",
+    ],
+    [
+      'repeated labels',
+      lines(
+        "export const revision = 'a1'",
+        'export const downRevision = null',
+        "export const branchLabels = ['x', 'x']",
+        up,
+      ),
+      3,
+      "header 'branchLabels' lists 'x' twice; list each label once",
+    ],
+    [
+      'an empty parent',
+      lines("export const revision = 'a1'", "export const downRevision = ''", up),
+      2,
+      "header 'downRevision' is an empty string; write null for a root revision",
+    ],
+  ])('%s', (_name, text, line, detail) => {
+    const path = text.startsWith('exports') ? CJS : TS
+    const error = errorOf(() => readHeader(text, path))
+    expect(error.line).toBe(line)
+    expect(error.message).toContain(`${path}:${line}: `)
+    expect(error.message).toContain(detail)
+  })
+
+  it('keeps other exports: helpers, a namespace re-export, names far from any header', () => {
+    const text = lines(
+      "export const revision = 'a1'",
+      'export const downRevision = null',
+      "export * as helpers from './helpers.js'",
+      "export { helper as version2 } from './helpers.js'",
+      'export const tableName = "account"',
+      'export function helper() {}',
+      up,
+    )
+    expect(read(text)).toEqual({ revision: 'a1', downRevision: null })
+  })
+})
+
 describe('readHeader (YAML)', () => {
   it('reads the header keys', () => {
     const text = lines(
@@ -435,7 +667,10 @@ describe('readHeader (YAML)', () => {
 
   it('reads null in its forms and .yml files', () => {
     expect(
-      read(lines('revision: a1', 'downRevision:', 'dependsOn: ~', 'message: null'), '/v/a1.yml'),
+      read(
+        lines('revision: a1', 'downRevision:', 'dependsOn: ~', 'message: null', 'upgrade: []'),
+        '/v/a1.yml',
+      ),
     ).toEqual({
       revision: 'a1',
       downRevision: null,
@@ -450,7 +685,10 @@ describe('readHeader (YAML)', () => {
     expect(error.message).toBe(
       `${YAML}:2: header 'revision' value 1234e5678901 is read by YAML as a number, not a string; quote it: '1234e5678901'`,
     )
-    expect(read("revision: '1234e5678901'\n", YAML)).toEqual({ revision: '1234e5678901' })
+    expect(read("revision: '1234e5678901'\ndownRevision: null\nupgrade: []\n", YAML)).toEqual({
+      revision: '1234e5678901',
+      downRevision: null,
+    })
   })
 
   it('rejects numbers and booleans among ids and in the message', () => {
@@ -515,6 +753,85 @@ describe('readHeader (YAML)', () => {
     const duplicate = errorOf(() => readHeader(lines('revision: a1', 'revision: a2'), YAML))
     expect(duplicate.line).toBe(2)
     expect(duplicate.message).toContain('Map keys must be unique')
+  })
+
+  it.each([
+    [
+      'upgrades',
+      'revision: a1\ndownRevision: null\nupgrades: []\n',
+      3,
+      "unknown key 'upgrades' (did you mean 'upgrade'?); a YAML revision has the keys revision, downRevision, dependsOn, branchLabels, message, transaction, upgrade, downgrade",
+    ],
+    [
+      'downRevison',
+      'revision: a1\ndownRevison: b1\nupgrade: []\n',
+      2,
+      "unknown key 'downRevison' (did you mean 'downRevision'?)",
+    ],
+    [
+      'depends_on',
+      'revision: a1\ndownRevision: null\ndepends_on: [b1]\nupgrade: []\n',
+      3,
+      "unknown key 'depends_on' (did you mean 'dependsOn'?)",
+    ],
+    [
+      'an unrelated key',
+      'revision: a1\ndownRevision: null\nauthor: me\nupgrade: []\n',
+      3,
+      "unknown key 'author'; a YAML revision has the keys",
+    ],
+    [
+      'a number as a key',
+      'revision: a1\ndownRevision: null\n12: x\nupgrade: []\n',
+      3,
+      "unknown key '12'",
+    ],
+    [
+      'no downRevision',
+      'revision: a1\nupgrade: []\n',
+      1,
+      "revision 'a1' declares no 'downRevision'; add it after the revision: downRevision: null for a root revision",
+    ],
+    [
+      'no upgrade',
+      'revision: a1\ndownRevision: null\n',
+      1,
+      "revision 'a1' declares no 'upgrade'; add the list of operations, or upgrade: [] for a revision that changes nothing",
+    ],
+    [
+      'an empty upgrade',
+      'revision: a1\ndownRevision: null\nupgrade:\n',
+      3,
+      "'upgrade' must be a list of operations (- createTable: {...}), not empty; write upgrade: [] for a revision that changes nothing",
+    ],
+    [
+      'an upgrade map',
+      'revision: a1\ndownRevision: null\nupgrade:\n  dropTable: { name: t }\n',
+      4,
+      "'upgrade' must be a list of operations",
+    ],
+    [
+      'an empty downgrade',
+      'revision: a1\ndownRevision: null\nupgrade: []\ndowngrade:\n',
+      4,
+      "'downgrade' must be a list of operations (- createTable: {...}), not empty; write downgrade: [] for a downgrade that changes nothing, or leave the key out",
+    ],
+    [
+      'repeated parents',
+      'revision: a1\ndownRevision: [b1, b1]\nupgrade: []\n',
+      2,
+      "header 'downRevision' lists 'b1' twice; list each revision once",
+    ],
+    [
+      'an empty parent',
+      "revision: a1\ndownRevision: ''\nupgrade: []\n",
+      2,
+      "header 'downRevision' is an empty string; write null for a root revision",
+    ],
+  ])('refuses %s, naming the line', (_name, text, line, detail) => {
+    const error = errorOf(() => readHeader(text, YAML))
+    expect(error.line).toBe(line)
+    expect(error.message).toContain(`${YAML}:${line}: ${detail}`)
   })
 
   it('reports a missing revision and a document that is not a map', () => {

@@ -90,7 +90,7 @@ describe('moduleSource', () => {
   it('sorts a hand-made record by key and takes CommonJS default exports', async () => {
     const source = await moduleSource({
       'versions/b.cjs': { default: { revision: 'b', downRevision: 'a', upgrade() {} } },
-      'versions/a.js': async () => ({ revision: 'a', upgrade() {} }),
+      'versions/a.js': async () => ({ revision: 'a', downRevision: null, upgrade() {} }),
     })
     expect(source.revisions.map((r) => [r.id, r.path])).toEqual([
       ['a', 'versions/a.js'],
@@ -131,6 +131,37 @@ describe('moduleSource', () => {
       expect(error.message).toContain(`versions/x.ts: ${detail}`)
     })
 
+    it('a missing downRevision: a module states its parents too (null for a root)', async () => {
+      const error = await errorOf(moduleSource([{ revision: 'a', upgrade() {} } as never]))
+      expect(error.message).toBe(
+        "migrations[0]: revision 'a' exports no 'downRevision'; export const downRevision = null for a root revision, the parent's id, or a list of ids for a merge",
+      )
+    })
+
+    it.each([
+      [{ revision: 'a', downRevison: 'b', upgrade() {} }, 'downRevison', 'downRevision'],
+      [
+        { revision: 'a', downRevision: null, depends_on: ['b'], upgrade() {} },
+        'depends_on',
+        'dependsOn',
+      ],
+      [{ revision: 'a', downRevision: null, upgarde() {} }, 'upgarde', 'upgrade'],
+    ])('a near-miss export name: %j', async (module, name, nearest) => {
+      const error = await errorOf(moduleSource({ 'versions/x.ts': module as never }))
+      expect(error.message).toContain(
+        `versions/x.ts: exports '${name}', which is not a revision key; did you mean '${nearest}'?`,
+      )
+    })
+
+    it('repeated parents, dependencies or labels', async () => {
+      const error = await errorOf(
+        moduleSource([{ revision: 'a', downRevision: ['b', 'b'], upgrade() {} } as never]),
+      )
+      expect(error.message).toBe(
+        "migrations[0]: header 'downRevision' lists 'b' twice; list each revision once",
+      )
+    })
+
     it('something that is not a module', async () => {
       const error = await errorOf(moduleSource([a1, 42 as never]))
       expect(error.message).toContain('migrations[1]: is not a revision module (got a number (42))')
@@ -146,7 +177,7 @@ describe('moduleSource', () => {
     })
 
     it('a missing upgrade, when the revision is loaded', async () => {
-      const source = await moduleSource([{ revision: 'a' } as never])
+      const source = await moduleSource([{ revision: 'a', downRevision: null } as never])
       const error = await errorOf(source.load(source.revisions[0] as Revision))
       expect(error.message).toContain("migrations[0]: revision 'a' exports no upgrade function")
     })

@@ -88,10 +88,16 @@ describe('loadYamlBody', () => {
     expect(run(body, 'downgrade')).toMatchObject([{ kind: 'execute', sql: 'UPDATE t SET n = 0' }])
   })
 
-  it('treats a missing upgrade as empty (a merge revision)', () => {
-    const body = load('revision: m1\ndownRevision: [a, b]\n')
+  it('takes upgrade: [] as the empty body (a merge revision), and refuses a missing or empty one', () => {
+    const body = load('revision: m1\ndownRevision: [a, b]\nupgrade: []\n')
     expect(run(body, 'upgrade')).toEqual([])
     expect(run(body, 'downgrade')).toEqual([])
+    expect(errorOf(() => load('revision: m1\ndownRevision: [a, b]\n')).message).toContain(
+      "'upgrade' must be a list of operations (- createTable: {...}), got nothing; write upgrade: [] for a revision that changes nothing",
+    )
+    expect(errorOf(() => load('upgrade: []\ndowngrade:\n')).message).toBe(
+      "versions/a1.yaml:2: 'downgrade' must be a list of operations (- createTable: {...}), got null; write downgrade: [] for a downgrade that changes nothing, or leave the key out to reverse the upgrade",
+    )
   })
 
   it('fails at load time for an irreversible operation without a downgrade', () => {
@@ -111,12 +117,12 @@ describe('loadYamlBody', () => {
     [
       'an unknown operation',
       'upgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n  - dropTabel: { name: t }\n',
-      "versions/a1.yaml:3: upgrade[1]: unknown operation 'dropTabel'; use one of createTable, dropTable",
+      "versions/a1.yaml:3: upgrade[1]: unknown operation 'dropTabel' (did you mean 'dropTable'?); use one of createTable, dropTable",
     ],
     [
       'an unknown key',
       'upgrade:\n  - createTable:\n      name: t\n      ifNotExist: true\n      columns: [{ name: id, type: integer }]\n',
-      "versions/a1.yaml:4: upgrade[0]: createTable('t'): unknown option 'ifNotExist'; expected one of ifNotExists",
+      "versions/a1.yaml:4: upgrade[0]: createTable('t'): unknown option 'ifNotExist' (did you mean 'ifNotExists'?); expected one of ifNotExists",
     ],
     [
       'a wrong value type in a column',
@@ -153,7 +159,7 @@ describe('loadYamlBody', () => {
     const document = parseDocument(text, { lineCounter })
     expect(errorOf(() => loadYamlBody(document, 'x.yaml', lineCounter)).line).toBe(2)
     expect(errorOf(() => loadYamlBody(document, 'x.yaml')).message).toMatch(
-      /^x\.yaml: upgrade\[0\]: dropTable\(nothing\): name must be a non-empty string/,
+      /^x\.yaml: upgrade\[0\]: dropTable: unknown key 'nme' \(did you mean 'name'\?\); dropTable takes name and its options$/,
     )
   })
 
@@ -243,7 +249,7 @@ upgrade:
     [
       'a misspelt alterColumn key',
       'upgrade:\n  - alterColumn:\n      table: t\n      name: a\n      nullabel: false\n',
-      "versions/a1.yaml:5: upgrade[0]: alterColumn('t', 'a'): unknown option 'nullabel'; expected one of type, length",
+      "versions/a1.yaml:5: upgrade[0]: alterColumn('t', 'a'): unknown option 'nullabel' (did you mean 'nullable'?); expected one of type, length",
     ],
     [
       'an alterColumn that changes nothing',

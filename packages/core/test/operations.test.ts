@@ -72,7 +72,7 @@ describe('op.column', () => {
     ],
     [
       () => createColumn('x', 'text', { lenght: 3 } as never),
-      /unknown option 'lenght'; expected one of length/,
+      /unknown option 'lenght' \(did you mean 'length'\?\); expected one of length/,
     ],
     [
       () =>
@@ -218,7 +218,7 @@ describe('builders', () => {
     [
       (op: Operations) =>
         op.createTable('t', [op.column('a', 'text')], { ifNotExist: true } as never),
-      "createTable('t'): unknown option 'ifNotExist'; expected one of ifNotExists",
+      "createTable('t'): unknown option 'ifNotExist' (did you mean 'ifNotExists'?); expected one of ifNotExists",
     ],
     [
       (op: Operations) => op.createTable('t', [{ name: 'a', type: 'text', size: 3 } as never]),

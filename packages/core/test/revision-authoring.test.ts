@@ -7,6 +7,7 @@ import {
   merge,
   readHeader,
   renderRevisionFile,
+  RetortError,
   revision,
   revisionFileName,
   slugify,
@@ -160,6 +161,64 @@ describe('revision and merge', () => {
     config.set('postWriteHooks', 'definitely-not-a-command-xyz')
     await expect(revision(config, { message: 'again' })).rejects.toThrow(
       /post-write hook 'definitely-not-a-command-xyz .*' failed \(command 'definitely-not-a-command-xyz' not found\)/,
+    )
+  })
+
+  it.each([
+    [
+      { message: 'add index\nDROP TABLE accounts; --' },
+      "message 'add index\\nDROP TABLE accounts; --' contains the control character \\n",
+    ],
+    [{ message: 'bell\u0007' }, "message 'bell\\x07' contains the control character \\x07"],
+    [{ message: 'csi\u009b2J' }, "message 'csi\\x9b2J' contains the control character \\x9b"],
+    [{ message: 'del\u007f' }, "message 'del\\x7f' contains the control character \\x7f"],
+    [{ message: 'tab\there' }, "message 'tab\\there' contains the control character \\t"],
+    [
+      { branchLabels: ['ok', 'lab\u001b[31mel'] },
+      "branch label 'lab\\x1b[31mel' contains the control character \\x1b",
+    ],
+    [{ revId: 'ab\rcd' }, "--rev-id 'ab\\rcd' contains the control character \\r"],
+    [{ dependsOn: ['x\ny'] }, "--depends-on 'x\\ny' contains the control character \\n"],
+  ])('refuses a control character before writing anything: %j', async (options, message) => {
+    const error = await revision(config, options).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RetortError)
+    expect((error as RetortError).code).toBe('control-character')
+    expect((error as Error).message).toBe(
+      `${message}; write it on one line without control characters`,
+    )
+    expect(readdirSync(join(dir, 'migrations/versions'))).toEqual([])
+  })
+
+  it('refuses a control character in a merge message or label', async () => {
+    await revision(config, { message: 'a', revId: 'aaaa1' })
+    await revision(config, { message: 'b', revId: 'bbbb1', head: 'base' })
+    await expect(
+      merge(config, ['heads'], { message: 'merge\u001b]0;title\u0007' }),
+    ).rejects.toThrow("message 'merge\\x1b]0;title\\x07' contains the control character \\x1b")
+    await expect(merge(config, ['heads'], { branchLabels: ['a\nb'] })).rejects.toThrow(
+      "branch label 'a\\nb' contains the control character \\n",
+    )
+    expect(readdirSync(join(dir, 'migrations/versions'))).toHaveLength(2)
+  })
+
+  it('writes a root with an explicit downRevision = null in every format', async () => {
+    const ts = await revision(config, { message: 'ts root', revId: 'ts1' })
+    const js = await revision(config, {
+      message: 'js root',
+      revId: 'js1',
+      head: 'base',
+      format: 'js',
+    })
+    const yaml = await revision(config, {
+      message: 'yaml root',
+      revId: 'ya1',
+      head: 'base',
+      format: 'yaml',
+    })
+    expect(readFileSync(ts.path, 'utf8')).toContain('export const downRevision = null\n')
+    expect(readFileSync(js.path, 'utf8')).toContain('export const downRevision = null\n')
+    expect(readFileSync(yaml.path, 'utf8')).toContain(
+      'downRevision: null\nmessage: "yaml root"\nupgrade: []\n',
     )
   })
 

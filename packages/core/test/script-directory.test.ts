@@ -289,6 +289,67 @@ describe('ScriptDirectory.load', () => {
     )
   })
 
+  it('checks every header export against the header, and export names, when a body loads', async () => {
+    const body = "export function upgrade(op) { op.execute('UPDATE t SET n = 1') }\n"
+    const root = scriptDirectory({
+      'versions/a.mjs': mjsRevision('a1', null),
+      'versions/b.mjs': mjsRevision('b1', 'a1'),
+      'versions/c.mjs': `${header('c1', 'b1')}export const dependsOn = ['a1']\n${body}`,
+      'versions/d.mjs': `${header('d1', 'c1')}export const branchLabels = 'x'\n${body}`,
+      'versions/e.mjs': `${header('e1', 'd1')}export const transaction = false\n${body}`,
+      'versions/f.mjs': `${header('f1', 'e1')}${body}`,
+      'versions/g.yaml': 'revision: g1\ndownRevision: f1\nupgrade: []\n',
+    })
+    const directory = ScriptDirectory.open({ scriptLocation: root })
+    const [a, b, c, d, e, f, g] = directory.revisions as Revision[] as [
+      Revision,
+      Revision,
+      Revision,
+      Revision,
+      Revision,
+      Revision,
+      Revision,
+    ]
+    // Every file changes after the directory was opened.
+    const change = (revision: Revision, text: string) =>
+      writeFileSync(revision.path as string, text)
+    change(a, `${header('a1', 'zz')}${body}`)
+    change(b, `export const revision = 'b1'\n${body}`)
+    change(c, `${header('c1', 'b1')}export const dependsOn = ['a1', 'b1']\n${body}`)
+    change(d, `${header('d1', 'c1')}export const branchLabels = ['y']\n${body}`)
+    change(e, `${header('e1', 'd1')}${body}`)
+    change(f, `${header('f1', 'e1')}${body}export function downgarde() {}\n`)
+    change(g, 'revision: g1\ndownRevision: [f1, e1]\nupgrade: []\n')
+    const messageOf = (revision: Revision) =>
+      directory.load(revision).then(
+        () => 'loaded',
+        (error: unknown) => (error as Error).message,
+      )
+    const stale =
+      'the file changed after the revisions were read, or the header is reassigned after its literal'
+    expect(await messageOf(a)).toBe(
+      `${a.path}: exports downRevision 'zz', but its header was read as null; ${stale}: run the command again, and keep header values plain literals`,
+    )
+    expect(await messageOf(b)).toContain(
+      `${b.path}: exports no 'downRevision', but its header was read as 'a1'`,
+    )
+    expect(await messageOf(c)).toContain(
+      `${c.path}: exports dependsOn ['a1', 'b1'], but its header was read as ['a1']`,
+    )
+    expect(await messageOf(d)).toContain(
+      `${d.path}: exports branchLabels ['y'], but its header was read as ['x']`,
+    )
+    expect(await messageOf(e)).toContain(
+      `${e.path}: exports no 'transaction', but its header was read as false`,
+    )
+    expect(await messageOf(f)).toBe(
+      `${f.path}: exports 'downgarde', which is not a revision key; did you mean 'downgrade'? Rename it (export async function downgrade(op) { ... })`,
+    )
+    expect(await messageOf(g)).toContain(
+      `${g.path}: exports downRevision ['f1', 'e1'], but its header was read as 'f1'`,
+    )
+  })
+
   it('loads YAML bodies', async () => {
     const root = scriptDirectory({
       'versions/a.yaml': [

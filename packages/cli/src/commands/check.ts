@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { check } from '@retort/core/commands/check'
+import { printableText } from '@retort/core/env/printable-text'
 import { action, type CommandKit } from '../command-kit.js'
 import { EXIT_ERROR } from '../usage-error.js'
 
@@ -24,7 +25,7 @@ export function registerCheck(program: Command, kit: CommandKit): void {
           const c = ctx.colors
           for (const problem of result.problems)
             ctx.out(
-              `${c.red('✗')} ${problem.revision ? `${c.yellow(problem.revision)}: ` : ''}${problem.message}`,
+              `${c.red('✗')} ${problem.revision ? `${c.yellow(printableText(problem.revision))}: ` : ''}${printableText(problem.message)}`,
             )
           if (result.ok) {
             const databases =

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { IncompleteMigrationDetails, UnreadableProgressDetails } from '@retort/core'
 import { current } from '@retort/core/commands/current'
 import { loadRevisions } from '@retort/core/commands/load-revisions'
+import { printableText } from '@retort/core/env/printable-text'
 import { revisionInfo } from '@retort/core/commands/revision-info'
 import { IncompleteMigrationError, UnreadableProgressError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
@@ -53,21 +54,23 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
         for (const database of result.databases) {
           const prefix =
             result.databases.length > 1 && database.name !== undefined
-              ? `${ctx.colors.bold(database.name)}: `
+              ? `${ctx.colors.bold(printableText(database.name))}: `
               : ''
           if (database.heads.length === 0)
             ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
           for (const id of database.heads) {
             const found = info(id)
             if (found === undefined)
-              ctx.out(`${prefix}${ctx.colors.red(id)} (unknown to this script directory)`)
+              ctx.out(
+                `${prefix}${ctx.colors.red(printableText(id))} (unknown to this script directory)`,
+              )
             else if (flags.verbose) ctx.out(...formatRevisionVerbose(found, ctx.colors))
             else ctx.out(`${prefix}${formatRevision(found, ctx.colors)}`)
           }
           // A revision that stopped part-way: what was applied, and the stamp that resolves it.
           if (database.incomplete !== undefined) {
             ctx.out(
-              `${prefix}${ctx.colors.red('incomplete:')} ${new IncompleteMigrationError(database.incomplete).message}`,
+              `${prefix}${ctx.colors.red('incomplete:')} ${printableText(new IncompleteMigrationError(database.incomplete).message)}`,
             )
           }
           if (database.unreadableProgress !== undefined) {

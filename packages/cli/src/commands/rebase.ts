@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { printableText } from '@retort/core/env/printable-text'
 import { rebase } from '@retort/core/commands/rebase'
 import { action, type CommandKit } from '../command-kit.js'
 import { UsageError } from '../usage-error.js'
@@ -35,8 +36,8 @@ export function registerRebase(program: Command, kit: CommandKit): void {
         const after = result.revision.downRevisions.join(', ') || '<base>'
         ctx.out(
           `rebased ${formatRevision(result.revision, ctx.colors)}`,
-          `  parent ${before} -> ${after}`,
-          `  ${result.path}`,
+          `  parent ${printableText(before)} -> ${printableText(after)}`,
+          `  ${printableText(result.path)}`,
         )
         if (!result.databaseChecked)
           ctx.err('note: no database was read to check that the revision is not applied')

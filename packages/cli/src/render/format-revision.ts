@@ -1,10 +1,15 @@
 import type { RevisionInfo } from '@retort/core'
+import { printableText as p } from '@retort/core/env/printable-text'
 import type { Colors } from '../colors.js'
+
+// Every field of a revision can come from a hand-written file (a message, a path; ids and
+// labels are checked by the graph, parents and dependencies are as written): each is
+// printed through printableText, so that no control character reaches the terminal raw.
 
 /** The markers after an id: `(head)`, `(mergepoint)`, `(current)`, branch labels. */
 export function revisionTags(info: RevisionInfo, c: Colors): string {
   const tags: string[] = []
-  if (info.branchLabels.length > 0) tags.push(c.magenta(`(${info.branchLabels.join(', ')})`))
+  if (info.branchLabels.length > 0) tags.push(c.magenta(`(${ids(info.branchLabels)})`))
   if (info.isHead) tags.push(c.green('(head)'))
   if (info.isBranchPoint) tags.push(c.cyan('(branchpoint)'))
   if (info.isMergePoint) tags.push(c.cyan('(mergepoint)'))
@@ -21,7 +26,7 @@ export function revisionTags(info: RevisionInfo, c: Colors): string {
  * ```
  */
 export function formatRevision(info: RevisionInfo, c: Colors): string {
-  return `${c.yellow(info.revision)}${revisionTags(info, c)}${info.message ? ` ${info.message}` : ''}`
+  return `${c.yellow(p(info.revision))}${revisionTags(info, c)}${info.message ? ` ${p(info.message)}` : ''}`
 }
 
 /**
@@ -33,8 +38,8 @@ export function formatRevision(info: RevisionInfo, c: Colors): string {
  * ```
  */
 export function formatHistoryLine(info: RevisionInfo, c: Colors): string {
-  const parents = info.downRevisions.length === 0 ? c.dim('<base>') : info.downRevisions.join(', ')
-  return `${parents} -> ${c.yellow(info.revision)}${revisionTags(info, c)}, ${info.message}`
+  const parents = info.downRevisions.length === 0 ? c.dim('<base>') : ids(info.downRevisions)
+  return `${parents} -> ${c.yellow(p(info.revision))}${revisionTags(info, c)}, ${p(info.message)}`
 }
 
 /**
@@ -46,14 +51,14 @@ export function formatHistoryLine(info: RevisionInfo, c: Colors): string {
  * ```
  */
 export function formatRevisionVerbose(info: RevisionInfo, c: Colors): string[] {
-  const lines = [`${c.bold('Rev:')} ${c.yellow(info.revision)}${revisionTags(info, c)}`]
+  const lines = [`${c.bold('Rev:')} ${c.yellow(p(info.revision))}${revisionTags(info, c)}`]
   lines.push(
-    `${c.bold('Parent:')} ${info.downRevisions.length === 0 ? '<base>' : info.downRevisions.join(', ')}`,
+    `${c.bold('Parent:')} ${info.downRevisions.length === 0 ? '<base>' : ids(info.downRevisions)}`,
   )
-  if (info.dependsOn.length > 0) lines.push(`${c.bold('Depends on:')} ${info.dependsOn.join(', ')}`)
-  if (info.branches.length > 0) lines.push(`${c.bold('Branches:')} ${info.branches.join(', ')}`)
-  if (info.path !== null) lines.push(`${c.bold('Path:')} ${info.path}`)
-  lines.push('', `    ${info.message || c.dim('(no message)')}`, '')
+  if (info.dependsOn.length > 0) lines.push(`${c.bold('Depends on:')} ${ids(info.dependsOn)}`)
+  if (info.branches.length > 0) lines.push(`${c.bold('Branches:')} ${ids(info.branches)}`)
+  if (info.path !== null) lines.push(`${c.bold('Path:')} ${p(info.path)}`)
+  lines.push('', `    ${info.message ? p(info.message) : c.dim('(no message)')}`, '')
   return lines
 }
 
@@ -67,4 +72,9 @@ export function formatRevisionList(
   return list.map((info) =>
     options.history ? formatHistoryLine(info, c) : formatRevision(info, c),
   )
+}
+
+/** Ids or labels, comma-separated, printable. */
+function ids(list: readonly string[]): string {
+  return p(list.join(', '))
 }

@@ -1,6 +1,6 @@
 import type { MigrationEvent } from '@retort/core'
+import { printableText } from '@retort/core/env/printable-text'
 import type { CliContext } from '../cli-context.js'
-import { terminalText } from './terminal-text.js'
 import { fitLine, fitWidth, visibleWidth, type StyledPiece } from './visible-width.js'
 
 /** A live progress line for a run; `finish()` clears it. */
@@ -47,12 +47,12 @@ export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, st
       stop()
       const started = performance.now()
       const arrow = event.direction === 'up' ? '↑' : '↓'
-      const message = terminalText(messages.get(event.revision) ?? '')
+      const message = printableText(messages.get(event.revision) ?? '')
       line = (width) => {
         const head: StyledPiece[] = [
           [`[${event.index + 1}/${event.total}]`, c.dim],
           [` ${arrow} `],
-          [event.revision, c.yellow],
+          [printableText(event.revision), c.yellow],
         ]
         const time = `${seconds(performance.now() - started)} (total ${seconds(performance.now() - runStart)})`
         // The message gives way first, so the counter and the clock stay in sight.

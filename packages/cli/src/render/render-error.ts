@@ -1,4 +1,5 @@
 import { maskSecrets } from '@retort/core/config/mask-url'
+import { printableText } from '@retort/core/env/printable-text'
 import { RetortError } from '@retort/core/errors'
 import type { Colors } from '../colors.js'
 import type { TextStream } from '../cli-context.js'
@@ -36,7 +37,9 @@ export function renderError(out: ErrorOutput, error: unknown): number {
   const mask = (text: string) => maskSecrets(text, out.secrets)
   const usage = error instanceof UsageError
   const exitCode = usage ? EXIT_USAGE : EXIT_ERROR
-  const line = mask(oneLine(error instanceof Error ? error.message : String(error)))
+  // One line: the line breaks of a message (a driver's, say) become spaces, and any other
+  // control character it quotes (from a file name, a message, a label) is escaped.
+  const line = mask(printableText(oneLine(error instanceof Error ? error.message : String(error))))
   const known = usage || error instanceof RetortError
   const hint = known || out.debug ? '' : ' (run with --debug for the stack)'
   out.stderr.write(`${c.red(c.bold('error:'))} ${line}${hint}\n`)

@@ -1,4 +1,5 @@
 import type { MigrateResult } from '@retort/core'
+import { printableText } from '@retort/core/env/printable-text'
 import type { CliContext } from '../cli-context.js'
 
 /**
@@ -43,9 +44,10 @@ export function renderMigrate(
   for (const database of result.databases) {
     const prefix =
       result.databases.length > 1 || database.name !== undefined
-        ? `${c.bold(database.name ?? 'database')}: `
+        ? `${c.bold(printableText(database.name ?? 'database'))}: `
         : ''
-    const at = database.heads.length === 0 ? 'base' : database.heads.join(', ')
+    // Version rows are read from the database, where anything may have been written.
+    const at = database.heads.length === 0 ? 'base' : printableText(database.heads.join(', '))
     if (verb === 'stamp') {
       ctx.out(`${prefix}stamped; the database is at ${c.bold(at)}`)
     } else if (database.applied.length === 0) {

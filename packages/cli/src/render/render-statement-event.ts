@@ -1,5 +1,5 @@
 import type { MigrationEvent } from '@retort/core'
-import { terminalText } from './terminal-text.js'
+import { printableText } from '@retort/core/env/printable-text'
 
 /**
  * The `--debug` line of a statement or transaction event (`undefined` for other events):
@@ -15,7 +15,7 @@ import { terminalText } from './terminal-text.js'
 export function renderStatementEvent(event: MigrationEvent): string | undefined {
   switch (event.type) {
     case 'statement': {
-      const sql = terminalText(event.sql.trim(), { keepNewlines: true }).replace(/\n/g, '\n     ')
+      const sql = event.sql.trim().split('\n').map(printableText).join('\n     ')
       const n = event.parameterCount
       return `sql: ${sql}${n === 0 ? '' : `  (${n} bound value${n === 1 ? '' : 's'}, not shown)`}`
     }

@@ -1,4 +1,5 @@
 import type { RevisionResult } from '@retort/core'
+import { printableText } from '@retort/core/env/printable-text'
 import type { CliContext } from '../cli-context.js'
 import { formatRevision } from './format-revision.js'
 
@@ -21,7 +22,7 @@ export function renderWrittenRevision(ctx: CliContext, result: RevisionResult): 
     return
   }
   ctx.out(
-    `created ${ctx.colors.bold(result.path)}`,
+    `created ${ctx.colors.bold(printableText(result.path))}`,
     `  ${formatRevision(result.revision, ctx.colors)}`,
   )
   for (const hook of result.hooks) ctx.out(`  ran ${ctx.colors.dim(hook.command)}`)

@@ -46,10 +46,13 @@ export interface CheckResult {
 }
 
 /**
- * A CI or deploy gate that runs nothing: every revision body loads (imports compile, an
- * `upgrade` is exported, YAML operations are valid and reversible), the graph has a single
+ * A CI or deploy gate that runs nothing: every revision body loads (imports compile, the
+ * exports match the header and misspell no revision key, an `upgrade` is exported, YAML
+ * operations, their options and columns are valid and reversible), the graph has a single
  * head, and, when a database is configured, it has every revision applied (no pending
- * revisions, no unknown rows). Returns the problems rather than stopping at the first.
+ * revisions, no unknown rows). Returns the problems rather than stopping at the first; a
+ * header that cannot be read (a misspelt key, a missing `downRevision`) stops it, as it
+ * stops every command.
  *
  * @example
  * ```ts

@@ -4,6 +4,7 @@ import type { RevisionMap } from '../graph/revision-map.js'
 import type { CommandOptions } from './command-options.js'
 import { databaseConfigured } from './database-configured.js'
 import { loadRevisions } from './load-revisions.js'
+import { printableText } from '../env/printable-text.js'
 import { runAction } from './run-action.js'
 
 /** The picture languages of {@link graph}. */
@@ -131,7 +132,7 @@ function renderDot(map: RevisionMap, current: readonly string[] | undefined): st
 }
 
 function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
+  const line = printableText(text.replace(/\s+/g, ' ').trim())
   return line.length > 60 ? `${line.slice(0, 57)}...` : line
 }
 

@@ -2,7 +2,13 @@ import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
-import { writeRevision, type RevisionResult, type WriteRevisionOptions } from './write-revision.js'
+import {
+  checkAuthoredText,
+  checkNoControlCharacters,
+  writeRevision,
+  type RevisionResult,
+  type WriteRevisionOptions,
+} from './write-revision.js'
 
 /** Options of {@link merge}. */
 export interface MergeOptions extends CommandOptions, WriteRevisionOptions {
@@ -26,6 +32,8 @@ export async function merge(
   identifiers: readonly string[],
   options: MergeOptions = {},
 ): Promise<RevisionResult> {
+  checkAuthoredText(options)
+  for (const identifier of identifiers) checkNoControlCharacters('revision', identifier)
   const loaded = await loadRevisions(config, options)
   const { map } = loaded
   const parents: string[] = []

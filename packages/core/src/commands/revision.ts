@@ -3,7 +3,13 @@ import { RetortError } from '../errors.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
-import { writeRevision, type RevisionResult, type WriteRevisionOptions } from './write-revision.js'
+import {
+  checkAuthoredText,
+  checkNoControlCharacters,
+  writeRevision,
+  type RevisionResult,
+  type WriteRevisionOptions,
+} from './write-revision.js'
 
 /** Options of {@link revision}. */
 export interface RevisionOptions extends CommandOptions, WriteRevisionOptions {
@@ -24,7 +30,8 @@ export interface RevisionOptions extends CommandOptions, WriteRevisionOptions {
  * Writes a new revision file whose parent is the current head (or `head`), and returns it.
  * Its body is empty, or queues `options.operations` (what `autogenerate` passes).
  * Refuses when the graph has several heads and no `head` is given (merge them
- * or pick one), and a non-head parent without `splice`.
+ * or pick one), a non-head parent without `splice`, and a control character (a line
+ * break, ESC ...) in the message, a label, the id or another identifier.
  *
  * @example
  * ```ts
@@ -35,6 +42,10 @@ export async function revision(
   config: Config,
   options: RevisionOptions = {},
 ): Promise<RevisionResult> {
+  checkAuthoredText(options)
+  checkNoControlCharacters('--head', options.head)
+  for (const dependency of options.dependsOn ?? [])
+    checkNoControlCharacters('--depends-on', dependency)
   const loaded = await loadRevisions(config, options)
   const { map } = loaded
   const parents = chooseParents(map, options.head, options.splice === true)

@@ -10,6 +10,7 @@ import { createRevision, REVISION_ID_PATTERN } from '../revision.js'
 import { readHeader } from '../script/header-reader.js'
 import { ScriptDirectory } from '../script/script-directory.js'
 import { generateRevisionId } from './generate-revision-id.js'
+import { findControlCharacter, printableText } from '../env/printable-text.js'
 import type { LoadedRevisions } from './load-revisions.js'
 import { renderRevisionFile, type NewRevisionHeader } from './render-revision-file.js'
 import { formatRevisionDate, revisionFileName } from './revision-file-name.js'
@@ -105,6 +106,48 @@ export async function writeRevision(
     config.directory ?? directory.scriptLocation,
   )
   return { revision: revisionInfo(next, next.get(id)!), path, format, hooks }
+}
+
+/**
+ * Refuses a control character in the text a new revision file would hold: the message,
+ * the branch labels and the id (see `checkNoControlCharacters`). Checked first, before the
+ * script directory is read.
+ *
+ * @example
+ * ```ts
+ * checkAuthoredText({ message: 'add index', branchLabels: ['accounts'] })
+ * ```
+ */
+export function checkAuthoredText(options: {
+  readonly message?: string | undefined
+  readonly branchLabels?: readonly string[] | undefined
+  readonly revId?: string | undefined
+}): void {
+  checkNoControlCharacters('message', options.message)
+  for (const label of options.branchLabels ?? []) checkNoControlCharacters('branch label', label)
+  checkNoControlCharacters('--rev-id', options.revId)
+}
+
+/**
+ * Refuses text with a control character where Retort writes it into a new revision file
+ * (a message, a branch label, an id, an identifier naming a parent): such a character has
+ * no use there and would reach terminals, comments and generated SQL. `what` names the
+ * value in the error (`message`, `branch label`, `--rev-id`). Throws a {@link RetortError}
+ * with code `control-character`.
+ *
+ * @example
+ * ```ts
+ * checkNoControlCharacters('message', options.message)
+ * ```
+ */
+export function checkNoControlCharacters(what: string, text: string | undefined): void {
+  if (text === undefined) return
+  const found = findControlCharacter(text)
+  if (found === undefined) return
+  throw new RetortError(
+    'control-character',
+    `${what} '${printableText(text)}' contains the control character ${printableText(found)}; write it on one line without control characters`,
+  )
 }
 
 /** The script directory of a command; authoring needs one (bundled modules are read-only). */

@@ -1,3 +1,5 @@
+import { printableText } from './printable-text.js'
+
 /** Extra structured details of a log message. */
 export type LogData = Readonly<Record<string, unknown>>
 
@@ -63,7 +65,9 @@ export interface ConsoleLoggerOptions {
 
 /**
  * A new logger writing one line per message to stderr (for the CLI). A factory, not a
- * shared instance: each caller picks its level and stream.
+ * shared instance: each caller picks its level and stream. Control characters in a
+ * message are written as escapes (`\n`, `\x1b`), so a line stays one line and text from a
+ * revision file never drives the terminal.
  *
  * @example
  * ```ts
@@ -83,7 +87,8 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
     if (LOG_LEVELS.indexOf(at) < threshold) return
     const prefix = at === 'info' ? '' : `${at === 'warn' ? 'warning' : at}: `
     const details = data === undefined || Object.keys(data).length === 0 ? '' : ` ${safeJson(data)}`
-    stream.write(`${prefix}${message}${details}\n`)
+    // One line each, whatever the message holds (a revision message from a file, say).
+    stream.write(`${prefix}${printableText(message)}${details}\n`)
   }
   return Object.freeze({
     debug: (message: string, data?: LogData) => write('debug', message, data),

@@ -1,3 +1,4 @@
+import { didYouMean } from './nearest-name.js'
 import { OperationError, type ArgumentPath } from './operation-error.js'
 
 /**
@@ -124,7 +125,7 @@ export function checkOptions(
       fail(
         subject,
         [...path, key],
-        `unknown option '${key}'; expected one of ${allowed.join(', ')}`,
+        `unknown option '${key}'${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
         true,
       )
     }

@@ -12,6 +12,7 @@ import {
   show,
   type Subject,
 } from './argument-checks.js'
+import { didYouMean } from './nearest-name.js'
 import type { ArgumentPath } from './operation-error.js'
 import type { ColumnTypeSpec } from './operation.js'
 
@@ -263,7 +264,7 @@ export function normalizeColumn(
       fail(
         at,
         [key],
-        `unknown column key '${key}'; expected name, type or one of ${COLUMN_OPTION_KEYS.join(', ')}`,
+        `unknown column key '${key}'${didYouMean(key, ['name', 'type', ...COLUMN_OPTION_KEYS])}; expected name, type or one of ${COLUMN_OPTION_KEYS.join(', ')}`,
         true,
       )
     }
@@ -376,7 +377,7 @@ function checkType(subject: Subject, type: unknown, path: ArgumentPath): ColumnT
     fail(
       subject,
       path,
-      `has unknown type '${type}'; use one of ${COLUMN_TYPES.join(', ')}, or { raw: 'DIALECT TYPE' }`,
+      `has unknown type '${type}'${didYouMean(type, COLUMN_TYPES)}; use one of ${COLUMN_TYPES.join(', ')}, or { raw: 'DIALECT TYPE' }`,
     )
   }
   if (isPlainObject(type) && Object.keys(type).length === 1 && typeof type['raw'] === 'string') {

@@ -1,6 +1,7 @@
 import { isDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionBody } from '../revision.js'
+import { didYouMean, nearestName } from './nearest-name.js'
 import { isPlainObject, show } from './argument-checks.js'
 import { IrreversibleOperationError } from './irreversible-operation-error.js'
 import type { Operation } from './operation.js'
@@ -175,11 +176,16 @@ type FailAt = (at: ArgumentPath, message: string, atKey?: boolean) => never
 
 function readList(top: Record<string, unknown>, key: string, failAt: FailAt): readonly unknown[] {
   const value = top[key]
-  if (value === undefined || value === null) return []
+  if (value === undefined && key === 'downgrade') return []
   if (!Array.isArray(value)) {
+    // An empty `upgrade:` is a list left unwritten, not a revision meant to change nothing.
+    const fix =
+      key === 'upgrade'
+        ? 'write upgrade: [] for a revision that changes nothing'
+        : 'write downgrade: [] for a downgrade that changes nothing, or leave the key out to reverse the upgrade'
     failAt(
       [key],
-      `'${key}' must be a list of operations (- createTable: {...}), got ${show(value)}`,
+      `'${key}' must be a list of operations (- createTable: {...}), got ${show(value)}; ${fix}`,
     )
   }
   return value
@@ -198,7 +204,11 @@ function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
   const [name, value] = Object.entries(item)[0] as [string, unknown]
   const spec = Object.hasOwn(YAML_OPERATIONS, name) ? YAML_OPERATIONS[name] : undefined
   if (spec === undefined)
-    failAt([...at, name], `${where}: unknown operation '${name}'; use one of ${names}`, true)
+    failAt(
+      [...at, name],
+      `${where}: unknown operation '${name}'${didYouMean(name, Object.keys(YAML_OPERATIONS))}; use one of ${names}`,
+      true,
+    )
 
   let args: Args
   if (name === 'execute' && typeof value === 'string') args = { sql: value }
@@ -211,7 +221,17 @@ function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
   }
   const options: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(args)) {
-    if (!spec.positional.includes(key)) options[key] = v
+    if (spec.positional.includes(key)) continue
+    // A misspelt argument (`nam:`) would otherwise be reported as a missing one.
+    const nearest = nearestName(key, spec.positional)
+    if (nearest !== undefined && !Object.hasOwn(args, nearest)) {
+      failAt(
+        [...at, name, key],
+        `${where}: ${name}: unknown key '${key}' (did you mean '${nearest}'?); ${name} takes ${spec.positional.join(', ')} and its options`,
+        true,
+      )
+    }
+    options[key] = v
   }
   try {
     // A scratch builder: the operations are built (and checked) once, at load time.

@@ -10,6 +10,7 @@ import {
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionSource } from '../revision.js'
+import { loadStepBodies } from './load-step-bodies.js'
 import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { OfflineScript } from './offline-script.js'
 import { describeStep } from './run-online.js'
@@ -82,6 +83,7 @@ export async function runOffline(
         action.kind === 'upgrade'
           ? planUpgrade(map, start, action.target)
           : planDowngrade(map, start, action.target)
+      await loadStepBodies(source, plan.steps)
       if (!transactionalDdl && plan.steps.length > 0) {
         script.comment(
           'this database commits each DDL statement as it runs (no transactional DDL): the revisions are not wrapped in BEGIN/COMMIT (only their version-table changes are), and one that fails part-way leaves its earlier statements applied',

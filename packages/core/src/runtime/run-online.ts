@@ -19,6 +19,7 @@ import type { Operation } from '../operations/operation.js'
 import type { RevisionSource } from '../revision.js'
 import { progressCompilerOf } from './default-progress-compiler.js'
 import { describeIncomplete } from './incomplete-migration.js'
+import { loadStepBodies } from './load-step-bodies.js'
 import type { AppliedRevision, MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { observedConnection } from './observed-connection.js'
 import { progressTableFor, truncateProgressText, type ProgressRecord } from './progress-record.js'
@@ -168,9 +169,6 @@ interface StepProgress {
   written: boolean
 }
 
-/** How many revision bodies are imported ahead of the step that runs. */
-const PREFETCH_STEPS = 8
-
 /** Applies the steps of a plan on one connection. */
 class StepRunner {
   readonly #connection: Connection
@@ -237,11 +235,12 @@ class StepRunner {
     const mode = this.#options.transactionMode
     const applied: AppliedRevision[] = []
     const total = plan.steps.length
+    // Every body is imported and checked before the first step changes anything.
+    await loadStepBodies(this.#source, plan.steps)
     try {
       if (mode === 'all') await this.#begin()
       await this.#table.ensure()
       for (const [index, step] of plan.steps.entries()) {
-        this.#prefetch(plan, index)
         const started = performance.now()
         this.#options.onEvent?.({
           type: 'step-start',
@@ -268,20 +267,6 @@ class StepRunner {
     } catch (error) {
       await this.#rollback()
       throw error
-    }
-  }
-
-  /**
-   * Starts importing the bodies of the next few steps while this one runs: importing a
-   * revision file waits on file reads, which overlap with the database work this way. A
-   * failed import is not cached by the source, so the step itself meets the error again.
-   */
-  #prefetch(plan: Plan, index: number): void {
-    // At the first step the whole window starts; after that, one more step per step.
-    const from = index === 0 ? 1 : index + PREFETCH_STEPS
-    const to = Math.min(index + PREFETCH_STEPS, plan.steps.length - 1)
-    for (let i = from; i <= to; i++) {
-      this.#source.load(plan.steps[i]!.revision).catch(() => {})
     }
   }
 

@@ -11,6 +11,12 @@ export const HEADER_KEYS = [
 ] as const
 
 /**
+ * Every name a revision file or module gives meaning to: the {@link HEADER_KEYS}, then
+ * `upgrade` and `downgrade` (the keys of a YAML revision, the exports of a script one).
+ */
+export const REVISION_KEYS = [...HEADER_KEYS, 'upgrade', 'downgrade'] as const
+
+/**
  * One of {@link HEADER_KEYS}.
  *
  * @example
@@ -113,9 +119,47 @@ export function checkHeaderValue(
     if (key === 'revision' && !REVISION_ID_PATTERN.test(value as string)) {
       return `revision id '${value as string}' is not valid; use letters, digits and '_' only`
     }
+    if (key === 'downRevision' || key === 'dependsOn' || key === 'branchLabels')
+      return checkIds(key, value as string | readonly string[] | null | undefined)
     return undefined
   }
   return `header '${key}' must be ${HEADER_EXPECTED[key]}, not ${describeValue(value)}; write it like ${headerExample(key, syntax)}`
+}
+
+/**
+ * An empty id would read as "no parent" (a second root) and a repeated one as a merge of a
+ * revision with itself: both are mistakes, never meant.
+ */
+function checkIds(
+  key: 'downRevision' | 'dependsOn' | 'branchLabels',
+  value: string | readonly string[] | null | undefined,
+): string | undefined {
+  const none =
+    key === 'downRevision' ? 'write null for a root revision' : 'write [] or leave the header out'
+  if (value === '') return `header '${key}' is an empty string; ${none}`
+  if (!Array.isArray(value)) return undefined
+  const items = value as readonly string[]
+  if (items.includes('')) return `header '${key}' lists an empty string; remove it`
+  const repeated = repeatedItem(items)
+  if (repeated !== undefined)
+    return `header '${key}' lists '${repeated}' twice; list each ${key === 'branchLabels' ? 'label' : 'revision'} once`
+  return undefined
+}
+
+/**
+ * The first item of `items` that appears twice, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * repeatedItem(['a1', 'b2', 'a1']) // 'a1'
+ * ```
+ */
+export function repeatedItem(items: readonly string[]): string | undefined {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!
+    for (let j = 0; j < i; j++) if (items[j] === item) return item
+  }
+  return undefined
 }
 
 function isValid(key: HeaderKey, value: unknown): boolean {

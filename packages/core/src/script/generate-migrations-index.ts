@@ -205,7 +205,7 @@ export async function generateMigrationsIndex(
  *
  * @example
  * ```ts
- * const text = 'revision: a1\nupgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n'
+ * const text = 'revision: a1\ndownRevision: null\nupgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n'
  * const r3 = yamlRevisionModule(text, 'versions/a1.yaml')
  * const migrator = new Migrator({ migrations: { 'versions/a1.yaml': r3 }, dialect })
  * ```

@@ -19,10 +19,14 @@ import { readYamlHeader } from './read-yaml-header.js'
  *   functions); comments, strings, template literals and regular expressions are skipped,
  *   so a header written inside them does not count, and neither does one inside a block.
  *
- * Errors are {@link RevisionFileError}s naming the file and line: a missing `revision`, a
- * value that is an expression rather than a literal, a value of the wrong type, a header
- * declared twice. The characters of an id are not checked here: the revision graph rejects
- * invalid ids with `InvalidRevisionIdError`.
+ * Errors are {@link RevisionFileError}s naming the file and line: a missing `revision` or
+ * `downRevision` (`null` for a root: never implied), a value that is an expression rather
+ * than a literal, a value of the wrong type, an empty or repeated id, a header declared
+ * twice; an export or YAML key that misspells a revision key (`downRevison`, `upgrades`:
+ * "did you mean"); a header name exported as something the reader cannot read as a literal
+ * (`export let`/`var`, `export { p as downRevision }`, `export * from`); in YAML, an unknown
+ * top-level key and a missing `upgrade` list. The characters of an id are not checked here:
+ * the revision graph rejects invalid ids with `InvalidRevisionIdError`.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import {
   type RevisionModule,
   type RevisionSource,
 } from '../revision.js'
-import { checkBody, moduleExports } from './check-body.js'
+import { checkBody, checkExportNames, moduleExports } from './check-body.js'
 import { checkHeaderValue, describeValue, HEADER_KEYS } from './check-header-value.js'
 
 /**
@@ -43,10 +43,11 @@ export type MigrationsInput =
 /**
  * Makes a {@link RevisionSource} of revision modules passed as values (a bundled
  * application, where there is no script directory to read). Each module's header exports
- * are checked with the same rules as a file header (`revision` a string; `downRevision`,
- * `dependsOn`, `branchLabels` a string, null or a list of strings; `message` a string or
- * null; `transaction` a boolean); errors are {@link RevisionFileError}s naming the entry:
- * its record key, or `migrations[INDEX]` in a list.
+ * are checked with the same rules as a file header (`revision` a string; `downRevision`
+ * required, `null` for a root; `downRevision`, `dependsOn`, `branchLabels` a string, null or
+ * a list of distinct strings; `message` a string or null; `transaction` a boolean; no export
+ * named like a misspelt revision key); errors are {@link RevisionFileError}s naming the
+ * entry: its record key, or `migrations[INDEX]` in a list.
  *
  * It is asynchronous because a lazy entry's header is known only once it is imported:
  * every lazy entry is imported here (all at once), so lazy globs save nothing at start-up
@@ -173,12 +174,21 @@ function readModuleHeader(
       `exports no 'revision'; a revision module exports const revision = '<id>' (with downRevision, upgrade and downgrade)`,
     )
   }
+  checkExportNames(exports, where)
   const header: Record<string, unknown> = {}
   for (const key of HEADER_KEYS) {
     const value = exports[key]
     const problem = checkHeaderValue(key, value, 'script')
     if (problem !== undefined) throw new RevisionFileError(where, undefined, problem)
     if (value !== undefined) header[key] = value
+  }
+  if (header['downRevision'] === undefined) {
+    // The same rule as for a file: without it the revision would silently be a second root.
+    throw new RevisionFileError(
+      where,
+      undefined,
+      `revision '${header['revision'] as string}' exports no 'downRevision'; export const downRevision = null for a root revision, the parent's id, or a list of ids for a merge`,
+    )
   }
   return header as unknown as RevisionHeader
 }

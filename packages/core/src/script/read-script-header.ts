@@ -4,8 +4,12 @@ import {
   checkHeaderValue,
   HEADER_EXPECTED,
   headerExample,
+  isHeaderKey,
+  REVISION_KEYS,
+  repeatedItem,
   type HeaderKey,
 } from './check-header-value.js'
+import { nearestName } from '../operations/nearest-name.js'
 
 /**
  * Reads the header of a TypeScript/JavaScript revision file without executing it: the
@@ -57,18 +61,32 @@ export function readGeneratedHeader(text: string): RevisionHeader | undefined {
   GENERATED_HEADER.lastIndex = 0
   const match = GENERATED_HEADER.exec(text)
   if (match === null) return undefined
-  KEY_NAMES.lastIndex = GENERATED_HEADER.lastIndex
-  if (KEY_NAMES.test(text)) return undefined
+  ESM_AFTER_HEADER.lastIndex = GENERATED_HEADER.lastIndex
+  if (ESM_AFTER_HEADER.test(text)) return undefined
+  const downRevision = generatedIds(match, 2)
+  const dependsOn = generatedIds(match, 8)
+  const branchLabels = generatedIds(match, 5)
+  if (!plainIds(downRevision) || !plainIds(dependsOn) || !plainIds(branchLabels)) return undefined
   const message = match[12]
   return {
     revision: match[1]!,
-    downRevision: generatedIds(match, 2),
-    dependsOn: generatedIds(match, 8),
-    branchLabels: generatedIds(match, 5),
+    downRevision,
+    dependsOn,
+    branchLabels,
     message:
       message === undefined ? (match[11] === undefined ? undefined : null) : detached(message),
     transaction: undefined,
   }
+}
+
+/**
+ * Whether ids read by a fast path are neither empty nor repeated; anything else is left to
+ * HeaderScanner, which reports it.
+ */
+function plainIds(value: string | readonly string[] | null | undefined): boolean {
+  if (typeof value === 'string') return value !== ''
+  if (value === null || value === undefined) return true
+  return !value.includes('') && repeatedItem(value) === undefined
 }
 
 /** The value of GENERATED_IDS whose first group is `group`: `null`, a string or a list. */
@@ -124,17 +142,17 @@ function readUsualHeader(text: string): RevisionHeader | undefined {
         revision = value
         break
       case 'downRevision':
-        if (seen & 2 || typeof value === 'boolean') return undefined
+        if (seen & 2 || typeof value === 'boolean' || !plainIds(value)) return undefined
         seen |= 2
         downRevision = value
         break
       case 'dependsOn':
-        if (seen & 4 || typeof value === 'boolean') return undefined
+        if (seen & 4 || typeof value === 'boolean' || !plainIds(value)) return undefined
         seen |= 4
         dependsOn = value
         break
       case 'branchLabels':
-        if (seen & 8 || typeof value === 'boolean') return undefined
+        if (seen & 8 || typeof value === 'boolean' || !plainIds(value)) return undefined
         seen |= 8
         branchLabels = value
         break
@@ -151,12 +169,12 @@ function readUsualHeader(text: string): RevisionHeader | undefined {
     }
     i = end
   }
-  if (revision === undefined) return undefined
+  if (revision === undefined || downRevision === undefined) return undefined
   if (i < n) {
     FUNCTION_EXPORT.lastIndex = i
     if (!FUNCTION_EXPORT.test(text)) return undefined
-    KEY_NAMES.lastIndex = i
-    if (KEY_NAMES.test(text)) return undefined
+    ESM_AFTER_HEADER.lastIndex = i
+    if (ESM_AFTER_HEADER.test(text)) return undefined
   }
   // One shape for every header (absent keys stay undefined) keeps the callers monomorphic.
   return { revision, downRevision, dependsOn, branchLabels, message, transaction }
@@ -335,7 +353,21 @@ const GENERATED_HEADER = new RegExp(
 )
 /** `export [async] function` (sticky). */
 const FUNCTION_EXPORT = /export[ \t]+(?:async[ \t]+)?function(?![\w$])/y
-const KEY_NAMES = /revision|downRevision|dependsOn|branchLabels|message|transaction/g
+/**
+ * Any export the reader must see: every `export` but `export [async] function upgrade(` and
+ * `downgrade(`, since any other could be a header, a near miss of one, or a header name the
+ * reader would not see as a literal. Where this finds nothing in the rest of a file, the
+ * readers stop: a file's functions (usually most of it) are searched natively, once.
+ */
+const ESM_AFTER_HEADER =
+  /(?<![\w$.])export(?![\w$])(?![ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\()/g
+/** After `export`: ` [async] function upgrade(` or `downgrade(` (sticky). */
+const BODY_FUNCTION = /[ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\(/y
+/** {@link ESM_AFTER_HEADER}, and `exports` / `module` for CommonJS files. */
+const COMMONJS_AFTER_HEADER =
+  /(?<![\w$.])(?:export(?![\w$])(?![ \t]+(?:async[ \t]+)?function[ \t]+(?:upgrade|downgrade)[ \t]*\()|(?:exports|module)(?![\w$]))/g
+/** The names an export may misspell: the header keys, `upgrade` and `downgrade`. */
+const REVISION_NAMES: readonly string[] = REVISION_KEYS
 
 class HeaderScanner {
   readonly #text: string
@@ -377,10 +409,11 @@ class HeaderScanner {
     }
     // Then usually `export async function upgrade`: when no header key is written after
     // it, no header can follow (see the same check below).
+    const afterHeader = this.#commonJs ? COMMONJS_AFTER_HEADER : ESM_AFTER_HEADER
     FUNCTION_EXPORT.lastIndex = i
     if (FUNCTION_EXPORT.test(text)) {
-      KEY_NAMES.lastIndex = i
-      if (!KEY_NAMES.test(text)) return
+      afterHeader.lastIndex = i
+      if (!afterHeader.test(text)) return
     }
     let depth = 0
     /** The brace depth at which each open `${` of a template started. */
@@ -434,10 +467,10 @@ class HeaderScanner {
         if (end !== -1) i = end
         else {
           // A top-level export that is not a header (`export async function upgrade`): when no
-          // header key is written anywhere after it, no header can follow, so stop here. In a
+          // other export follows anywhere after it, no header can follow, so stop here. In a
           // typical file that skips every function body.
-          KEY_NAMES.lastIndex = wordEnd
-          if (!KEY_NAMES.test(text)) return
+          afterHeader.lastIndex = wordEnd
+          if (!afterHeader.test(text)) return
         }
       }
     }
@@ -471,6 +504,16 @@ class HeaderScanner {
         `declares no \`export const revision\`; add ${form} with a literal id, or rename the file to start with '_' if it is not a revision`,
       )
     }
+    if (!('downRevision' in values)) {
+      // Without it the revision would silently become a second root.
+      const form = this.#commonJs
+        ? '`export const downRevision = ...` (or `exports.downRevision = ...`)'
+        : '`export const downRevision = ...`'
+      throw this.#error(
+        this.#declaredAt.revision!,
+        `revision '${values.revision as string}' declares no ${form}; add it after the revision: null for a root revision, the parent's id, or a list of ids for a merge`,
+      )
+    }
     return values as RevisionHeader
   }
 
@@ -502,16 +545,206 @@ class HeaderScanner {
     return end
   }
 
-  /** After `export`: `const NAME [: Type] = literal`. Returns the end, or -1 if not a header. */
+  /**
+   * After `export`: `const NAME [: Type] = literal` is a header (returns its end). Any other
+   * export returns -1 once checked: a header name (or a near miss of one) the reader would
+   * not see as a literal is an error: `export let`/`var`, `export { p as downRevision }`,
+   * `export * from`, a function or class of that name, a destructuring.
+   */
   #export(from: number): number {
     const text = this.#text
-    let k = this.#skipTrivia(from)
-    if (!this.#wordAt(k, 'const')) return -1
-    k = this.#skipTrivia(k + 5)
-    const nameEnd = this.#identEnd(k)
-    const key = KEY_BY_NAME.get(text.slice(k, nameEnd))
-    if (key === undefined) return -1
-    return this.#declaration(key, k, nameEnd, true)
+    // The usual export after a header, passed natively.
+    BODY_FUNCTION.lastIndex = from
+    if (BODY_FUNCTION.test(text)) return -1
+    const k = this.#skipTrivia(from)
+    const c = text.charCodeAt(k)
+    if (c === LBRACE) {
+      this.#exportClause(k)
+      return -1
+    }
+    if (c === STAR) {
+      this.#exportStar(k)
+      return -1
+    }
+    const wordEnd = this.#identEnd(k)
+    const word = text.slice(k, wordEnd)
+    switch (word) {
+      case 'const':
+      case 'let':
+      case 'var': {
+        const nameStart = this.#skipTrivia(wordEnd)
+        const open = text.charCodeAt(nameStart)
+        if (open === LBRACE || open === LBRACKET) {
+          this.#exportPattern(nameStart)
+          return -1
+        }
+        const nameEnd = this.#identEnd(nameStart)
+        const name = text.slice(nameStart, nameEnd)
+        const key = KEY_BY_NAME.get(name)
+        if (key === undefined) {
+          this.#checkExportName(name, nameStart)
+          return -1
+        }
+        if (word !== 'const') {
+          throw this.#error(
+            k,
+            `header '${key}' is declared with 'export ${word}'; declare it with export const (the reader reads only const literals), like ${headerExample(key, 'script')}`,
+          )
+        }
+        return this.#declaration(key, nameStart, nameEnd, true)
+      }
+      case 'async':
+      case 'function':
+      case 'class':
+      case 'enum':
+      case 'abstract': {
+        // The declared name: after `function` (and a `*`), `class` or `enum`.
+        let at = this.#skipTrivia(wordEnd)
+        if (this.#wordAt(at, 'function')) at = this.#skipTrivia(at + 8)
+        else if (this.#wordAt(at, 'class')) at = this.#skipTrivia(at + 5)
+        if (text.charCodeAt(at) === STAR) at = this.#skipTrivia(at + 1)
+        const name = text.slice(at, this.#identEnd(at))
+        const key = KEY_BY_NAME.get(name)
+        if (key !== undefined) {
+          throw this.#error(
+            at,
+            `header '${key}' is exported as a ${word === 'async' ? 'function' : word}; declare it as a literal, like ${headerExample(key, 'script')}`,
+          )
+        }
+        this.#checkExportName(name, at)
+        return -1
+      }
+      default:
+        // `export default`, and TypeScript's type-only and ambient exports, which give no value.
+        return -1
+    }
+  }
+
+  /** `export { a, b as c } [from '...']`: no exported name may be a header or near one. */
+  #exportClause(open: number): void {
+    const text = this.#text
+    let k = this.#skipTrivia(open + 1)
+    while (k < this.#n && text.charCodeAt(k) !== RBRACE) {
+      // `type X` exports a type only.
+      let typeOnly = false
+      if (this.#wordAt(k, 'type')) {
+        const after = this.#skipTrivia(k + 4)
+        const d = text.charCodeAt(after)
+        if (d !== COMMA && d !== RBRACE && !this.#wordAt(after, 'as')) {
+          typeOnly = true
+          k = after
+        }
+      }
+      const local = this.#exportedName(k)
+      if (local === undefined) return
+      let name = local.name
+      let nameAt = k
+      k = this.#skipTrivia(local.end)
+      if (this.#wordAt(k, 'as')) {
+        nameAt = this.#skipTrivia(k + 2)
+        const exported = this.#exportedName(nameAt)
+        if (exported === undefined) return
+        name = exported.name
+        k = this.#skipTrivia(exported.end)
+      }
+      if (!typeOnly) {
+        const key = KEY_BY_NAME.get(name)
+        if (key !== undefined) {
+          throw this.#error(
+            nameAt,
+            `header '${key}' is re-exported by 'export { ... }', which the reader does not follow; declare it in this file, like ${headerExample(key, 'script')}`,
+          )
+        }
+        this.#checkExportName(name, nameAt)
+      }
+      if (text.charCodeAt(k) !== COMMA) return
+      k = this.#skipTrivia(k + 1)
+    }
+  }
+
+  /** An identifier or a string literal (`export { x as 'y' }`): its text and end. */
+  #exportedName(at: number): { readonly name: string; readonly end: number } | undefined {
+    const c = this.#text.charCodeAt(at)
+    if (c === SQUOTE || c === DQUOTE) {
+      const end = this.#quoted(at, c)
+      return { name: this.#value as string, end }
+    }
+    const end = this.#identEnd(at)
+    return end === at ? undefined : { name: this.#text.slice(at, end), end }
+  }
+
+  /** `export * from '...'` can bring in any header; `export * as NAME` exports NAME alone. */
+  #exportStar(star: number): void {
+    const k = this.#skipTrivia(star + 1)
+    if (this.#wordAt(k, 'as')) {
+      const at = this.#skipTrivia(k + 2)
+      const exported = this.#exportedName(at)
+      if (exported === undefined) return
+      const key = KEY_BY_NAME.get(exported.name)
+      if (key !== undefined) {
+        throw this.#error(
+          at,
+          `header '${key}' is exported as a module namespace; declare it as a literal, like ${headerExample(key, 'script')}`,
+        )
+      }
+      this.#checkExportName(exported.name, at)
+      return
+    }
+    throw this.#error(
+      star,
+      `'export * from' can re-export header names (revision, downRevision, ...) that the reader does not see; export the names you need one by one: export { name } from '...'`,
+    )
+  }
+
+  /** `export const { a, b: c } = ...` (or `[a, b]`): no binding may be a header or near one. */
+  #exportPattern(open: number): void {
+    const text = this.#text
+    let depth = 0
+    let k = open
+    while (k < this.#n) {
+      const c = text.charCodeAt(k)
+      if (c === LBRACE || c === LBRACKET) {
+        depth++
+        k++
+      } else if (c === RBRACE || c === RBRACKET) {
+        depth--
+        k++
+        if (depth === 0) return
+      } else if (isIdentStart(c)) {
+        const end = this.#identEnd(k)
+        const after = this.#skipTrivia(end)
+        // `key: binding` names a property, not an export.
+        if (text.charCodeAt(after) !== COLON) {
+          const name = text.slice(k, end)
+          const key = KEY_BY_NAME.get(name)
+          if (key !== undefined) {
+            throw this.#error(
+              k,
+              `header '${key}' is declared by destructuring; declare it on its own, like ${headerExample(key, 'script')}`,
+            )
+          }
+          this.#checkExportName(name, k)
+        }
+        k = end
+      } else if (c === SLASH || c === SQUOTE || c === DQUOTE || c === BACKTICK) {
+        // Default values with strings or comments: leave the rest to the general scan.
+        return
+      } else k++
+    }
+  }
+
+  /** An export whose name is close to a header key, `upgrade` or `downgrade` is misspelt. */
+  #checkExportName(name: string, at: number): void {
+    if (name === '') return
+    const nearest = nearestName(name, REVISION_NAMES)
+    if (nearest === undefined) return
+    const like = isHeaderKey(nearest)
+      ? headerExample(nearest, 'script')
+      : `export async function ${nearest}(op) { ... }`
+    throw this.#error(
+      at,
+      `exports '${name}', which is not a revision key; did you mean '${nearest}'? Rename it, like ${like}`,
+    )
   }
 
   /** After `exports`: `.NAME = literal`. */
@@ -520,8 +753,12 @@ class HeaderScanner {
     if (this.#text.charCodeAt(k) !== DOT) return -1
     const nameStart = this.#skipTrivia(k + 1)
     const nameEnd = this.#identEnd(nameStart)
-    const key = KEY_BY_NAME.get(this.#text.slice(nameStart, nameEnd))
-    if (key === undefined) return -1
+    const name = this.#text.slice(nameStart, nameEnd)
+    const key = KEY_BY_NAME.get(name)
+    if (key === undefined) {
+      this.#checkExportName(name, nameStart)
+      return -1
+    }
     return this.#declaration(key, nameStart, nameEnd, false)
   }
 

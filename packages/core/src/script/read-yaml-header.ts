@@ -6,9 +6,10 @@ import { readYamlDocumentHeaderWith, readYamlHeaderWith } from './yaml-header-re
 /**
  * Reads the header keys of a YAML revision (`revision`, `downRevision`, `dependsOn`,
  * `branchLabels`, `message`, `transaction`, at the top level). Errors are
- * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, and
- * an id that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be
- * quoted rather than converted.
+ * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, an
+ * id that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be
+ * quoted rather than converted, a top-level key other than these and `upgrade`/`downgrade`
+ * (with the nearest one), and a missing `downRevision` or `upgrade`.
  *
  * @example
  * ```ts

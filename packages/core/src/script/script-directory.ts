@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, RevisionError, RevisionFileError } from '../errors.js'
-import { changedRevisionError, checkBody, moduleExports } from './check-body.js'
+import { checkBody, checkHeaderMatches, moduleExports } from './check-body.js'
 import {
   createRevision,
   type Revision,
@@ -177,8 +177,9 @@ export class ScriptDirectory implements RevisionSource {
    * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through
    * jiti (loaded only then, so an application that never loads TypeScript from disk never
    * needs it); YAML files are read and built by `loadYamlBody`. The module must export an
-   * `upgrade` function (and may export `downgrade`), and its `revision` must be the one its
-   * header stated.
+   * `upgrade` function (and may export `downgrade`), and its `revision`, `downRevision`,
+   * `dependsOn`, `branchLabels` and `transaction` must be what its header stated (see
+   * `checkBody`).
    *
    * @example
    * ```ts
@@ -238,8 +239,7 @@ export class ScriptDirectory implements RevisionSource {
     const lineCounter = new yaml.LineCounter()
     const document = yaml.parseDocument(text, { lineCounter })
     const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
-    if (header.revision !== revision.id)
-      throw changedRevisionError(path, header.revision, revision.id)
+    checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
   }
 

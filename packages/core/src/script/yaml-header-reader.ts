@@ -5,8 +5,10 @@ import {
   checkHeaderValue,
   headerExample,
   isHeaderKey,
+  REVISION_KEYS,
   type HeaderKey,
 } from './check-header-value.js'
+import { didYouMean } from '../operations/nearest-name.js'
 
 /**
  * What the YAML header reader uses of the `yaml` package. It is passed in rather than
@@ -37,10 +39,12 @@ const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
 /**
  * `readYamlHeader` with the `yaml` package passed in. Reads the header keys of a YAML
  * revision (`revision`, `downRevision`, `dependsOn`, `branchLabels`, `message`,
- * `transaction`, at the top level). Errors are
- * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, and
- * an id that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be
- * quoted rather than converted.
+ * `transaction`, at the top level). Errors are {@link RevisionFileError}s with the line: a
+ * syntax error, a value of the wrong type, an id that YAML reads as a number or boolean
+ * (`1234e5678901`, `123456`), which must be quoted rather than converted, and a file that is
+ * not a closed set of keys: an unknown top-level key (with the nearest one), a missing
+ * `downRevision` (`null` for a root) or `upgrade` (`[]` for an empty body), an `upgrade` or
+ * `downgrade` that is not a list. The operations themselves are checked by the body loader.
  *
  * @example
  * ```ts
@@ -96,9 +100,24 @@ export function readYamlDocumentHeaderWith(
   }
 
   const header: Record<string, unknown> = {}
+  let upgradeFound = false
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined
-    if (typeof key !== 'string' || !isHeaderKey(key)) continue
+    if (typeof key !== 'string' || !isHeaderKey(key)) {
+      const keyLine = lineOf(rangeStart(pair.key) ?? rangeStart(pair.value))
+      if (key === 'upgrade' || key === 'downgrade') {
+        if (key === 'upgrade') upgradeFound = true
+        checkOperationList(key, pair.value, lineOf(rangeStart(pair.value)) ?? keyLine)
+        continue
+      }
+      // A closed set of keys: a misspelt one (`upgrades:`) would otherwise be ignored.
+      const written = typeof key === 'string' ? key : String(isScalar(pair.key) ? key : pair.key)
+      throw new RevisionFileError(
+        path,
+        keyLine,
+        `unknown key '${written}'${didYouMean(written, REVISION_KEYS)}; a YAML revision has the keys ${REVISION_KEYS.join(', ')}`,
+      )
+    }
     const node = pair.value
     const line = lineOf(rangeStart(node) ?? rangeStart(pair.key))
     let value: unknown
@@ -126,7 +145,38 @@ export function readYamlDocumentHeaderWith(
       `declares no 'revision' key; add ${headerExample('revision', 'yaml')} at the top, or rename the file to start with '_' if it is not a revision`,
     )
   }
+  const revisionLine = lineOf(rangeStart(contents.get('revision', true)))
+  if (!('downRevision' in header)) {
+    // Without it the revision would silently become a second root.
+    throw new RevisionFileError(
+      path,
+      revisionLine,
+      `revision '${header['revision'] as string}' declares no 'downRevision'; add it after the revision: downRevision: null for a root revision, the parent's id, or a list of ids for a merge`,
+    )
+  }
+  if (!upgradeFound) {
+    throw new RevisionFileError(
+      path,
+      revisionLine,
+      `revision '${header['revision'] as string}' declares no 'upgrade'; add the list of operations, or upgrade: [] for a revision that changes nothing`,
+    )
+  }
   return Object.freeze(header) as unknown as RevisionHeader
+
+  /** `upgrade` and `downgrade` are lists (the body checks their operations when it loads). */
+  function checkOperationList(key: string, node: unknown, at: number | undefined): void {
+    if (isSeq(node)) return
+    const empty = node === null || node === undefined || (isScalar(node) && node.value === null)
+    const fix =
+      key === 'upgrade'
+        ? 'write upgrade: [] for a revision that changes nothing'
+        : 'write downgrade: [] for a downgrade that changes nothing, or leave the key out to reverse the upgrade'
+    throw new RevisionFileError(
+      path,
+      at,
+      `'${key}' must be a list of operations (- createTable: {...}), not ${empty ? 'empty' : 'a single value or map'}; ${fix}`,
+    )
+  }
 
   function checkScalarIsString(
     node: Scalar,
