@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closestName } from '../src/config/closest-name.js'
+import { nearestName } from '../src/operations/nearest-name.js'
 import { maskSecrets, maskUrl, urlSecrets } from '../src/config/mask-url.js'
 
 const PASSWORD = 'Zq9xS3cretPw'
@@ -66,7 +66,7 @@ describe('urlSecrets and maskSecrets', () => {
   })
 })
 
-describe('closestName', () => {
+describe('nearestName', () => {
   const keys = ['scriptLocation', 'url', 'versionTable', 'versionTableSchema', 'transactionMode']
   it.each([
     ['versionTabel', 'versionTable'],
@@ -75,11 +75,11 @@ describe('closestName', () => {
     ['script-location', 'scriptLocation'],
     ['versiontableschema', 'versionTableSchema'],
   ])('%s -> %s', (name, expected) => {
-    expect(closestName(name, keys)).toBe(expected)
+    expect(nearestName(name, keys)).toBe(expected)
   })
 
   it('offers nothing far away', () => {
-    expect(closestName('tenant', keys)).toBeUndefined()
-    expect(closestName('x', keys)).toBeUndefined()
+    expect(nearestName('tenant', keys)).toBeUndefined()
+    expect(nearestName('x', keys)).toBeUndefined()
   })
 })

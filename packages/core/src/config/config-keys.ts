@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js'
-import { closestName } from './closest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
 import { isPlainObject } from './is-plain-object.js'
 import { describeKey, type KeySource } from './key-source.js'
@@ -300,7 +300,7 @@ export function checkKeyName(key: string, source: KeySource): void {
     throw new ConfigError(`${what} is not a Retort key; keys are camelCase: write '${camel}'`)
   }
   const known = CONFIG_KEYS.filter((name) => source.prefix === '' || name !== 'databases')
-  const near = closestName(key, known)
+  const near = nearestName(key, known)
   throw new ConfigError(
     near === undefined
       ? `${what} is not a Retort key (the keys are ${known.join(', ')}); put values for the env module under 'settings'`
@@ -425,7 +425,7 @@ function checkHook(value: unknown, source: KeySource, key: string): PostWriteHoo
   if (isPlainObject(value)) {
     for (const name of Object.keys(value)) {
       if (name !== 'command' && name !== 'args') {
-        const near = closestName(name, ['command', 'args'])
+        const near = nearestName(name, ['command', 'args'])
         throw new ConfigError(
           `${describeKey(source, `${key}.${name}`)} is not a key of a hook; ${near === undefined ? 'a hook has command and args' : `did you mean '${near}'?`}`,
         )

@@ -15,7 +15,7 @@ import {
   type PostWriteHook,
   type RevisionFormat,
 } from './config-keys.js'
-import { closestName } from './closest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 import { interpolateEnv, type EnvVariables } from './interpolate-env.js'
 import { isPlainObject } from './is-plain-object.js'
 import { describeKey as keyDescription, type KeySource } from './key-source.js'
@@ -490,7 +490,7 @@ export class Config {
     }
     const names = Object.keys(databases)
     const where = this.#path ?? 'the config'
-    const near = closestName(name, names)
+    const near = nearestName(name, names)
     throw new ConfigError(
       names.length === 0
         ? `no database '${name}' in ${where}: it has no 'databases' section; add databases: { ${name}: { url: ... } } or do not select a database`

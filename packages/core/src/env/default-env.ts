@@ -1,4 +1,4 @@
-import { closestName } from '../config/closest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 import type { Dialect } from '../dialect.js'
 import { ConfigError, RetortError } from '../errors.js'
 import { defineEnv, type EnvModule } from './define-env.js'
@@ -45,7 +45,7 @@ export function defaultEnv(options: DefaultEnvOptions = {}): EnvModule {
     const { config } = ctx
     for (const key of Object.keys(ctx.xArgs)) {
       if (DEFAULT_ENV_X_ARGS.includes(key)) continue
-      const near = closestName(key, DEFAULT_ENV_X_ARGS)
+      const near = nearestName(key, DEFAULT_ENV_X_ARGS)
       throw new ConfigError(
         `-x ${key}: the default env (the script directory has no env module) reads only ${DEFAULT_ENV_X_ARGS.map((name) => `-x ${name}`).join(', ')}; ${near === undefined ? `remove it, or write an env module that reads ctx.xArgs['${key}']` : `did you mean '${near}'?`}`,
       )
