@@ -11,6 +11,7 @@ import {
   type RevisionSource,
 } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
+import { isTypeScriptPath, TypeScriptLoader } from './typescript-loader.js'
 import {
   readYamlDocumentHeaderWith,
   readYamlHeaderWith,
@@ -91,7 +92,7 @@ export class ScriptDirectory implements RevisionSource {
 
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
-  #jiti: Promise<{ import(id: string): Promise<unknown> }> | undefined
+  #typescript: TypeScriptLoader | undefined
 
   private constructor(
     scriptLocation: string,
@@ -174,9 +175,10 @@ export class ScriptDirectory implements RevisionSource {
 
   /**
    * Imports the body of a revision of this directory (once; later calls return the same
-   * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through
-   * jiti (loaded only then, so an application that never loads TypeScript from disk never
-   * needs it); YAML files are read and built by `loadYamlBody`. The module must export an
+   * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through a
+   * {@link TypeScriptLoader} (compiled once into its cache; the compiler is loaded only then,
+   * so an application that never loads TypeScript from disk never needs it); YAML files are
+   * read and built by `loadYamlBody`. The module must export an
    * `upgrade` function (and may export `downgrade`), and its `revision` must be the one its
    * header stated.
    *
@@ -211,8 +213,8 @@ export class ScriptDirectory implements RevisionSource {
     if (path.endsWith('.yaml') || path.endsWith('.yml')) return this.#loadYaml(revision, path)
     let module: unknown
     try {
-      if (path.endsWith('.ts') || path.endsWith('.mts')) {
-        module = await (await this.#loadJiti()).import(path)
+      if (isTypeScriptPath(path)) {
+        module = await (this.#typescript ??= new TypeScriptLoader()).import(path)
       } else {
         module = await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(path).href)
       }
@@ -241,13 +243,6 @@ export class ScriptDirectory implements RevisionSource {
     if (header.revision !== revision.id)
       throw changedRevisionError(path, header.revision, revision.id)
     return loadYamlBody(document, path, lineCounter)
-  }
-
-  #loadJiti(): Promise<{ import(id: string): Promise<unknown> }> {
-    this.#jiti ??= import('jiti').then(({ createJiti }) =>
-      createJiti(import.meta.url, { interopDefault: true }),
-    )
-    return this.#jiti
   }
 }
 
