@@ -32,9 +32,6 @@ export interface TypeScriptLoaderOptions {
   readonly cacheDirectory?: string | false | undefined
 }
 
-/** The extensions the loader compiles; every other file is imported natively. */
-export const TYPESCRIPT_EXTENSIONS: readonly string[] = Object.freeze(['.ts', '.mts'])
-
 /**
  * Whether `path` names a file the {@link TypeScriptLoader} compiles (`.ts`, `.mts`).
  *
@@ -51,7 +48,7 @@ export function isTypeScriptPath(path: string): boolean {
  * Bumped whenever the text the loader writes changes shape, so that no module written by an
  * older Retort is ever reused.
  */
-const CACHE_FORMAT = 'retort-ts-2'
+const CACHE_FORMAT = 'retort-ts-3'
 
 /**
  * The transform's options: TypeScript syntax removed, everything else (ESM, modern syntax)
@@ -64,6 +61,9 @@ function transformOptions(path: string): {
 } {
   return { transforms: ['typescript'], disableESTransforms: true, filePath: path }
 }
+
+/** The start of a cache entry whose imports are resolved on every load. */
+const LINK_MARK = '/*retort:link*/'
 
 /** A specifier written in a module, with the offsets of its string literal (quotes included). */
 interface ImportSite {
@@ -163,24 +163,18 @@ export class TypeScriptLoader {
     const key = digest(CACHE_FORMAT, await this.#tools.version(), path, source)
     const directory = this.#cacheDirectory(path)
     const trailer = sourceUrlLine(path)
-    // A module that imports nothing to resolve (the usual revision) is stored as `KEY.js`;
-    // one that does as `KEY.link.js`, whose imports are resolved on every load.
-    const plain = directory === undefined ? undefined : join(directory, `${key}.js`)
-    const linkable = directory === undefined ? undefined : join(directory, `${key}.link.js`)
-    let code = plain && readEntry(plain, trailer)
-    let links = false
-    if (code === undefined && linkable !== undefined) {
-      code = readEntry(linkable, trailer)
-      links = code !== undefined
-    }
+    const entry = directory === undefined ? undefined : join(directory, `${key}.js`)
+    const stored = entry && readEntry(entry, trailer)
+    // A module whose imports must be resolved on every load is stored after a mark; the
+    // usual revision (nothing to resolve) needs no lexer when it comes from the cache.
+    let code = stored?.startsWith(LINK_MARK) ? stored.slice(LINK_MARK.length) : stored
     let sites: readonly ImportSite[] = []
     if (code === undefined) {
       code = await compile(this.#tools, source, path)
       sites = await this.#tools.parseImports(code)
-      links = sites.some((site) => !isLocationFree(site.specifier))
-      const entry = links ? linkable : plain
-      if (entry !== undefined) this.#store(entry, code, trailer)
-    } else if (links) {
+      const links = sites.some((site) => !isLocationFree(site.specifier))
+      if (entry !== undefined) this.#store(entry, links ? LINK_MARK + code : code, trailer)
+    } else if (code !== stored) {
       sites = await this.#tools.parseImports(code)
     }
     const targets: (Target | undefined)[] = []
@@ -216,9 +210,10 @@ export class TypeScriptLoader {
   }
 
   /**
-   * Writes a cache entry in one call, failing if it exists: another process wrote it (the
-   * same bytes) or is writing it. Any other failure (read-only, full) ends caching for this
-   * loader; a file cut short earlier is replaced through a rename.
+   * Writes a cache entry in one call that fails if the file exists: another process wrote
+   * it (the same bytes) or is writing it. Any other failure (read-only, full) ends caching
+   * for this loader; a file cut short earlier is replaced through a rename. (Writing in the
+   * background instead saved no time and held the pending texts: more memory.)
    */
   #store(file: string, text: string, trailer: string): void {
     if (this.#cacheBroken) return
@@ -226,8 +221,8 @@ export class TypeScriptLoader {
       writeFileSync(file, text, { flag: 'wx' })
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'EEXIST') this.#cacheBroken = true
-      else if (readEntry(file, trailer) === undefined) {
-        if (!writeAtomically(file, text)) this.#cacheBroken = true
+      else if (readEntry(file, trailer) === undefined && !writeAtomically(file, text)) {
+        this.#cacheBroken = true
       }
     }
   }
@@ -554,10 +549,11 @@ function dataUrl(code: string): string {
 }
 
 function digest(...parts: string[]): string {
-  const hash = createHash('sha256')
-  // Each part's length first: no two different lists of parts hash the same text.
-  for (const part of parts) hash.update(`${part.length}:`).update(part)
-  return hash.digest('hex').slice(0, 40)
+  // Each part's length first: no two different lists of parts hash the same text. One call
+  // on one string: a thousand files' keys cost a few milliseconds.
+  let text = ''
+  for (const part of parts) text += `${part.length}:${part}`
+  return createHash('sha256').update(text).digest('hex').slice(0, 40)
 }
 
 function oneLine(error: unknown): string {
@@ -585,9 +581,8 @@ class Tools {
       // The compiler's version from its package.json, without loading the compiler.
       let version: string | undefined
       try {
-        const manifest = createRequire(import.meta.url)('sucrase/package.json') as {
-          version?: unknown
-        }
+        const file = createRequire(import.meta.url).resolve('sucrase/package.json')
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }
         if (typeof manifest.version === 'string') version = manifest.version
       } catch {
         // Bundled without its package.json: ask the compiler itself.
