@@ -14,15 +14,16 @@ export const retortBin = join(here, '..', 'packages', 'cli', 'dist', 'bin.js')
 const GNU_TIME = '/usr/bin/time'
 
 /**
- * Runs `command args` in `cwd` to the end; its wall seconds and peak RSS in MB (from GNU
- * time when it is installed, else NaN). Throws with its stderr when it fails.
+ * Runs `command args` in `cwd` to the end; its wall seconds, CPU seconds (user + system) and
+ * peak RSS in MB (the last two from GNU time when it is installed, else NaN). Throws with its
+ * stderr when it fails.
  */
 export function timeProcess(command, args, cwd) {
   const report = join(cwd, '.time-report')
   const withTime = existsSync(GNU_TIME)
   const start = performance.now()
   const run = withTime
-    ? spawnSync(GNU_TIME, ['-f', '%e %M', '-o', report, command, ...args], {
+    ? spawnSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', report, command, ...args], {
         cwd,
         encoding: 'utf8',
         maxBuffer: 1 << 28,
@@ -34,9 +35,14 @@ export function timeProcess(command, args, cwd) {
       `${command} ${args.join(' ')} failed in ${cwd}:\n${(run.stderr ?? '').slice(-2000)}`,
     )
   }
-  if (!withTime) return { seconds: wall, peakMb: Number.NaN }
-  const [seconds, kb] = readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number)
-  return { seconds: Math.max(seconds, 0.01), peakMb: kb / 1024 }
+  if (!withTime) return { seconds: wall, peakMb: Number.NaN, cpu: Number.NaN }
+  const [seconds, kb, user, system] = readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .pop()
+    .split(' ')
+    .map(Number)
+  return { seconds: Math.max(seconds, 0.01), peakMb: kb / 1024, cpu: user + system }
 }
 
 /** The same DDL as the revisions' upgrades, compiled for SQLite, as JSON for the floor. */
@@ -123,7 +129,11 @@ export function measureFirstRun(work, revisions, runs, alembic) {
   return new Map(
     [...samples].map(([name, list]) => [
       name,
-      { seconds: median(list.map((s) => s.seconds)), peakMb: median(list.map((s) => s.peakMb)) },
+      {
+        seconds: median(list.map((s) => s.seconds)),
+        peakMb: median(list.map((s) => s.peakMb)),
+        cpu: median(list.map((s) => s.cpu)),
+      },
     ]),
   )
 }

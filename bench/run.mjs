@@ -251,33 +251,51 @@ if (wants('first-run')) {
     )
     const floor = results.get('floor').seconds
     const js = results.get('.mjs').seconds
-    const cold = results.get('alembic cold')?.seconds
-    const warm = results.get('alembic warm')?.seconds
+    const jsCpu = results.get('.mjs').cpu
     const rows = [...results].map(([name, r]) => {
-      const alembicSide = name.startsWith('alembic') ? undefined : name === '.ts warm' ? warm : cold
+      const alembicSide = name.startsWith('alembic')
+        ? undefined
+        : results.get(name === '.ts warm' ? 'alembic warm' : 'alembic cold')
+      const retortCase = name !== 'floor' && !name.startsWith('alembic')
       return [
         name,
         fmtS(r.seconds),
+        Number.isNaN(r.cpu) ? 'n/a' : fmtS(r.cpu),
         Number.isNaN(r.peakMb) ? 'n/a' : r.peakMb,
         `${(r.seconds / floor).toFixed(2)}x`,
-        name === 'floor' || name.startsWith('alembic') ? '' : `${(r.seconds / js).toFixed(2)}x`,
-        alembicSide === undefined || name === 'floor'
-          ? ''
-          : `${(alembicSide / r.seconds).toFixed(2)}x`,
+        retortCase ? `${(r.seconds / js).toFixed(2)}x` : '',
+        retortCase && !Number.isNaN(r.cpu) ? `${(r.cpu / jsCpu).toFixed(2)}x` : '',
+        retortCase && alembicSide ? `${(alembicSide.seconds / r.seconds).toFixed(2)}x` : '',
+        retortCase && alembicSide && !Number.isNaN(r.cpu)
+          ? `${(alembicSide.cpu / r.cpu).toFixed(2)}x`
+          : '',
       ]
     })
     table(
-      `upgrade head, ${count} revisions, whole process (s; peak RSS MB; ${runs === 1 ? 'one run' : `median of ${runs}`}); x floor, x .mjs; Alembic/x: how many times faster than Alembic (cold against cold, warm against warm)`,
-      ['case', 's', 'peak MB', 'x floor', 'x .mjs', 'Alembic/x'],
+      `upgrade head, ${count} revisions, whole process (wall s, CPU s, peak RSS MB; ${runs === 1 ? 'one run' : `median of ${runs}`}); x floor; x .mjs (wall, CPU); Alembic/x: how many times faster than Alembic, wall and CPU (cold against cold, warm against warm)`,
+      [
+        'case',
+        'wall s',
+        'CPU s',
+        'peak MB',
+        'x floor',
+        'x .mjs',
+        'CPU x .mjs',
+        'Alembic/x',
+        'CPU A/x',
+      ],
       rows,
     )
     const ts = results.get('.ts cold')
     const rssGoal = count >= 10000 ? 200 : 100
+    const alembicCold = results.get('alembic cold')
+    const cpuNote = (a, b) =>
+      Number.isNaN(a) || Number.isNaN(b) ? '' : ` (CPU ${(a / b).toFixed(2)}x)`
     console.log(
-      `  goals: .ts cold <= 1.3x .mjs: ${(ts.seconds / js).toFixed(2)}x; peak RSS <= ${rssGoal} MB: ${Number.isNaN(ts.peakMb) ? 'n/a (no GNU time)' : `${ts.peakMb.toFixed(0)} MB`}` +
-        (cold === undefined
+      `  goals: .ts cold <= 1.3x .mjs: ${(ts.seconds / js).toFixed(2)}x${cpuNote(ts.cpu, jsCpu)}; peak RSS <= ${rssGoal} MB: ${Number.isNaN(ts.peakMb) ? 'n/a (no GNU time)' : `${ts.peakMb.toFixed(0)} MB`}` +
+        (alembicCold === undefined
           ? ''
-          : `; >= 2x faster than Alembic's first run: ${(cold / ts.seconds).toFixed(2)}x`),
+          : `; >= 2x faster than Alembic's first run: ${(alembicCold.seconds / ts.seconds).toFixed(2)}x${cpuNote(alembicCold.cpu, ts.cpu)}`),
     )
   }
   console.log(

@@ -48,7 +48,7 @@ export function isTypeScriptPath(path: string): boolean {
  * Bumped whenever the text the loader writes changes shape, so that no module written by an
  * older Retort is ever reused.
  */
-const CACHE_FORMAT = 'retort-ts-3'
+const CACHE_FORMAT = 'retort-ts-4'
 
 /**
  * The transform's options: TypeScript syntax removed, everything else (ESM, modern syntax)
@@ -450,11 +450,13 @@ async function compile(tools: Tools, source: string, path: string): Promise<stri
   }
   // A hashbang line may only come first; the prelude goes there.
   if (code.startsWith('#!')) code = `//${code}`
-  const url = pathToFileURL(path).href
-  const prelude =
-    `import.meta.url=${JSON.stringify(url)};` +
-    `import.meta.filename=${JSON.stringify(path)};` +
-    `import.meta.dirname=${JSON.stringify(dirname(path))};`
+  // Only a module that reads `import.meta` gets the prelude: setting it makes V8 create the
+  // object, which the usual revision never needs (memory, for thousands of modules).
+  const prelude = /\bimport\s*\.\s*meta\b/.test(code)
+    ? `import.meta.url=${JSON.stringify(pathToFileURL(path).href)};` +
+      `import.meta.filename=${JSON.stringify(path)};` +
+      `import.meta.dirname=${JSON.stringify(dirname(path))};`
+    : ''
   return `${prelude}${code}${sourceUrlLine(path)}`
 }
 
