@@ -2,19 +2,19 @@ import { stat } from 'node:fs/promises'
 import { extname, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError } from '../errors.js'
-import { TypeScriptLoader } from '../script/typescript-loader.js'
 import { isEnvModule, type EnvModule } from './define-env.js'
 
 /** Extensions Node imports natively. */
 const NATIVE = new Set(['.js', '.mjs', '.cjs'])
-/** Extensions compiled by the {@link TypeScriptLoader}. */
+/** Extensions compiled by the TypeScript loader (`script/typescript-loader.ts`). */
 const TYPESCRIPT = new Set(['.ts', '.mts'])
 
 /**
  * Imports an env module (`env.ts`, `env.js` ...) and returns its default export, which must
  * be an {@link EnvModule}. JavaScript is imported natively; TypeScript through the
- * {@link TypeScriptLoader}, as revision files are (`@retort/core` in the module is this very
- * copy of core). Nothing of the module runs besides its top level.
+ * TypeScript loader (`script/typescript-loader.ts`, loaded only then), as revision files
+ * are (`@retort/core` in the module is this very copy of core). Nothing of the module runs
+ * besides its top level.
  *
  * @example
  * ```ts
@@ -74,5 +74,6 @@ async function importTypeScript(file: string): Promise<unknown> {
   // module gets the new code, and `@retort/core` in the env module is this very copy of
   // core, so `defineEnv`, the errors and `instanceof` agree with the runtime that loads it,
   // and a project that installed only the CLI can still run its env module.
+  const { TypeScriptLoader } = await import('../script/typescript-loader.js')
   return new TypeScriptLoader().import(file)
 }

@@ -11,7 +11,7 @@ import {
   type RevisionSource,
 } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
-import { isTypeScriptPath, TypeScriptLoader } from './typescript-loader.js'
+import type { TypeScriptLoader } from './typescript-loader.js'
 import {
   readYamlDocumentHeaderWith,
   readYamlHeaderWith,
@@ -92,7 +92,7 @@ export class ScriptDirectory implements RevisionSource {
 
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
-  #typescript: TypeScriptLoader | undefined
+  #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
     scriptLocation: string,
@@ -213,8 +213,12 @@ export class ScriptDirectory implements RevisionSource {
     if (path.endsWith('.yaml') || path.endsWith('.yml')) return this.#loadYaml(revision, path)
     let module: unknown
     try {
-      if (isTypeScriptPath(path)) {
-        module = await (this.#typescript ??= new TypeScriptLoader()).import(path)
+      if (path.endsWith('.ts') || path.endsWith('.mts')) {
+        // Loaded on first use: a directory of JavaScript or YAML never loads it.
+        this.#typescript ??= import('./typescript-loader.js').then(
+          ({ TypeScriptLoader }) => new TypeScriptLoader(),
+        )
+        module = await (await this.#typescript).import(path)
       } else {
         module = await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(path).href)
       }
