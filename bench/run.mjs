@@ -1,16 +1,22 @@
 // `pnpm bench`: graph and runtime benchmarks. Prints tables with ratios against baselines
 // measured in the same run. Numbers are informative; nothing here is asserted by tests.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findAlembic } from './alembic.mjs'
+import { measureFirstRun, measureHeads } from './first-run.mjs'
 import { shape, writeScriptDirectory } from './generate.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const work = join(tmpdir(), `retort-bench-${process.pid}`)
 mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
+// `--only=first-run,bundle` runs those sections alone: graph, upgrade, servers, cli,
+// first-run, heads, bundle.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
+const wants = (section) => only === undefined || only.split(',').includes(section)
 
 const runCase = (script, args) =>
   JSON.parse(
@@ -41,67 +47,69 @@ const table = (title, header, rows) => {
 const graphSizes = quick ? [1000] : [1000, 10000]
 const graphRows = []
 const graphResults = {}
-for (const kind of ['linear', 'branchy']) {
-  for (const count of graphSizes) {
-    const dir = join(work, `${kind}-${count}`)
-    writeScriptDirectory(dir, shape(kind, count), 'ts')
-    // Median of three processes.
-    const runs = [0, 1, 2].map(() => ({
-      ...runCase('graph-case.mjs', [dir]),
-      ...runCase('read-floor-case.mjs', [dir]),
-    }))
-    const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1]
-    const r = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(k)]))
-    graphResults[`${kind}-${count}`] = r
-    graphRows.push([
-      `${kind} ${count}`,
-      r.floorMs,
-      r.loadMs,
-      `${(r.loadMs / r.floorMs).toFixed(2)}x`,
-      r.loadWarmMs,
-      r.historyMs,
-      r.resolveMs,
-      r.planMs,
-      r.rssAfterLoadMb,
-      r.peakRssMb,
-      r.warmRssMb,
-    ])
-  }
-}
-table(
-  'Revision graph (ms; RSS in MB; median of 3 processes). floor: list and read every file, nothing else; ratio = load+heads / floor',
-  [
-    'case',
-    'floor',
-    'load+heads',
-    'ratio',
-    'warm',
-    'history',
-    'resolve',
-    'plan',
-    'RSS load',
-    'peak RSS',
-    'RSS +3',
-  ],
-  graphRows,
-)
-console.log(
-  '  RSS load: the process after load+heads (Node itself included); peak RSS: the most it held up to the end of plan;\n  RSS +3: the most after three more loads in the same process (the warm column), while the first graph is still held',
-)
-if (!quick) {
-  console.log('\n1k -> 10k cost ratio (linear growth is 10.0x):')
+if (wants('graph')) {
   for (const kind of ['linear', 'branchy']) {
-    const a = graphResults[`${kind}-1000`]
-    const b = graphResults[`${kind}-10000`]
+    for (const count of graphSizes) {
+      const dir = join(work, `${kind}-${count}`)
+      writeScriptDirectory(dir, shape(kind, count), 'ts')
+      // Median of three processes.
+      const runs = [0, 1, 2].map(() => ({
+        ...runCase('graph-case.mjs', [dir]),
+        ...runCase('read-floor-case.mjs', [dir]),
+      }))
+      const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1]
+      const r = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(k)]))
+      graphResults[`${kind}-${count}`] = r
+      graphRows.push([
+        `${kind} ${count}`,
+        r.floorMs,
+        r.loadMs,
+        `${(r.loadMs / r.floorMs).toFixed(2)}x`,
+        r.loadWarmMs,
+        r.historyMs,
+        r.resolveMs,
+        r.planMs,
+        r.rssAfterLoadMb,
+        r.peakRssMb,
+        r.warmRssMb,
+      ])
+    }
+  }
+  table(
+    'Revision graph (ms; RSS in MB; median of 3 processes). floor: list and read every file, nothing else; ratio = load+heads / floor',
+    [
+      'case',
+      'floor',
+      'load+heads',
+      'ratio',
+      'warm',
+      'history',
+      'resolve',
+      'plan',
+      'RSS load',
+      'peak RSS',
+      'RSS +3',
+    ],
+    graphRows,
+  )
+  console.log(
+    '  RSS load: the process after load+heads (Node itself included); peak RSS: the most it held up to the end of plan;\n  RSS +3: the most after three more loads in the same process (the warm column), while the first graph is still held',
+  )
+  if (!quick) {
+    console.log('\n1k -> 10k cost ratio (linear growth is 10.0x):')
+    for (const kind of ['linear', 'branchy']) {
+      const a = graphResults[`${kind}-1000`]
+      const b = graphResults[`${kind}-10000`]
+      console.log(
+        `  ${kind.padEnd(8)} load+heads ${(b.loadMs / a.loadMs).toFixed(1)}x  warm ${(b.loadWarmMs / a.loadWarmMs).toFixed(1)}x  history ${(b.historyMs / a.historyMs).toFixed(1)}x  plan ${(b.planMs / a.planMs).toFixed(1)}x`,
+      )
+    }
+    const l = graphResults['linear-10000']
+    const br = graphResults['branchy-10000']
     console.log(
-      `  ${kind.padEnd(8)} load+heads ${(b.loadMs / a.loadMs).toFixed(1)}x  warm ${(b.loadWarmMs / a.loadWarmMs).toFixed(1)}x  history ${(b.historyMs / a.historyMs).toFixed(1)}x  plan ${(b.planMs / a.planMs).toFixed(1)}x`,
+      `  targets at 10,000: load+heads <= 150 ms: linear ${l.loadMs.toFixed(0)} ms, branchy ${br.loadMs.toFixed(0)} ms (reading the files alone: ${l.floorMs.toFixed(0)} / ${br.floorMs.toFixed(0)} ms); RSS <= 100 MB: ${l.rssAfterLoadMb.toFixed(0)} / ${br.rssAfterLoadMb.toFixed(0)} MB after load+heads, ${l.peakRssMb.toFixed(0)} / ${br.peakRssMb.toFixed(0)} MB peak`,
     )
   }
-  const l = graphResults['linear-10000']
-  const br = graphResults['branchy-10000']
-  console.log(
-    `  targets at 10,000: load+heads <= 150 ms: linear ${l.loadMs.toFixed(0)} ms, branchy ${br.loadMs.toFixed(0)} ms (reading the files alone: ${l.floorMs.toFixed(0)} / ${br.floorMs.toFixed(0)} ms); RSS <= 100 MB: ${l.rssAfterLoadMb.toFixed(0)} / ${br.rssAfterLoadMb.toFixed(0)} MB after load+heads, ${l.peakRssMb.toFixed(0)} / ${br.peakRssMb.toFixed(0)} MB peak`,
-  )
 }
 
 const UPGRADE_HEADER = [
@@ -134,33 +142,35 @@ const medianRun = (script, args) => {
 // 2. Runtime on SQLite: upgrade base->head next to the floor (same DDL, better-sqlite3 directly).
 const upgradeRows = []
 const sizes = quick ? [1000] : [1000, 5000]
-for (const count of sizes) {
-  for (const mode of ['each', 'all']) {
-    for (const source of ['modules', 'files']) {
-      // Disk timings on this kind of machine vary from one run to the next: every case is
-      // the median (by ratio) of three processes.
-      const r = medianRun('upgrade-case.mjs', [
-        'linear',
-        String(count),
-        mode,
-        source,
-        join(work, `up-${count}-${mode}-${source}`),
-      ])
-      upgradeRows.push(upgradeRow(`${count} ${mode} ${source}`, source, r))
+if (wants('upgrade')) {
+  for (const count of sizes) {
+    for (const mode of ['each', 'all']) {
+      for (const source of ['modules', 'files']) {
+        // Disk timings on this kind of machine vary from one run to the next: every case is
+        // the median (by ratio) of three processes.
+        const r = medianRun('upgrade-case.mjs', [
+          'linear',
+          String(count),
+          mode,
+          source,
+          join(work, `up-${count}-${mode}-${source}`),
+        ])
+        upgradeRows.push(upgradeRow(`${count} ${mode} ${source}`, source, r))
+      }
     }
   }
+  table(
+    'SQLite upgrade base->head (ms); ratio = retort / floor; current at the head (first call of a Migrator, then median of 5); each case: median of 3 processes',
+    UPGRADE_HEADER,
+    upgradeRows,
+  )
+  console.log(
+    '\n  modules: revisions passed as modules (bundled app); files: a script directory of .mjs files, imported as they run',
+  )
+  console.log(
+    '  import: importing those files alone (Node, 8 at a time, fresh process); ratio+imp = retort / (floor + import)',
+  )
 }
-table(
-  'SQLite upgrade base->head (ms); ratio = retort / floor; current at the head (first call of a Migrator, then median of 5); each case: median of 3 processes',
-  UPGRADE_HEADER,
-  upgradeRows,
-)
-console.log(
-  '\n  modules: revisions passed as modules (bundled app); files: a script directory of .mjs files, imported as they run',
-)
-console.log(
-  '  import: importing those files alone (Node, 8 at a time, fresh process); ratio+imp = retort / (floor + import)',
-)
 
 // 3. The same upgrade on the server dialects, next to their floor (the same DDL sent directly
 // with the driver). Each case creates and drops its own database.
@@ -168,7 +178,7 @@ for (const [label, script] of [
   ['PostgreSQL', 'postgres-case.mjs'],
   ['MariaDB/MySQL', 'mysql-case.mjs'],
 ]) {
-  if (!existsSync(join(here, script))) continue
+  if (!wants('servers') || !existsSync(join(here, script))) continue
   const rows = []
   const count = quick ? 200 : 1000
   for (const mode of ['each', 'all']) {
@@ -189,7 +199,7 @@ for (const [label, script] of [
 // 4. The CLI: `retort --version` start-up and `retort heads` on 10,000 revisions (wall time of
 // a fresh process, median of 5), next to `node -e 0` as the baseline for starting Node.
 const bin = join(here, '..', 'packages', 'cli', 'dist', 'bin.js')
-if (existsSync(bin)) {
+if (wants('cli') && existsSync(bin)) {
   const wall = (args, cwd) => {
     const times = []
     for (let i = 0; i < 5; i++) {
@@ -219,6 +229,115 @@ if (existsSync(bin)) {
         quick ? '' : '<= 200',
       ],
     ],
+  )
+}
+
+// 5. The first run of `retort upgrade head` as a whole process (what a CI job in a fresh
+// container or the first start of an installed app pays): TypeScript revision files with an
+// empty compile cache (cold) and a filled one (warm), .mjs files, the floor (Node and
+// better-sqlite3 running the same DDL) and Alembic with the same revisions (cold: no
+// __pycache__ for the revision files; warm: with it). One transaction per revision on every
+// side; peak RSS of the process.
+const alembic = findAlembic()
+if (wants('first-run')) {
+  const fmtS = (s) => s.toFixed(2).padStart(10)
+  for (const count of quick ? [1000] : [1000, 10000]) {
+    const runs = quick || count >= 10000 ? 1 : 3
+    const results = measureFirstRun(
+      join(work, `first-run-${count}`),
+      shape('linear', count),
+      runs,
+      alembic,
+    )
+    const floor = results.get('floor').seconds
+    const js = results.get('.mjs').seconds
+    const jsCpu = results.get('.mjs').cpu
+    const rows = [...results].map(([name, r]) => {
+      const alembicSide = name.startsWith('alembic')
+        ? undefined
+        : results.get(name === '.ts warm' ? 'alembic warm' : 'alembic cold')
+      const retortCase = name !== 'floor' && !name.startsWith('alembic')
+      return [
+        name,
+        fmtS(r.seconds),
+        Number.isNaN(r.cpu) ? 'n/a' : fmtS(r.cpu),
+        Number.isNaN(r.peakMb) ? 'n/a' : r.peakMb,
+        `${(r.seconds / floor).toFixed(2)}x`,
+        retortCase ? `${(r.seconds / js).toFixed(2)}x` : '',
+        retortCase && !Number.isNaN(r.cpu) ? `${(r.cpu / jsCpu).toFixed(2)}x` : '',
+        retortCase && alembicSide ? `${(alembicSide.seconds / r.seconds).toFixed(2)}x` : '',
+        retortCase && alembicSide && !Number.isNaN(r.cpu)
+          ? `${(alembicSide.cpu / r.cpu).toFixed(2)}x`
+          : '',
+      ]
+    })
+    table(
+      `upgrade head, ${count} revisions, whole process (wall s, CPU s, peak RSS MB; ${runs === 1 ? 'one run' : `median of ${runs}`}); x floor; x .mjs (wall, CPU); Alembic/x: how many times faster than Alembic, wall and CPU (cold against cold, warm against warm)`,
+      [
+        'case',
+        'wall s',
+        'CPU s',
+        'peak MB',
+        'x floor',
+        'x .mjs',
+        'CPU x .mjs',
+        'Alembic/x',
+        'CPU A/x',
+      ],
+      rows,
+    )
+    const ts = results.get('.ts cold')
+    const rssGoal = count >= 10000 ? 200 : 100
+    const alembicCold = results.get('alembic cold')
+    const cpuNote = (a, b) =>
+      Number.isNaN(a) || Number.isNaN(b) ? '' : ` (CPU ${(a / b).toFixed(2)}x)`
+    console.log(
+      `  goals: .ts cold <= 1.3x .mjs: ${(ts.seconds / js).toFixed(2)}x${cpuNote(ts.cpu, jsCpu)}; peak RSS <= ${rssGoal} MB: ${Number.isNaN(ts.peakMb) ? 'n/a (no GNU time)' : `${ts.peakMb.toFixed(0)} MB`}` +
+        (alembicCold === undefined
+          ? ''
+          : `; >= 2x faster than Alembic's first run: ${(alembicCold.seconds / ts.seconds).toFixed(2)}x${cpuNote(alembicCold.cpu, ts.cpu)}`),
+    )
+  }
+  console.log(
+    alembic
+      ? `  Alembic ${alembic.version} (${alembic.python} -m alembic), transaction_per_migration=True`
+      : '  Alembic is not installed (apt-get install python3-alembic, or set ALEMBIC_PYTHON): floor ratios only',
+  )
+}
+
+// 6. `heads` on 10,000 branchy revisions (1,000 with --quick), Retort next to Alembic.
+if (wants('heads')) {
+  const count = quick ? 1000 : 10000
+  const r = measureHeads(
+    join(work, `heads-${count}`),
+    shape('branchy', count),
+    quick ? 1 : 3,
+    alembic,
+  )
+  table(
+    `heads, ${count} branchy revisions, whole process (s; ${quick ? 'one run' : 'median of 3'})`,
+    ['case', 's', 'Alembic/x'],
+    [
+      [
+        'retort heads',
+        r.retort.toFixed(3),
+        r.alembic === undefined ? '' : `${(r.alembic / r.retort).toFixed(1)}x`,
+      ],
+      ...(r.alembic === undefined ? [] : [['alembic heads', r.alembic.toFixed(3), '']]),
+    ],
+  )
+  if (r.alembic === undefined) console.log('  Alembic is not installed: no comparison')
+}
+
+// 7. The size of examples/bundled built with esbuild (the app, Retort and its revisions in
+// one file; better-sqlite3 and the TypeScript loader's packages stay external).
+if (wants('bundle')) {
+  const { buildApp } = await import('../examples/bundled/build.mjs')
+  const outfile = join(work, 'bundle', 'app.mjs')
+  await buildApp({ outfile })
+  const bytes = statSync(outfile).size
+  console.log(
+    `\nbundle: examples/bundled/dist/app.mjs (esbuild, not minified) ${(bytes / 1024).toFixed(0)} KB`,
   )
 }
 

@@ -5,8 +5,9 @@
 // 1. generateMigrationsIndex writes src/migrations.generated.js, which imports every
 //    revision file (and inlines the YAML ones), so esbuild follows them into the bundle.
 // 2. esbuild bundles src/main.mjs. better-sqlite3 is native code: it stays external and is
-//    installed next to the bundle. jiti is only used to load TypeScript from disk, which a
-//    bundle never does: external too, so it is not bundled.
+//    installed next to the bundle. sucrase, es-module-lexer and import-meta-resolve are
+//    only used to load TypeScript from disk, which a bundle never does: external too, so
+//    they are not bundled.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateMigrationsIndex } from '@retort/core'
@@ -40,7 +41,7 @@ export async function buildApp({ outfile = DEFAULTS.outfile, alias = {} } = {}) 
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', 'jiti'],
+    external: ['better-sqlite3', 'sucrase', 'es-module-lexer', 'import-meta-resolve'],
     alias,
     // Bundled CommonJS dependencies (graphology) call require() for Node built-ins, which
     // an ES module does not have: give them one.

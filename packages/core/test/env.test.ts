@@ -96,7 +96,7 @@ describe('createEnvContext', () => {
 })
 
 describe('loadEnvModule', () => {
-  it('loads a TypeScript env module (jiti) with its relative imports', async () => {
+  it('loads a TypeScript env module with its relative imports', async () => {
     await write(
       'helper.ts',
       `export const pick = (args: Record<string, string>): string => args['db'] ?? 'none'\n`,

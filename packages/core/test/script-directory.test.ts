@@ -211,7 +211,7 @@ describe('ScriptDirectory.open', () => {
 })
 
 describe('ScriptDirectory.load', () => {
-  it('imports a TypeScript revision through jiti, with types and type-only imports', async () => {
+  it('imports a TypeScript revision through the TypeScript loader, with types and type-only imports', async () => {
     const root = scriptDirectory({ 'versions/a.ts': tsRevision('a1', null) })
     const directory = ScriptDirectory.open({ scriptLocation: root })
     const body = await directory.load(directory.revisions[0] as Revision)

@@ -6,13 +6,15 @@ import { isEnvModule, type EnvModule } from './define-env.js'
 
 /** Extensions Node imports natively. */
 const NATIVE = new Set(['.js', '.mjs', '.cjs'])
-/** Extensions compiled on the fly by jiti. */
-const TYPESCRIPT = new Set(['.ts', '.mts', '.cts'])
+/** Extensions compiled by the TypeScript loader (`script/typescript-loader.ts`). */
+const TYPESCRIPT = new Set(['.ts', '.mts'])
 
 /**
  * Imports an env module (`env.ts`, `env.js` ...) and returns its default export, which must
- * be an {@link EnvModule}. JavaScript is imported natively; TypeScript through jiti, loaded
- * only when needed. Nothing of the module runs besides its top level.
+ * be an {@link EnvModule}. JavaScript is imported natively; TypeScript through the
+ * TypeScript loader (`script/typescript-loader.ts`, loaded only then), as revision files
+ * are (`@retort/core` in the module is this very copy of core). Nothing of the module runs
+ * besides its top level.
  *
  * @example
  * ```ts
@@ -68,24 +70,10 @@ export async function loadEnvModule(path: string | URL): Promise<EnvModule> {
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
-  const { createJiti } = await import('jiti')
-  // No module cache: an application that reloads an edited env module gets the new code.
-  // `@retort/core` in the env module is this very copy of core: `defineEnv`, the errors and
-  // `instanceof` agree with the runtime that loads it, and a project that installed only the
-  // CLI can still run its env module.
-  const jiti = createJiti(pathToFileURL(file).href, {
-    interopDefault: false,
-    moduleCache: false,
-    alias: { '@retort/core': coreDirectory() },
-  })
-  return jiti.import(file)
-}
-
-/**
- * The directory of this package's code (`dist/` when built, `src/` in the sources): the
- * alias maps `@retort/core` to its `index` and `@retort/core/errors` and the other subpath
- * entries to the files of the same name, as the package's exports do.
- */
-function coreDirectory(): string {
-  return fileURLToPath(new URL('.', import.meta.url)).replace(/[\\/]env[\\/]$/, '')
+  // The loader's cache is content-addressed: an application that reloads an edited env
+  // module gets the new code, and `@retort/core` in the env module is this very copy of
+  // core, so `defineEnv`, the errors and `instanceof` agree with the runtime that loads it,
+  // and a project that installed only the CLI can still run its env module.
+  const { TypeScriptLoader } = await import('../script/typescript-loader.js')
+  return new TypeScriptLoader().import(file)
 }

@@ -11,6 +11,7 @@ import {
   type RevisionSource,
 } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
+import type { TypeScriptLoader } from './typescript-loader.js'
 import {
   readYamlDocumentHeaderWith,
   readYamlHeaderWith,
@@ -91,7 +92,7 @@ export class ScriptDirectory implements RevisionSource {
 
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
-  #jiti: Promise<{ import(id: string): Promise<unknown> }> | undefined
+  #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
     scriptLocation: string,
@@ -174,12 +175,12 @@ export class ScriptDirectory implements RevisionSource {
 
   /**
    * Imports the body of a revision of this directory (once; later calls return the same
-   * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through
-   * jiti (loaded only then, so an application that never loads TypeScript from disk never
-   * needs it); YAML files are read and built by `loadYamlBody`. The module must export an
-   * `upgrade` function (and may export `downgrade`), and its `revision`, `downRevision`,
-   * `dependsOn`, `branchLabels` and `transaction` must be what its header stated (see
-   * `checkBody`).
+   * body). `.js`/`.mjs`/`.cjs` files are imported natively; `.ts`/`.mts` files through a
+   * {@link TypeScriptLoader} (compiled once into its cache; the compiler is loaded only then,
+   * so an application that never loads TypeScript from disk never needs it); YAML files are
+   * read and built by `loadYamlBody`. The module must export an `upgrade` function (and may
+   * export `downgrade`), and its `revision`, `downRevision`, `dependsOn`, `branchLabels` and
+   * `transaction` must be what its header stated (see `checkBody`).
    *
    * @example
    * ```ts
@@ -213,7 +214,11 @@ export class ScriptDirectory implements RevisionSource {
     let module: unknown
     try {
       if (path.endsWith('.ts') || path.endsWith('.mts')) {
-        module = await (await this.#loadJiti()).import(path)
+        // Loaded on first use: a directory of JavaScript or YAML never loads it.
+        this.#typescript ??= import('./typescript-loader.js').then(
+          ({ TypeScriptLoader }) => new TypeScriptLoader(),
+        )
+        module = await (await this.#typescript).import(path)
       } else {
         module = await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(path).href)
       }
@@ -241,13 +246,6 @@ export class ScriptDirectory implements RevisionSource {
     const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
     checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
-  }
-
-  #loadJiti(): Promise<{ import(id: string): Promise<unknown> }> {
-    this.#jiti ??= import('jiti').then(({ createJiti }) =>
-      createJiti(import.meta.url, { interopDefault: true }),
-    )
-    return this.#jiti
   }
 }
 

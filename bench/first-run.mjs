@@ -1,0 +1,159 @@
+// Whole-process cases: `retort upgrade head` on .ts files with an empty and a filled compile
+// cache and on .mjs files, next to the same DDL run directly (the floor) and to Alembic.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Operations } from '@retort/core'
+import { sqliteDialect } from '@retort/dialect-sqlite'
+import { clearAlembicBytecode, writeAlembicProject } from './alembic.mjs'
+import { moduleList, writeScriptDirectory } from './generate.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const retortBin = join(here, '..', 'packages', 'cli', 'dist', 'bin.js')
+const GNU_TIME = '/usr/bin/time'
+
+/**
+ * Runs `command args` in `cwd` to the end; its wall seconds, CPU seconds (user + system) and
+ * peak RSS in MB (the last two from GNU time when it is installed, else NaN). Throws with its
+ * stderr when it fails.
+ */
+export function timeProcess(command, args, cwd) {
+  const report = join(cwd, '.time-report')
+  const withTime = existsSync(GNU_TIME)
+  const start = performance.now()
+  const run = withTime
+    ? spawnSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', report, command, ...args], {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const wall = (performance.now() - start) / 1000
+  if (run.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd}:\n${(run.stderr ?? '').slice(-2000)}`,
+    )
+  }
+  if (!withTime) return { seconds: wall, peakMb: Number.NaN, cpu: Number.NaN }
+  const [seconds, kb, user, system] = readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .pop()
+    .split(' ')
+    .map(Number)
+  return { seconds: Math.max(seconds, 0.01), peakMb: kb / 1024, cpu: user + system }
+}
+
+/** The same DDL as the revisions' upgrades, compiled for SQLite, as JSON for the floor. */
+function writeFloorStatements(file, revisions) {
+  const compiler = sqliteDialect({ filename: ':memory:' }).createCompiler()
+  const ddl = moduleList(revisions).map((module) => {
+    const op = new Operations({ dialect: 'sqlite', offline: true })
+    module.upgrade(op)
+    return op.takePending().flatMap((operation) => compiler.compile(operation))
+  })
+  writeFileSync(file, JSON.stringify(ddl))
+}
+
+/** A Retort project: retort.yaml, migrations/ in `format`, and node_modules/ for the cache. */
+function writeRetortProject(dir, revisions, format) {
+  rmSync(dir, { recursive: true, force: true })
+  writeScriptDirectory(join(dir, 'migrations'), revisions, format)
+  writeFileSync(join(dir, 'retort.yaml'), 'scriptLocation: migrations\nurl: sqlite:///app.db\n')
+  // The compile cache goes to the nearest node_modules/.cache/retort, as in a real project.
+  mkdirSync(join(dir, 'node_modules'))
+}
+
+/**
+ * The cases of `upgrade head` on `revisions`, measured `runs` times each in rotation (so a
+ * drift of the machine's speed hits every case alike); the median of each.
+ * `alembic`: the result of findAlembic(), or undefined.
+ */
+export function measureFirstRun(work, revisions, runs, alembic) {
+  mkdirSync(work, { recursive: true })
+  const ts = join(work, 'retort-ts')
+  const js = join(work, 'retort-mjs')
+  const floor = join(work, 'floor')
+  writeRetortProject(ts, revisions, 'ts')
+  writeRetortProject(js, revisions, 'mjs')
+  mkdirSync(floor, { recursive: true })
+  writeFloorStatements(join(floor, 'ddl.json'), revisions)
+  const node = process.execPath
+  const cases = [
+    [
+      'floor',
+      () => {
+        rmSync(join(floor, 'app.db'), { force: true })
+        return timeProcess(node, [join(here, 'ddl-floor-process.mjs'), 'ddl.json', 'app.db'], floor)
+      },
+    ],
+    [
+      '.mjs',
+      () => {
+        rmSync(join(js, 'app.db'), { force: true })
+        return timeProcess(node, [retortBin, 'upgrade', 'head'], js)
+      },
+    ],
+    [
+      '.ts cold',
+      () => {
+        rmSync(join(ts, 'app.db'), { force: true })
+        rmSync(join(ts, 'node_modules', '.cache'), { recursive: true, force: true })
+        return timeProcess(node, [retortBin, 'upgrade', 'head'], ts)
+      },
+    ],
+    [
+      '.ts warm',
+      () => {
+        rmSync(join(ts, 'app.db'), { force: true })
+        return timeProcess(node, [retortBin, 'upgrade', 'head'], ts)
+      },
+    ],
+  ]
+  if (alembic) {
+    const project = join(work, 'alembic')
+    writeAlembicProject(project, revisions)
+    const run = () => {
+      rmSync(join(project, 'app.db'), { force: true })
+      return timeProcess(alembic.python, ['-m', 'alembic', 'upgrade', 'head'], project)
+    }
+    cases.push(['alembic cold', () => (clearAlembicBytecode(project), run())])
+    cases.push(['alembic warm', run])
+  }
+  const samples = new Map(cases.map(([name]) => [name, []]))
+  for (let round = 0; round < runs; round++) {
+    for (const [name, measure] of cases) samples.get(name).push(measure())
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return new Map(
+    [...samples].map(([name, list]) => [
+      name,
+      {
+        seconds: median(list.map((s) => s.seconds)),
+        peakMb: median(list.map((s) => s.peakMb)),
+        cpu: median(list.map((s) => s.cpu)),
+      },
+    ]),
+  )
+}
+
+/** `retort heads` and `alembic heads` on the same graph: the median wall seconds of `runs`. */
+export function measureHeads(work, revisions, runs, alembic) {
+  const retort = join(work, 'heads-retort')
+  writeRetortProject(retort, revisions, 'ts')
+  const results = { retort: [], alembic: [] }
+  let project
+  if (alembic) {
+    project = join(work, 'heads-alembic')
+    writeAlembicProject(project, revisions)
+  }
+  for (let round = 0; round < runs; round++) {
+    results.retort.push(timeProcess(process.execPath, [retortBin, 'heads'], retort).seconds)
+    if (alembic) {
+      results.alembic.push(timeProcess(alembic.python, ['-m', 'alembic', 'heads'], project).seconds)
+    }
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return { retort: median(results.retort), alembic: alembic ? median(results.alembic) : undefined }
+}
