@@ -39,9 +39,10 @@ export interface SchemaDiff {
  * that becomes or stops being autoincrement, and dropping a constraint the database keeps
  * no name for (SQLite).
  *
- * Order: tables created, then changes to the tables that stay (indexes and constraints
- * dropped, columns dropped, added and altered, constraints and indexes created), then
- * tables dropped.
+ * Order: tables created, then changes to the tables that stay (foreign keys, checks,
+ * unique constraints and indexes dropped, columns dropped, added and altered, indexes,
+ * unique constraints, checks and foreign keys created: a foreign key never outlives an
+ * index it needs), then tables dropped.
  *
  * @example
  * ```ts
@@ -169,28 +170,6 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
       ? []
       : newChecks.filter((c) => !oldChecks.some((o) => sameCheck(o, c)))
 
-  for (const index of droppedIndexes) {
-    op.dropIndex(index.name, {
-      table: name,
-      definition: {
-        columns: index.columns,
-        unique: index.unique,
-        ...(index.where ? { where: index.where } : {}),
-      },
-    })
-  }
-  for (const unique of droppedUniques) {
-    if (generatedName(unique.name)) {
-      notes.push(
-        `the unique constraint on '${name}' (${unique.columns.join(', ')}) was dropped; not written, as the database keeps no name for it: rebuild the table by hand`,
-      )
-      continue
-    }
-    op.dropConstraint(unique.name, name, {
-      type: 'unique',
-      definition: { columns: unique.columns },
-    })
-  }
   for (const key of droppedKeys) {
     if (key.name === undefined) {
       notes.push(
@@ -213,6 +192,28 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
       definition: { expression: check.expression },
     })
   }
+  for (const unique of droppedUniques) {
+    if (generatedName(unique.name)) {
+      notes.push(
+        `the unique constraint on '${name}' (${unique.columns.join(', ')}) was dropped; not written, as the database keeps no name for it: rebuild the table by hand`,
+      )
+      continue
+    }
+    op.dropConstraint(unique.name, name, {
+      type: 'unique',
+      definition: { columns: unique.columns },
+    })
+  }
+  for (const index of droppedIndexes) {
+    op.dropIndex(index.name, {
+      table: name,
+      definition: {
+        columns: index.columns,
+        unique: index.unique,
+        ...(index.where ? { where: index.where } : {}),
+      },
+    })
+  }
   for (const column of droppedColumns) {
     const { name: _name, ...definition } = columnDefinition(old, column)
     op.dropColumn(name, column.name, { definition })
@@ -224,12 +225,22 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
     const was = oldColumns.get(column.name)
     if (was !== undefined) alterColumn(op, name, was, column, notes)
   }
+  // Indexes before foreign keys: MySQL lets a foreign key take over an index made for it,
+  // and the downgrade (reversed) then drops the key before the index it needs.
+  for (const index of createdIndexes) createIndex(op, name, index)
   for (const unique of addedUniques) {
     const constraintName = generatedName(unique.name)
       ? `uq_${name}_${unique.columns.join('_')}`
       : unique.name
     op.createUniqueConstraint(constraintName, name, unique.columns)
   }
+  addedChecks.forEach((check, i) => {
+    op.createCheckConstraint(
+      check.name ?? `ck_${name}_${(old.checks?.length ?? 0) + i + 1}`,
+      name,
+      check.expression,
+    )
+  })
   for (const key of addedKeys) {
     op.createForeignKey(
       key.name ?? `fk_${name}_${key.columns.join('_')}`,
@@ -240,14 +251,6 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
       { onDelete: key.onDelete, onUpdate: key.onUpdate },
     )
   }
-  addedChecks.forEach((check, i) => {
-    op.createCheckConstraint(
-      check.name ?? `ck_${name}_${(old.checks?.length ?? 0) + i + 1}`,
-      name,
-      check.expression,
-    )
-  })
-  for (const index of createdIndexes) createIndex(op, name, index)
   // The table's comment, when both sides report one.
   if (old.comment !== undefined && table.comment !== undefined && old.comment !== table.comment) {
     if (table.comment === null) {

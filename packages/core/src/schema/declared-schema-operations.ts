@@ -30,7 +30,8 @@ export interface DeclaredSchemaOperationsOptions {
 /**
  * The operations that create a declared schema on an empty database: each table
  * (`createTable` with its columns, constraints and comment; a referenced table before the
- * tables that reference it), then its indexes. Pure.
+ * tables that reference it; an unnamed check named by {@link declaredCheckName}), then its
+ * indexes. Pure.
  *
  * @example
  * ```ts
@@ -68,7 +69,7 @@ export function declaredSchemaOperations(
       return false
     })
     op.createTable(table.name, columns, {
-      ...tableConstraintOptions(constraints),
+      ...tableConstraintOptions(namedChecks(table.name, constraints)),
       ...(table.comment === undefined ? {} : { comment: table.comment }),
     })
     created.add(table.name)
@@ -124,6 +125,35 @@ export function tableConstraintOptions(
       ? {}
       : { checks: checks.map((c) => ({ ...named(c), expression: c.expression })) }),
   }
+}
+
+/**
+ * The name a declared CHECK constraint is created with: its own, else `ck_<table>_<n>`
+ * (`n` counts the table's checks from 1). Naming every check lets a revision written from
+ * a comparison find the declared expression of the check it adds (the database prints
+ * expressions its own way), and lets a later revision drop it on SQLite.
+ *
+ * @example
+ * ```ts
+ * declaredCheckName('item', 0, { name: undefined }) // 'ck_item_1'
+ * ```
+ */
+export function declaredCheckName(
+  table: string,
+  index: number,
+  check: { readonly name?: string | undefined },
+): string {
+  // MySQL refuses names longer than 64 characters.
+  return check.name ?? `ck_${table.slice(0, 48)}_${index + 1}`
+}
+
+function namedChecks(table: string, constraints: readonly TableConstraint[]): TableConstraint[] {
+  let index = 0
+  return constraints.map((constraint) =>
+    constraint.kind === 'check'
+      ? { ...constraint, name: declaredCheckName(table, index++, constraint) }
+      : constraint,
+  )
 }
 
 function addForeignKey(op: Operations, table: string, key: ForeignKeyConstraint): void {

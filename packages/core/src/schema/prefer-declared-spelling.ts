@@ -4,9 +4,11 @@ import { makeOperation } from '../operations/make-operation.js'
 import type {
   AddColumnOperation,
   AlterColumnOperation,
+  CreateCheckConstraintOperation,
   CreateTableOperation,
   Operation,
 } from '../operations/operation.js'
+import { declaredCheckName } from './declared-schema-operations.js'
 import type { DeclaredSchema } from './define-schema.js'
 
 /**
@@ -33,6 +35,15 @@ export function preferDeclaredSpelling(
   const tables = new Map(schema.tables.map((t) => [t.name, t]))
   const declaredColumn = (table: string, name: string) =>
     tables.get(table)?.columns.find((c) => c.name === name)
+  const checks = new Map(
+    schema.tables.flatMap((table) =>
+      table.constraints
+        .filter((c) => c.kind === 'check')
+        .map((c, i) => [`${table.name}\0${declaredCheckName(table.name, i, c)}`, c.expression]),
+    ),
+  )
+  const declaredCheck = (table: string, name: string | undefined) =>
+    name === undefined ? undefined : checks.get(`${table}\0${name}`)
   return operations.map((operation) => {
     switch (operation.kind) {
       case 'createTable': {
@@ -43,9 +54,24 @@ export function preferDeclaredSpelling(
           columns: Object.freeze(
             operation.columns.map((c) => respell(c, declaredColumn(operation.name, c.name))),
           ),
+          constraints: Object.freeze(
+            operation.constraints.map((c) =>
+              c.kind === 'check'
+                ? Object.freeze({
+                    ...c,
+                    expression: declaredCheck(operation.name, c.name) ?? c.expression,
+                  })
+                : c,
+            ),
+          ),
           comment: table.comment,
         })
       }
+      case 'createCheckConstraint':
+        return makeOperation<CreateCheckConstraintOperation>({
+          ...operation,
+          expression: declaredCheck(operation.table, operation.name) ?? operation.expression,
+        })
       case 'addColumn':
         return makeOperation<AddColumnOperation>({
           ...operation,

@@ -8,7 +8,7 @@ import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
  * Bumped whenever what a cache entry holds (or how a snapshot is read) changes shape, so
  * that no entry written by an older Retort is ever reused.
  */
-export const SCHEMA_CACHE_FORMAT = 'retort-schema-2'
+export const SCHEMA_CACHE_FORMAT = 'retort-schema-3'
 
 /**
  * Where snapshots are kept: a directory, or `false` for no cache. Default (`undefined`):
