@@ -148,7 +148,11 @@ export class SchemaCache {
       renameSync(temporary, path)
       return true
     } catch {
-      rmSync(temporary, { force: true })
+      try {
+        rmSync(temporary, { force: true })
+      } catch {
+        // Nothing was written where nothing can be.
+      }
       return false
     }
   }
