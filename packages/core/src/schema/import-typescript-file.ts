@@ -4,8 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  * Imports a TypeScript file without a build step, the way revision bodies and env modules
  * are imported: compiled on the fly, `@retort/core` (and its subpaths) resolved to this very
  * copy of core, so that `defineSchema` and the builders a schema file imports are the ones
- * of the Retort that reads it, even in a project that installed only the CLI. Nothing is
- * kept between calls, so an edited file is read again.
+ * of the Retort that reads it, even in a project that installed only the CLI. Modules are
+ * not kept between calls (an edited file is read again); compiled code is kept on disk by
+ * the loader, keyed by content.
  *
  * @example
  * ```ts
@@ -17,7 +18,6 @@ export async function importTypeScriptFile(path: string): Promise<unknown> {
   const jiti = createJiti(pathToFileURL(path).href, {
     interopDefault: false,
     moduleCache: false,
-    fsCache: false,
     alias: { '@retort/core': coreDirectory() },
   })
   return jiti.import(path)
