@@ -26,7 +26,14 @@ export function registerCheck(program: Command, kit: CommandKit): void {
             ...(flags.cache ? {} : { cache: false }),
           })
           if (ctx.json) {
-            ctx.printJson(result)
+            // A declared default may be a bigint, which JSON has no spelling for: its digits.
+            ctx.printJson(
+              JSON.parse(
+                JSON.stringify(result, (_key, value: unknown) =>
+                  typeof value === 'bigint' ? value.toString() : value,
+                ),
+              ),
+            )
           } else {
             const c = ctx.colors
             for (const problem of result.problems)
