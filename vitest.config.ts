@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^@retort\/dialect-sqlite$/, replacement: src('dialect-sqlite') },
       { find: /^@retort\/dialect-postgres$/, replacement: src('dialect-postgres') },
       { find: /^@retort\/dialect-mysql$/, replacement: src('dialect-mysql') },
+      { find: /^@retort\/schema-drizzle$/, replacement: src('schema-drizzle') },
     ],
   },
   test: {

@@ -262,6 +262,21 @@ export interface ForeignKeyInfo {
   readonly onUpdate?: ReferentialAction | undefined
 }
 
+/**
+ * A CHECK constraint as the live database reports it (what autogenerate compares). `name`
+ * is absent where the database keeps none (an unnamed CHECK on SQLite).
+ *
+ * @example
+ * ```ts
+ * const check: CheckInfo = { name: 'item_price_check', expression: '(price >= 0)' }
+ * ```
+ */
+export interface CheckInfo {
+  readonly name?: string | undefined
+  /** The expression as the database prints it, without the `CHECK` keyword. */
+  readonly expression: string
+}
+
 /** A table as the live database reports it. */
 export interface TableInfo {
   readonly name: string
@@ -270,6 +285,10 @@ export interface TableInfo {
   readonly indexes: readonly IndexInfo[]
   /** Optional: the table's foreign keys; autogenerate needs them. */
   readonly foreignKeys?: readonly ForeignKeyInfo[] | undefined
+  /** Optional: the table's CHECK constraints; autogenerate compares them when reported. */
+  readonly checks?: readonly CheckInfo[] | undefined
+  /** Optional: the table's comment, `null` when it has none; compared when reported. */
+  readonly comment?: string | null | undefined
 }
 
 /** Reads the live schema (for `check`, autogenerate and the dialects' own rebuilds). */

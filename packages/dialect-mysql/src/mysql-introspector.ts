@@ -1,4 +1,5 @@
 import type {
+  CheckInfo,
   ColumnInfo,
   Connection,
   ForeignKeyInfo,
@@ -122,12 +123,22 @@ export class MysqlIntrospector implements Introspector {
         }),
       )
 
+    const comment = (
+      await connection.execute({
+        sql: 'SELECT TABLE_COMMENT AS table_comment, TABLE_NAME AS table_name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+        parameters: [found.schema, found.name],
+      })
+    ).rows.find((row) => text(row['table_name']) === found.name)?.['table_comment']
+    const checks = await readChecks(connection, found.schema, found.name, mariadb)
     return Object.freeze({
       name: found.name,
       ...(table.schema === undefined ? {} : { schema: found.schema }),
       columns: Object.freeze(columns),
       indexes: Object.freeze(indexes),
       foreignKeys,
+      ...(checks === undefined ? {} : { checks }),
+      // MySQL has no NULL comment: an empty one is none.
+      comment: text(comment) === '' ? null : text(comment),
     })
   }
 }
@@ -172,6 +183,52 @@ async function readForeignKeys(
         ...referentialAction('onUpdate', first['update_rule']),
       })
     }),
+  )
+}
+
+/**
+ * The CHECK constraints of a table, in name order; `undefined` where the server has no
+ * `CHECK_CONSTRAINTS` view (MySQL before 8.0.16), so that they are not compared. MariaDB
+ * names checks per table (the view has `TABLE_NAME`) and adds a column-level
+ * `json_valid(col)` check to every JSON column: that one belongs to the type and is left
+ * out.
+ */
+async function readChecks(
+  connection: Connection,
+  schema: string,
+  table: string,
+  mariadb: boolean,
+): Promise<readonly CheckInfo[] | undefined> {
+  let rows: readonly Record<string, unknown>[]
+  try {
+    rows = (
+      await connection.execute({
+        sql: mariadb
+          ? "SELECT cc.CONSTRAINT_NAME AS constraint_name, cc.CHECK_CLAUSE AS check_clause, cc.LEVEL AS level, tc.TABLE_NAME AS table_name FROM information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.TABLE_NAME = tc.TABLE_NAME AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'CHECK' ORDER BY cc.CONSTRAINT_NAME"
+          : "SELECT cc.CONSTRAINT_NAME AS constraint_name, cc.CHECK_CLAUSE AS check_clause, tc.TABLE_NAME AS table_name FROM information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'CHECK' ORDER BY cc.CONSTRAINT_NAME",
+        parameters: [schema, table],
+      })
+    ).rows
+  } catch {
+    return undefined
+  }
+  return Object.freeze(
+    rows
+      .filter((row) => text(row['table_name']) === table)
+      .filter((row) => {
+        const name = text(row['constraint_name'])
+        const clause = text(row['check_clause']).replace(/\s+/g, '')
+        return !(
+          text(row['level']) === 'Column' &&
+          clause.toLowerCase() === `json_valid(\`${name.replaceAll('`', '``')}\`)`.toLowerCase()
+        )
+      })
+      .map((row) =>
+        Object.freeze({
+          name: text(row['constraint_name']),
+          expression: text(row['check_clause']),
+        }),
+      ),
   )
 }
 

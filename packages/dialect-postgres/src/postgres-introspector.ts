@@ -1,4 +1,5 @@
 import type {
+  CheckInfo,
   ColumnInfo,
   Connection,
   ForeignKeyInfo,
@@ -76,6 +77,8 @@ export interface PostgresTableInfo extends TableInfo {
   readonly indexes: readonly PostgresIndexInfo[]
   readonly constraints: readonly PostgresConstraintInfo[]
   readonly foreignKeys: readonly ForeignKeyInfo[]
+  /** The CHECK constraints, `expression` as `pg_get_constraintdef` prints it after `CHECK`. */
+  readonly checks: readonly CheckInfo[]
   readonly comment: string | null
 }
 
@@ -244,6 +247,13 @@ export class PostgresIntrospector implements Introspector {
               ...(c.onDelete === undefined ? {} : { onDelete: c.onDelete }),
               ...(c.onUpdate === undefined ? {} : { onUpdate: c.onUpdate }),
             }),
+          ),
+      ),
+      checks: Object.freeze(
+        constraints
+          .filter((c) => c.kind === 'check')
+          .map((c) =>
+            Object.freeze({ name: c.name, expression: c.definition.replace(/^CHECK\s*/i, '') }),
           ),
       ),
       comment: found['comment'] === null ? null : String(found['comment']),

@@ -1,9 +1,6 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
 import { ConfigError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
 import { SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
@@ -162,9 +159,10 @@ export class SqliteDialect implements Dialect {
   }
 
   /**
-   * An empty database in a new temporary directory, removed by `dispose()` (what
-   * `revision --autogenerate` upgrades and compares with this one). A file rather than
-   * `:memory:` so that every connection of the scratch dialect sees the same database.
+   * An empty private in-memory database, closed (and so gone) by `dispose()`: what
+   * `revision --autogenerate` and `check` upgrade and compare. Every connection of the
+   * scratch dialect shares the one handle, so they all see the same database. This
+   * dialect's own database is never opened.
    *
    * @example
    * ```ts
@@ -173,11 +171,11 @@ export class SqliteDialect implements Dialect {
    * ```
    */
   async createScratch(): Promise<ScratchDatabase> {
-    const directory = mkdtempSync(join(tmpdir(), 'retort-autogen-'))
+    const database = new Database(':memory:')
     return {
-      dialect: new SqliteDialect({ filename: join(directory, 'scratch.db') }),
+      dialect: new SqliteDialect({ database }),
       async dispose() {
-        rmSync(directory, { recursive: true, force: true })
+        if (database.open) database.close()
       },
     }
   }

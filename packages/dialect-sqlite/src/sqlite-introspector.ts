@@ -1,4 +1,5 @@
 import type {
+  CheckInfo,
   ColumnInfo,
   Connection,
   ForeignKeyInfo,
@@ -7,6 +8,7 @@ import type {
   QualifiedName,
   TableInfo,
 } from '@retort/core'
+import { readSqliteChecks } from './sqlite-table-checks.js'
 
 /**
  * Reads the live schema through the pragma table-valued functions (`pragma_table_info`,
@@ -14,7 +16,8 @@ import type {
  * attached database name (default `main`). Internal `sqlite_*` tables are not listed;
  * the automatic index of a PRIMARY KEY is not an index here (the columns say `primaryKey`),
  * while the automatic index of a UNIQUE constraint is (with `constraint: true`). Foreign
- * keys come from `pragma_foreign_key_list`; SQLite keeps no constraint names.
+ * keys come from `pragma_foreign_key_list`; SQLite keeps no constraint names. CHECK
+ * constraints are read from the table's `CREATE TABLE` statement (see `readSqliteChecks`).
  *
  * @example
  * ```ts
@@ -51,7 +54,7 @@ export class SqliteIntrospector implements Introspector {
   async getTable(connection: Connection, table: QualifiedName): Promise<TableInfo | undefined> {
     const schema = table.schema ?? 'main'
     const found = await connection.execute({
-      sql: `SELECT name FROM ${master(table.schema)} WHERE type = 'table' AND name = ? COLLATE NOCASE`,
+      sql: `SELECT name, sql FROM ${master(table.schema)} WHERE type = 'table' AND name = ? COLLATE NOCASE`,
       parameters: [table.name],
     })
     const name = found.rows[0]?.['name']
@@ -112,8 +115,14 @@ export class SqliteIntrospector implements Introspector {
       columns: Object.freeze(columns),
       indexes: Object.freeze(indexes),
       foreignKeys: await readForeignKeys(connection, name, schema),
+      ...checksOf(found.rows[0]?.['sql']),
     })
   }
+}
+
+function checksOf(sql: unknown): { checks?: readonly CheckInfo[] } {
+  const checks = typeof sql === 'string' ? readSqliteChecks(sql) : undefined
+  return checks === undefined ? {} : { checks }
 }
 
 function master(schema: string | undefined): string {

@@ -75,6 +75,8 @@ describe('SqliteIntrospector', () => {
         { name: 'sqlite_autoindex_parent_1', columns: ['name'], unique: true, constraint: true },
       ],
       foreignKeys: [],
+      // Read from the CREATE TABLE statement: none here.
+      checks: [],
     })
   })
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { relative } from 'node:path'
 import { check } from '@retort/core/commands/check'
 import { printableText } from '@retort/core/env/printable-text'
 import { action, type CommandKit } from '../command-kit.js'
@@ -9,41 +10,60 @@ export function registerCheck(program: Command, kit: CommandKit): void {
   program
     .command('check')
     .description(
-      'check that every revision loads, there is one head, and the database (if configured) has nothing pending',
+      'check that every revision loads, there is one head, the database (if configured) has nothing pending, and the revisions make the declared schema (if configured)',
     )
     .option('--no-database', 'do not read the database')
+    .option('--no-schema', 'do not compare the declared schema with the revisions')
+    .option('--no-cache', 'replay the revisions even when a cached schema exists')
     .action(
-      action<{ database: boolean }>(kit, async (ctx, _args, flags) => {
-        const config = await ctx.loadConfig()
-        const result = await check(config, {
-          ...ctx.commandOptions(),
-          ...(flags.database ? {} : { database: false }),
-        })
-        if (ctx.json) {
-          ctx.printJson(result)
-        } else {
-          const c = ctx.colors
-          for (const problem of result.problems)
-            ctx.out(
-              `${c.red('✗')} ${problem.revision ? `${c.yellow(printableText(problem.revision))}: ` : ''}${printableText(problem.message)}`,
+      action<{ database: boolean; schema: boolean; cache: boolean }>(
+        kit,
+        async (ctx, _args, flags) => {
+          const config = await ctx.loadConfig()
+          const result = await check(config, {
+            ...ctx.commandOptions(),
+            ...(flags.database ? {} : { database: false }),
+            ...(flags.schema ? {} : { schema: false }),
+            ...(flags.cache ? {} : { cache: false }),
+          })
+          if (ctx.json) {
+            // A declared default may be a bigint, which JSON has no spelling for: its digits.
+            ctx.printJson(
+              JSON.parse(
+                JSON.stringify(result, (_key, value: unknown) =>
+                  typeof value === 'bigint' ? value.toString() : value,
+                ),
+              ),
             )
-          if (result.ok) {
-            const databases =
-              result.databases.length === 0
-                ? 'no database read'
-                : `${result.databases.length === 1 ? 'the database is' : 'every database is'} at the head`
-            ctx.out(
-              `${c.green('✓')} ${result.revisions} revisions load, one head (${result.heads.join(', ') || 'base'}); ${databases}`,
-            )
+          } else {
+            const c = ctx.colors
+            for (const problem of result.problems)
+              ctx.out(
+                `${c.red('✗')} ${problem.revision ? `${c.yellow(printableText(problem.revision))}: ` : ''}${problem.kind === 'schema' ? `schema${problem.database ? ` (${printableText(problem.database)})` : ''}: ` : ''}${printableText(problem.message)}`,
+              )
+            if (result.ok) {
+              const databases =
+                result.databases.length === 0
+                  ? 'no database read'
+                  : `${result.databases.length === 1 ? 'the database is' : 'every database is'} at the head`
+              const schemas = result.schemas.map(
+                (s) =>
+                  `; the revisions make the declared schema${s.schemaPath ? ` '${relative(ctx.io.cwd, s.schemaPath) || s.schemaPath}'` : ''}${s.database ? ` (${s.database})` : ''}`,
+              )
+              ctx.out(
+                `${c.green('✓')} ${result.revisions} revisions load, one head (${result.heads.join(', ') || 'base'}); ${databases}${schemas.join('')}`,
+              )
+            }
           }
-        }
-        if (!result.ok) {
-          ctx.err(
-            `${ctx.errColors.red(ctx.errColors.bold('error:'))} check found ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; fix them and run 'retort check' again`,
-          )
-          return EXIT_ERROR
-        }
-        return undefined
-      }),
+          if (!result.ok) {
+            const schema = result.problems.some((p) => p.kind === 'schema')
+            ctx.err(
+              `${ctx.errColors.red(ctx.errColors.bold('error:'))} check found ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; ${schema ? `the declared schema changed without a revision: write one with 'retort revision --autogenerate -m "..."'` : "fix them and run 'retort check' again"}`,
+            )
+            return EXIT_ERROR
+          }
+          return undefined
+        },
+      ),
     )
 }

@@ -11,8 +11,24 @@ import { revision, type RevisionOptions } from './revision.js'
 import { runSettings } from './run-action.js'
 import { readSchemaSnapshot } from './schema-snapshot.js'
 import { visitDatabases } from './visit-databases.js'
+import {
+  compareDeclaredSchema,
+  declaredSchemaConfigured,
+  type CompareDeclaredSchemaOptions,
+} from '../schema/compare-declared-schema.js'
 import type { RevisionResult } from './write-revision.js'
 import type { CommandOptions } from './command-options.js'
+
+/**
+ * Options of {@link autogenerate}: those of `revision`, and for a declared schema the
+ * renames and the snapshot cache (see {@link CompareDeclaredSchemaOptions}).
+ *
+ * @example
+ * ```ts
+ * const options: AutogenerateOptions = { message: 'rename mail', renames: ['account.mail:email'] }
+ * ```
+ */
+export interface AutogenerateOptions extends RevisionOptions, CompareDeclaredSchemaOptions {}
 
 /** What {@link autogenerate} returns: the new revision, and what the comparison found. */
 export interface AutogenerateResult extends RevisionResult {
@@ -57,8 +73,9 @@ export async function compareDatabaseWithRevisions(
 }
 
 /**
- * `retort revision --autogenerate`: compares the configured database with the revisions
- * ({@link compareDatabaseWithRevisions}) and writes a new revision whose `upgrade` makes the
+ * `retort revision --autogenerate`: compares the declared schema when the config names one
+ * (`schema:`; see `compareDeclaredSchema`, which needs no live database), else the
+ * configured database ({@link compareDatabaseWithRevisions}), with the revisions, and writes a new revision whose `upgrade` makes the
  * differences and whose `downgrade` undoes them (a YAML file derives it). Differences it
  * cannot write are comments at the top of `upgrade` (and in `diff.notes`). Writes nothing
  * when there are no differences (an error says so).
@@ -70,14 +87,24 @@ export async function compareDatabaseWithRevisions(
  */
 export async function autogenerate(
   config: Config,
-  options: RevisionOptions = {},
+  options: AutogenerateOptions = {},
 ): Promise<AutogenerateResult> {
   const loaded = await loadRevisions(config, options)
-  const diff = await compareDatabaseWithRevisions(config, options, loaded)
+  const declared = declaredSchemaConfigured(config, options)
+  if (!declared && (options.renames ?? []).length > 0) {
+    throw new ConfigError(
+      "rename hints apply to a comparison with a declared schema; set 'schema' in the config to the schema file",
+    )
+  }
+  const diff = declared
+    ? (await compareDeclaredSchema(config, options, loaded)).diff
+    : await compareDatabaseWithRevisions(config, options, loaded)
   if (diff.operations.length === 0 && diff.notes.length === 0) {
     throw new RetortError(
       'nothing-to-autogenerate',
-      'the database matches the revisions; nothing to autogenerate',
+      declared
+        ? 'the declared schema matches the revisions; nothing to autogenerate'
+        : 'the database matches the revisions; nothing to autogenerate',
     )
   }
   const result = await revision(config, {

@@ -3,20 +3,35 @@ import type { CommandOptions } from './command-options.js'
 import { databaseConfigured } from './database-configured.js'
 import { loadRevisions } from './load-revisions.js'
 import { runAction } from './run-action.js'
+import {
+  compareDeclaredSchemas,
+  declaredSchemaConfigured,
+  type CompareDeclaredSchemaOptions,
+  type DeclaredSchemaComparison,
+} from '../schema/compare-declared-schema.js'
 
 /** Options of {@link check}. */
-export interface CheckOptions extends CommandOptions {
+export interface CheckOptions extends CommandOptions, CompareDeclaredSchemaOptions {
   /**
    * Read the database and report revisions it has not applied. Default: when a database
    * is configured (a dialect, an env module or a `url`).
    */
   readonly database?: boolean | undefined
+  /**
+   * Compare the declared schema with the schema the revisions produce. Default: when one
+   * is configured (`schema:` in the config, or `declaredSchema`).
+   */
+  readonly schema?: boolean | undefined
 }
 
 /** One thing {@link check} found wrong. */
 export interface CheckProblem {
-  /** `body` (a revision file fails to load), `heads` (several heads), `pending`, `unknown-rows`. */
-  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows'
+  /**
+   * `body` (a revision file fails to load), `heads` (several heads), `pending`,
+   * `unknown-rows`, `schema` (the declared schema and the revisions' schema differ: one
+   * problem per difference).
+   */
+  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema'
   readonly message: string
   /** The revision concerned, for `body`. */
   readonly revision?: string | undefined
@@ -43,16 +58,20 @@ export interface CheckResult {
   readonly problems: readonly CheckProblem[]
   /** Empty when no database was read. */
   readonly databases: readonly CheckedDatabase[]
+  /** The comparisons with the declared schema; empty when none is configured. */
+  readonly schemas: readonly DeclaredSchemaComparison[]
 }
 
 /**
- * A CI or deploy gate that runs nothing: every revision body loads (imports compile, the
- * exports match the header and misspell no revision key, an `upgrade` is exported, YAML
- * operations, their options and columns are valid and reversible), the graph has a single
- * head, and, when a database is configured, it has every revision applied (no pending
- * revisions, no unknown rows). Returns the problems rather than stopping at the first; a
- * header that cannot be read (a misspelt key, a missing `downRevision`) stops it, as it
- * stops every command.
+ * A CI or deploy gate that runs nothing on the user's database: every revision body loads
+ * (imports compile, the exports match the header and misspell no revision key, an `upgrade`
+ * is exported, YAML operations, their options and columns are valid and reversible), the
+ * graph has a single head, when a database is configured it has every revision applied (no
+ * pending revisions, no unknown rows), and when a declared schema is configured the
+ * revisions produce exactly that schema (compared on scratch databases, see
+ * `compareDeclaredSchemas`: "the model changed and no revision was written"). Returns the
+ * problems rather than stopping at the first; a header that cannot be read (a misspelt key,
+ * a missing `downRevision`) stops it, as it stops every command.
  *
  * @example
  * ```ts
@@ -105,5 +124,19 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
       databases.push({ name: database.name, heads: database.heads, pending })
     }
   }
-  return { ok: problems.length === 0, revisions: map.size, heads, problems, databases }
+  const schemas: DeclaredSchemaComparison[] = []
+  const bodiesLoad = !problems.some((p) => p.kind === 'body')
+  if ((options.schema ?? declaredSchemaConfigured(config, options)) && bodiesLoad) {
+    for (const comparison of await compareDeclaredSchemas(config, options, loaded)) {
+      for (const difference of comparison.differences) {
+        problems.push({
+          kind: 'schema',
+          database: comparison.database,
+          message: difference.message,
+        })
+      }
+      schemas.push(comparison)
+    }
+  }
+  return { ok: problems.length === 0, revisions: map.size, heads, problems, databases, schemas }
 }

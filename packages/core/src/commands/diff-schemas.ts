@@ -1,4 +1,4 @@
-import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../dialect.js'
+import type { CheckInfo, ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../dialect.js'
 import type { ColumnDefinition, ColumnOptions } from '../operations/column.js'
 import type { Operation } from '../operations/operation.js'
 import { Operations } from '../operations/operations.js'
@@ -26,20 +26,23 @@ export interface SchemaDiff {
  * Pure. Types and defaults are kept in the database's own words (`{ raw: 'VARCHAR(80)' }`,
  * `defaultSql`), so replaying the operations on the same dialect gives the same schema.
  *
- * Written: tables created (columns, primary key, unique constraints, foreign keys, then
- * their indexes; a referenced table before the tables that reference it) and dropped
- * (with their full definition, so that the drop reverses); columns added (with a
- * single-column foreign key or unique constraint of their own) and dropped (with their
- * definition); a column's type, nullability and default changed (`alterColumn` with every
- * `existing*` hint); indexes created and dropped (a changed index is dropped and created);
- * unique constraints and foreign keys added to or dropped from a table that stays.
+ * Written: tables created (columns, primary key, unique constraints, foreign keys, checks,
+ * comments, then their indexes; a referenced table before the tables that reference it)
+ * and dropped (with their full definition, so that the drop reverses); columns added (with
+ * a single-column foreign key or unique constraint of their own) and dropped (with their
+ * definition); a column's type, nullability, default and comment changed (`alterColumn`
+ * with every `existing*` hint); indexes created and dropped (a changed index is dropped and
+ * created); unique constraints, foreign keys and checks added to or dropped from a table
+ * that stays; a table's comment set or removed. Checks and comments are compared only when
+ * both snapshots report them (SQLite has no comments).
  * Not written, but listed in `notes`: primary key changes, expression indexes, a column
  * that becomes or stops being autoincrement, and dropping a constraint the database keeps
  * no name for (SQLite).
  *
- * Order: tables created, then changes to the tables that stay (indexes and constraints
- * dropped, columns dropped, added and altered, constraints and indexes created), then
- * tables dropped.
+ * Order: tables created, then changes to the tables that stay (foreign keys, checks,
+ * unique constraints and indexes dropped, columns dropped, added and altered, indexes,
+ * unique constraints, checks and foreign keys created: a foreign key never outlives an
+ * index it needs), then tables dropped.
  *
  * @example
  * ```ts
@@ -58,7 +61,10 @@ export function diffSchemas(source: SchemaSnapshot, target: SchemaSnapshot): Sch
 
   const created = orderByReferences(target.tables.filter((table) => !before.has(table.name)))
   for (const table of created) {
-    op.createTable(table.name, columnsOf(table, notes), constraintsOf(table))
+    op.createTable(table.name, columnsOf(table, notes), {
+      ...constraintsOf(table),
+      ...(typeof table.comment === 'string' ? { comment: table.comment } : {}),
+    })
     for (const index of plainIndexes(table, notes)) createIndex(op, table.name, index)
   }
   for (const table of target.tables) {
@@ -70,7 +76,11 @@ export function diffSchemas(source: SchemaSnapshot, target: SchemaSnapshot): Sch
   ).reverse()
   for (const table of dropped) {
     op.dropTable(table.name, {
-      definition: { columns: columnsOf(table, []), ...constraintsOf(table) },
+      definition: {
+        columns: columnsOf(table, []),
+        ...constraintsOf(table),
+        ...(typeof table.comment === 'string' ? { comment: table.comment } : {}),
+      },
     })
   }
   return Object.freeze({ operations: Object.freeze(op.takePending()), notes: Object.freeze(notes) })
@@ -148,14 +158,38 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
     (k) => !oldKeys.some((o) => sameForeignKey(o, k)) && !ownedBy(k.columns, addedNames),
   )
 
-  for (const index of droppedIndexes) {
-    op.dropIndex(index.name, {
-      table: name,
-      definition: {
-        columns: index.columns,
-        unique: index.unique,
-        ...(index.where ? { where: index.where } : {}),
-      },
+  // CHECK constraints: by their expression, when both sides report them.
+  const oldChecks = old.checks
+  const newChecks = table.checks
+  const droppedChecks =
+    oldChecks === undefined || newChecks === undefined
+      ? []
+      : oldChecks.filter((c) => !newChecks.some((n) => sameCheck(n, c)))
+  const addedChecks =
+    oldChecks === undefined || newChecks === undefined
+      ? []
+      : newChecks.filter((c) => !oldChecks.some((o) => sameCheck(o, c)))
+
+  for (const key of droppedKeys) {
+    if (key.name === undefined) {
+      notes.push(
+        `the foreign key of '${name}' (${key.columns.join(', ')}) -> '${key.references.table}' was dropped; not written, as the database keeps no name for it: rebuild the table by hand`,
+      )
+      continue
+    }
+    const { name: _name, ...definition } = foreignKeyDefinition(key)
+    op.dropConstraint(key.name, name, { type: 'foreignKey', definition })
+  }
+  for (const check of droppedChecks) {
+    if (check.name === undefined) {
+      notes.push(
+        `the check constraint of '${name}' (${check.expression}) was dropped; not written, as the database keeps no name for it: rebuild the table by hand`,
+      )
+      continue
+    }
+    op.dropConstraint(check.name, name, {
+      type: 'check',
+      definition: { expression: check.expression },
     })
   }
   for (const unique of droppedUniques) {
@@ -170,15 +204,15 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
       definition: { columns: unique.columns },
     })
   }
-  for (const key of droppedKeys) {
-    if (key.name === undefined) {
-      notes.push(
-        `the foreign key of '${name}' (${key.columns.join(', ')}) -> '${key.references.table}' was dropped; not written, as the database keeps no name for it: rebuild the table by hand`,
-      )
-      continue
-    }
-    const { name: _name, ...definition } = foreignKeyDefinition(key)
-    op.dropConstraint(key.name, name, { type: 'foreignKey', definition })
+  for (const index of droppedIndexes) {
+    op.dropIndex(index.name, {
+      table: name,
+      definition: {
+        columns: index.columns,
+        unique: index.unique,
+        ...(index.where ? { where: index.where } : {}),
+      },
+    })
   }
   for (const column of droppedColumns) {
     const { name: _name, ...definition } = columnDefinition(old, column)
@@ -191,12 +225,22 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
     const was = oldColumns.get(column.name)
     if (was !== undefined) alterColumn(op, name, was, column, notes)
   }
+  // Indexes before foreign keys: MySQL lets a foreign key take over an index made for it,
+  // and the downgrade (reversed) then drops the key before the index it needs.
+  for (const index of createdIndexes) createIndex(op, name, index)
   for (const unique of addedUniques) {
     const constraintName = generatedName(unique.name)
       ? `uq_${name}_${unique.columns.join('_')}`
       : unique.name
     op.createUniqueConstraint(constraintName, name, unique.columns)
   }
+  addedChecks.forEach((check, i) => {
+    op.createCheckConstraint(
+      check.name ?? `ck_${name}_${(old.checks?.length ?? 0) + i + 1}`,
+      name,
+      check.expression,
+    )
+  })
   for (const key of addedKeys) {
     op.createForeignKey(
       key.name ?? `fk_${name}_${key.columns.join('_')}`,
@@ -207,7 +251,14 @@ function diffTable(op: Operations, old: TableInfo, table: TableInfo, notes: stri
       { onDelete: key.onDelete, onUpdate: key.onUpdate },
     )
   }
-  for (const index of createdIndexes) createIndex(op, name, index)
+  // The table's comment, when both sides report one.
+  if (old.comment !== undefined && table.comment !== undefined && old.comment !== table.comment) {
+    if (table.comment === null) {
+      op.dropTableComment(name, old.comment === null ? {} : { existingComment: old.comment })
+    } else {
+      op.createTableComment(name, table.comment, { existingComment: old.comment })
+    }
+  }
 }
 
 function alterColumn(
@@ -225,7 +276,9 @@ function alterColumn(
   const typeChanged = normalType(was.type) !== normalType(column.type)
   const nullableChanged = was.nullable !== column.nullable
   const defaultChanged = (was.defaultSql ?? '').trim() !== (column.defaultSql ?? '').trim()
-  if (!typeChanged && !nullableChanged && !defaultChanged) return
+  const commentChanged =
+    was.comment !== undefined && column.comment !== undefined && was.comment !== column.comment
+  if (!typeChanged && !nullableChanged && !defaultChanged && !commentChanged) return
   op.alterColumn(table, column.name, {
     ...(typeChanged ? rawType(column) : {}),
     ...(nullableChanged ? { nullable: column.nullable } : {}),
@@ -234,6 +287,7 @@ function alterColumn(
         ? { default: null }
         : { defaultSql: column.defaultSql }
       : {}),
+    ...(commentChanged ? { comment: column.comment ?? null } : {}),
     existingType: rawType(was),
     existingNullable: was.nullable,
     ...(was.defaultSql === null
@@ -297,6 +351,7 @@ function columnOptions(column: ColumnInfo, primaryKey: boolean): ColumnOptions {
     ...(primaryKey ? { primaryKey: true } : { nullable: column.nullable }),
     ...(column.autoincrement === true ? { autoincrement: true } : {}),
     ...(column.defaultSql === null ? {} : { defaultSql: column.defaultSql }),
+    ...(typeof column.comment === 'string' ? { comment: column.comment } : {}),
   }
 }
 
@@ -315,6 +370,13 @@ function constraintsOf(table: TableInfo): TableConstraintOptions {
         }
       : {}),
     ...(keys.length > 0 ? { foreignKeys: keys.map(foreignKeyDefinition) } : {}),
+    ...((table.checks ?? []).length > 0
+      ? {
+          checks: table.checks!.map((c) =>
+            c.name === undefined ? c.expression : { name: c.name, expression: c.expression },
+          ),
+        }
+      : {}),
   }
 }
 
@@ -361,6 +423,29 @@ function sameIndex(a: IndexInfo, b: IndexInfo | undefined): boolean {
     a.columns.join(',') === b.columns.join(',') &&
     (a.where ?? '') === (b.where ?? '')
   )
+}
+
+/** The same CHECK: the expressions equal up to whitespace and outer parentheses. */
+function sameCheck(a: CheckInfo, b: CheckInfo): boolean {
+  return checkText(a.expression) === checkText(b.expression)
+}
+
+function checkText(expression: string): string {
+  let text = expression.replace(/\s+/g, ' ').trim()
+  while (text.startsWith('(') && text.endsWith(')') && balanced(text.slice(1, -1))) {
+    text = text.slice(1, -1).trim()
+  }
+  return text
+}
+
+/** Whether the parentheses of `text` pair up (quotes are not looked into). */
+function balanced(text: string): boolean {
+  let depth = 0
+  for (const ch of text) {
+    if (ch === '(') depth += 1
+    else if (ch === ')' && --depth < 0) return false
+  }
+  return depth === 0
 }
 
 function sameForeignKey(a: ForeignKeyInfo, b: ForeignKeyInfo): boolean {

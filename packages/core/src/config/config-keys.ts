@@ -10,6 +10,7 @@ import {
 } from '../runtime/migration-action.js'
 import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
 import { parseHookCommand } from './parse-hook-command.js'
+import { checkIgnorePatterns } from '../schema/ignore-patterns.js'
 
 /** The language `retort revision` writes new revision files in. */
 export type RevisionFormat = 'ts' | 'js' | 'yaml'
@@ -63,6 +64,13 @@ export interface KnownConfigValues {
   /** The file `retort bundle` writes, relative to the config file. */
   readonly bundleIndex?: string | undefined
   /**
+   * The declared schema (`src/db/schema.ts`, `schema.yaml`), relative to the config file:
+   * what `check` and `revision --autogenerate` compare the revisions with.
+   */
+  readonly schema?: ConfigLocation | undefined
+  /** Objects the declared-schema comparison leaves alone: `TABLE` or `TABLE.NAME` patterns with `*` and `?`. */
+  readonly ignore?: string | readonly string[] | undefined
+  /**
    * Free-form values for the env module (`ctx.config.settings`): the one key whose content
    * Retort does not check. A database entry's settings override the top level's one by one.
    */
@@ -100,6 +108,8 @@ export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
   'timezone',
   'postWriteHooks',
   'bundleIndex',
+  'schema',
+  'ignore',
   'settings',
   'databases',
 ])
@@ -269,6 +279,10 @@ export function normalizeConfigEntry(
         )
       }
       return [key, value]
+    case 'schema':
+      return [key, checkLocation(value, what)]
+    case 'ignore':
+      return [key, checkIgnorePatterns(value, what)]
     case 'settings':
       if (!isPlainObject(value)) {
         throw new ConfigError(

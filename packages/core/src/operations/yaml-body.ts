@@ -1,4 +1,4 @@
-import { isDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml'
+import { isDocument, type LineCounter } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionBody } from '../revision.js'
 import { didYouMean, nearestName } from './nearest-name.js'
@@ -8,6 +8,7 @@ import type { Operation } from './operation.js'
 import { OperationError, type ArgumentPath } from './operation-error.js'
 import { Operations } from './operations.js'
 import { reverseOperations } from './reverse-operation.js'
+import { YamlLocator } from './yaml-locator.js'
 
 type Args = Readonly<Record<string, unknown>>
 
@@ -126,7 +127,7 @@ export function loadYamlBody(
   path: string,
   source?: string | LineCounter,
 ): RevisionBody {
-  const locator = new Locator(document, source)
+  const locator = new YamlLocator(document, source)
   const failAt = (at: ArgumentPath, message: string, atKey = false): never => {
     throw new RevisionFileError(path, locator.line(at, atKey), message)
   }
@@ -240,48 +241,4 @@ function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
     if (!(error instanceof OperationError)) throw error
     return failAt([...at, name, ...error.path], `${where}: ${error.message}`, error.atKey)
   }
-}
-
-/** Finds the line of a path (`['upgrade', 2, 'createTable', 'columns', 1]`) in a YAML document. */
-class Locator {
-  readonly #document: Document | undefined
-  readonly #lineCounter: LineCounter | undefined
-
-  constructor(document: unknown, source: string | LineCounter | undefined) {
-    this.#document = isDocument(document) ? document : undefined
-    if (source instanceof LineCounter) this.#lineCounter = source
-    else if (typeof source === 'string') {
-      const counter = new LineCounter()
-      counter.addNewLine(0)
-      for (let i = 0; i < source.length; i++) if (source[i] === '\n') counter.addNewLine(i + 1)
-      this.#lineCounter = counter
-    }
-  }
-
-  /** The 1-based line of the deepest node on `path` that exists, or `undefined`. */
-  line(path: ArgumentPath, atKey: boolean): number | undefined {
-    if (this.#document === undefined || this.#lineCounter === undefined) return undefined
-    let node: unknown = this.#document.contents
-    let offset = rangeStart(node)
-    for (const [index, segment] of path.entries()) {
-      const last = index === path.length - 1
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment)
-        if (pair === undefined) break
-        const keyOffset = rangeStart(pair.key)
-        node = pair.value
-        offset = (last && atKey ? keyOffset : (rangeStart(node) ?? keyOffset)) ?? offset
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment]
-        if (node === undefined) break
-        offset = rangeStart(node) ?? offset
-      } else break
-    }
-    return offset === undefined ? undefined : this.#lineCounter.linePos(offset).line
-  }
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: readonly number[] | null } | null | undefined)?.range
-  return range?.[0]
 }
