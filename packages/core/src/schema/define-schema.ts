@@ -1,4 +1,4 @@
-import { closestName } from '../config/closest-name.js'
+import { nearestName } from '../operations/nearest-name.js'
 import {
   checkName,
   checkOptions,
@@ -181,7 +181,7 @@ function checkTable(parent: Subject, name: string, value: unknown, path: string[
   }
   for (const key of Object.keys(value)) {
     if (!(DECLARED_TABLE_KEYS as readonly string[]).includes(key)) {
-      const near = closestName(key, DECLARED_TABLE_KEYS)
+      const near = nearestName(key, DECLARED_TABLE_KEYS)
       fail(
         at,
         [key],
