@@ -20,7 +20,11 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+      'docs/test/**/*.test.ts',
+    ],
     // Limits for a hang, not expectations: on a shared two-core CI machine under load a
     // single test that spawns the CLI or child processes has taken 40 s.
     testTimeout: 180_000,

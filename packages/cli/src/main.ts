@@ -1,6 +1,7 @@
 import { Command, CommanderError } from './commander.js'
 import type { CliIo } from './cli-context.js'
 import type { CommandKit } from './command-kit.js'
+import { examplesHelp } from './command-examples.js'
 import { createColorsFor, useColor } from './colors.js'
 import { commanderMessage } from './commander-message.js'
 import { collect } from './options.js'
@@ -110,6 +111,8 @@ export async function main(args: readonly string[], io: CliIo, version: string):
   // A mistake in a command's flags or operands points to that command's help.
   for (const command of program.commands) {
     command.configureOutput({ outputError: usageLine(`retort ${command.name()} --help`) })
+    const examples = examplesHelp(command.name())
+    if (examples !== '') command.addHelpText('after', examples)
   }
 
   if (args.length === 0) {

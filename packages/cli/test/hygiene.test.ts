@@ -85,7 +85,7 @@ describe('CLI hygiene', () => {
       ],
       [
         ['graph', '--format', 'png'],
-        "option '--format <format>' argument 'png' is invalid; allowed choices are mermaid, dot; see 'retort graph --help'",
+        "option '--format <format>' argument 'png' is invalid; allowed choices are mermaid, dot, ascii, svg, html; see 'retort graph --help'",
       ],
       [['-c'], "option '-c, --config <file>' argument missing; see 'retort --help'"],
       [['frobnicate'], "unknown command 'frobnicate'; see 'retort --help'"],

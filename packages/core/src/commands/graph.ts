@@ -1,6 +1,8 @@
 import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
 import type { RevisionMap } from '../graph/revision-map.js'
+import { graphPicture } from '../graph-render/graph-picture.js'
+import { renderAsciiGraph } from '../graph-render/render-ascii-graph.js'
 import type { CommandOptions } from './command-options.js'
 import { databaseConfigured } from './database-configured.js'
 import { loadRevisions } from './load-revisions.js'
@@ -8,10 +10,16 @@ import { printableText } from '../env/printable-text.js'
 import { runAction } from './run-action.js'
 
 /** The picture languages of {@link graph}. */
-export type GraphFormat = 'mermaid' | 'dot'
+export type GraphFormat = 'mermaid' | 'dot' | 'ascii' | 'svg' | 'html'
 
 /** Every {@link GraphFormat}. */
-export const GRAPH_FORMATS: readonly GraphFormat[] = Object.freeze(['mermaid', 'dot'])
+export const GRAPH_FORMATS: readonly GraphFormat[] = Object.freeze([
+  'mermaid',
+  'dot',
+  'ascii',
+  'svg',
+  'html',
+])
 
 /** Options of {@link graph}. */
 export interface GraphOptions extends CommandOptions {
@@ -19,29 +27,38 @@ export interface GraphOptions extends CommandOptions {
   readonly format?: GraphFormat | undefined
   /**
    * Read the database and mark the revisions it is at. Default: when a database is
-   * configured (a dialect, an env module or a `url`).
+   * configured (a dialect, an env module or a `url`); then a database that cannot be read
+   * leaves the picture unmarked and says why in {@link GraphResult.currentError}. With
+   * `true`, that is an error.
    */
   readonly indicateCurrent?: boolean | undefined
+  /** `html`: the page's title. Default `'Revision graph'`. */
+  readonly title?: string | undefined
 }
 
 /** What {@link graph} returns. */
 export interface GraphResult {
   readonly format: GraphFormat
-  /** The picture's source text. */
+  /** The picture's source text (SVG and HTML: the whole document). */
   readonly text: string
   /** The version rows that were marked (`undefined` when no database was read). */
   readonly current: readonly string[] | undefined
+  /** Why the configured database could not be read (the picture then has no marks). */
+  readonly currentError?: string | undefined
+  /** How many revisions the picture holds. */
+  readonly revisions: number
 }
 
 /**
- * The revision graph as Mermaid (`flowchart`) or Graphviz DOT text: parent -> child edges,
- * `dependsOn` as dashed edges, heads, merge points and branch labels, and the database's
- * current revisions when it was read.
+ * The revision graph as a picture: Mermaid (`flowchart`) or Graphviz DOT text, an ASCII
+ * drawing for a terminal (`git log --graph` style), or a laid-out SVG image or
+ * self-contained HTML page. Parent -> child edges, `dependsOn` edges, heads, merge points and
+ * branch labels, and the database's current revisions when it was read.
  *
  * @example
  * ```ts
- * const { text } = await graph(config, { format: 'dot', indicateCurrent: false })
- * writeFileSync('graph.dot', text)
+ * const { text } = await graph(config, { format: 'svg', indicateCurrent: false })
+ * writeFileSync('graph.svg', text)
  * ```
  */
 export async function graph(config: Config, options: GraphOptions = {}): Promise<GraphResult> {
@@ -54,13 +71,50 @@ export async function graph(config: Config, options: GraphOptions = {}): Promise
   }
   const loaded = await loadRevisions(config, options)
   let current: string[] | undefined
+  let currentError: string | undefined
   if (options.indicateCurrent ?? databaseConfigured(config, loaded, options)) {
-    const databases = await runAction(config, loaded, { kind: 'current' }, options)
-    current = [...new Set(databases.flatMap((d) => d.heads))]
+    try {
+      const databases = await runAction(config, loaded, { kind: 'current' }, options)
+      current = [...new Set(databases.flatMap((d) => d.heads))]
+    } catch (error) {
+      // Asked for by default only: the picture is still worth drawing.
+      if (options.indicateCurrent === true) throw error
+      currentError = error instanceof Error ? error.message : String(error)
+    }
   }
-  const text =
-    format === 'dot' ? renderDot(loaded.map, current) : renderMermaid(loaded.map, current)
-  return { format, text, current }
+  const text = await render(format, loaded.map, current, options.title)
+  return {
+    format,
+    text,
+    current,
+    ...(currentError === undefined ? {} : { currentError }),
+    revisions: loaded.map.size,
+  }
+}
+
+async function render(
+  format: GraphFormat,
+  map: RevisionMap,
+  current: readonly string[] | undefined,
+  title: string | undefined,
+): Promise<string> {
+  switch (format) {
+    case 'mermaid':
+      return renderMermaid(map, current)
+    case 'dot':
+      return renderDot(map, current)
+    case 'ascii':
+      return renderAsciiGraph(graphPicture(map, current))
+    // The layout library is loaded only for the formats that lay out.
+    case 'svg': {
+      const { renderSvgGraph } = await import('../graph-render/render-svg-graph.js')
+      return renderSvgGraph(graphPicture(map, current))
+    }
+    case 'html': {
+      const { renderHtmlGraph } = await import('../graph-render/render-html-graph.js')
+      return renderHtmlGraph(graphPicture(map, current), { title })
+    }
+  }
 }
 
 interface Node {

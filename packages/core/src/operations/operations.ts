@@ -1213,3 +1213,15 @@ function constraintDefinition(
     }
   }
 }
+
+/**
+ * The option keys each operation builder accepts, by operation kind (its positional
+ * arguments are not options). `docs/operations.md` is checked against it.
+ *
+ * @example
+ * ```ts
+ * OPERATION_OPTION_KEYS.createIndex // ['unique', 'where', 'ifNotExists', 'schema']
+ * ```
+ */
+export const OPERATION_OPTION_KEYS: Readonly<Record<Operation['kind'], readonly string[]>> =
+  OPTION_KEYS

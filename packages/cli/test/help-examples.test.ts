@@ -1,0 +1,124 @@
+import { mkdirSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COMMAND_EXAMPLES, type CommandExample } from '../src/command-examples.js'
+import { createProject, fillRevision, ok, retort } from './helpers/project.js'
+
+/** The command names `retort --help` lists. */
+function listedCommands(dir: string): string[] {
+  const help = ok(dir, ['--help'])
+  const section = help.slice(help.indexOf('Commands:'))
+  return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)]
+    .map((m) => m[1]!)
+    .filter((n) => n !== 'help')
+}
+
+describe('the examples of every command', () => {
+  let project: ReturnType<typeof createProject>
+  let dir: string
+  beforeAll(() => {
+    project = createProject('retort-help-examples-')
+    dir = project.dir
+  })
+  afterAll(() => project.cleanup())
+
+  it('every command has one or two, shown by its --help', () => {
+    const commands = listedCommands(dir)
+    expect(commands.length).toBeGreaterThan(15)
+    expect(Object.keys(COMMAND_EXAMPLES).sort()).toEqual([...commands].sort())
+    for (const name of commands) {
+      const examples = COMMAND_EXAMPLES[name]!
+      expect(examples.length, name).toBeGreaterThanOrEqual(1)
+      expect(examples.length, name).toBeLessThanOrEqual(2)
+      const help = ok(dir, [name, '--help'])
+      expect(help, name).toContain('\nExamples:\n')
+      for (const example of examples) {
+        expect(example.args[0], name).toBe(name)
+        expect(help, name).toContain(`      ${example.note}\n`)
+      }
+    }
+    expect(ok(dir, ['revision', '--help'])).toContain(
+      "  $ retort revision -m 'create note'\n      a new revision on the head\n",
+    )
+    expect(ok(dir, ['graph', '--help'])).toContain('  $ retort graph --format svg > graph.svg\n')
+  })
+
+  it('every example runs, in a project where its revisions and labels exist', () => {
+    const ran = new Set<CommandExample>()
+    const example = (
+      name: string,
+      index: number,
+      options: { code?: number; cwd?: string; env?: Record<string, string> } = {},
+    ) => {
+      const chosen = COMMAND_EXAMPLES[name]![index]!
+      const run = retort(options.cwd ?? dir, chosen.args, options.env)
+      expect(
+        { args: chosen.args, code: run.code },
+        `${chosen.args.join(' ')}: ${run.stderr}`,
+      ).toEqual({ args: chosen.args, code: options.code ?? 0 })
+      ran.add(chosen)
+      return run
+    }
+    const versions = () => join(dir, 'migrations/versions')
+    const file = (slug: string) => {
+      const name = readdirSync(versions()).find((f) => f.endsWith(`_${slug}.ts`))
+      if (name === undefined) throw new Error(`no revision file *_${slug}.ts`)
+      return join(versions(), name)
+    }
+
+    example('init', 0)
+    mkdirSync(join(dir, 'other'))
+    example('init', 1, { cwd: join(dir, 'other') })
+    example('list-templates', 0)
+    ok(dir, ['revision', '-m', 'create account', '--rev-id', '3f1c2a9b7d10'])
+    fillRevision(file('create_account'), 'account')
+    example('revision', 0)
+    fillRevision(file('create_note'), 'note')
+    example('upgrade', 0)
+    example('revision', 1)
+    fillRevision(file('create_payment'), 'payment')
+    // A revision someone wrote on an old parent, applied nowhere.
+    ok(dir, [
+      'revision',
+      '-m',
+      'create tag',
+      '--rev-id',
+      '8b2e4d6f0a1c',
+      '--head',
+      '3f1c',
+      '--splice',
+    ])
+    fillRevision(file('create_tag'), 'tag')
+
+    example('heads', 0)
+    example('heads', 1, { code: 1 })
+    example('branches', 0)
+    example('show', 1)
+    example('graph', 0)
+    expect(example('graph', 1).stdout).toMatch(/^<svg /)
+    example('history', 0)
+    example('rebase', 0)
+    example('merge', 0)
+    example('upgrade', 0)
+    example('stamp', 0)
+    example('current', 0)
+    example('current', 1)
+    example('show', 0)
+    example('history', 1)
+    example('downgrade', 0)
+    example('downgrade', 1)
+    // Down to where the purge will stamp, so that the tables match the rows again.
+    ok(dir, ['downgrade', '3f1c'])
+    example('stamp', 1)
+    example('ensure-version', 0)
+    example('upgrade', 0)
+    example('check', 0)
+    example('edit', 0, { env: { EDITOR: 'true' } })
+    example('bundle', 0)
+    example('bundle', 1)
+    expect(example('upgrade', 1).stdout).toContain('CREATE TABLE "payment"')
+
+    const all = Object.values(COMMAND_EXAMPLES).flat()
+    expect(all.filter((e) => !ran.has(e)).map((e) => e.args.join(' '))).toEqual([])
+  })
+})
