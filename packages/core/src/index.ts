@@ -47,6 +47,8 @@ export * from './commands/history.js'
 export * from './commands/show.js'
 export * from './commands/branches.js'
 export * from './migrator.js'
+export * from './app/database-status.js'
+export * from './app/upgrade-unless-newer.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

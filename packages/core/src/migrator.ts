@@ -16,6 +16,13 @@ import type { Dialect } from './dialect.js'
 import type { Logger, MigrationEvent } from './env/logger.js'
 import type { TransactionMode } from './runtime/migration-action.js'
 import type { MigrationsInput } from './script/module-source.js'
+import { status, type StatusResult } from './app/database-status.js'
+import {
+  checkOnNewerDatabase,
+  upgradeUnlessNewer,
+  type OnNewerDatabase,
+  type UpgradeResult,
+} from './app/upgrade-unless-newer.js'
 
 /** Options of {@link Migrator}. */
 export interface MigratorOptions {
@@ -35,6 +42,12 @@ export interface MigratorOptions {
   readonly onEvent?: ((event: MigrationEvent) => void) | undefined
   readonly versionTable?: string | undefined
   readonly transactionMode?: TransactionMode | undefined
+  /**
+   * What `upgrade` does when the database holds revisions this application does not know:
+   * `'error'` (default) throws `UnknownDatabaseRevisionError`, `'ignore'` leaves it alone
+   * and returns `newerDatabase` (see {@link Migrator.status} to decide before opening it).
+   */
+  readonly onNewerDatabase?: OnNewerDatabase | undefined
 }
 
 /**
@@ -59,8 +72,11 @@ export class Migrator {
   readonly #config: Config
   readonly #options: CommandOptions
   #revisions: Promise<LoadedRevisions> | undefined
+  readonly #onNewerDatabase: OnNewerDatabase
 
   constructor(options: MigratorOptions) {
+    this.#onNewerDatabase = options.onNewerDatabase ?? 'error'
+    checkOnNewerDatabase(this.#onNewerDatabase)
     const base =
       options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
     const config = base.clone()
@@ -99,9 +115,35 @@ export class Migrator {
     return this.#config
   }
 
-  /** Applies revisions up to `target` (default: every head). */
-  upgrade(target = 'heads'): Promise<MigrateResult> {
-    return this.#run((options) => upgrade(this.#config, target, options))
+  /**
+   * Applies revisions up to `target` (default: every head). With `onNewerDatabase: 'ignore'`
+   * (here or in the constructor) a database migrated by a newer version is left alone and
+   * the result's `newerDatabase` lists the ids this application does not know.
+   */
+  upgrade(
+    target = 'heads',
+    options: { onNewerDatabase?: OnNewerDatabase } = {},
+  ): Promise<UpgradeResult> {
+    const onNewerDatabase = options.onNewerDatabase ?? this.#onNewerDatabase
+    return this.#run((common) =>
+      upgradeUnlessNewer(this.#config, target, { ...common, onNewerDatabase }),
+    )
+  }
+
+  /**
+   * Where the database stands: `empty`, `behind`, `current`, `ahead` (newer than this
+   * application), `diverged` or `incomplete`, with the pending revisions, the unknown ids
+   * and any record of a revision that stopped part-way. A read: creates nothing.
+   *
+   * @example
+   * ```ts
+   * const { state } = await migrator.status()
+   * if (state === 'ahead') openReadOnly()
+   * else if (state !== 'current') await migrator.upgrade()
+   * ```
+   */
+  status(): Promise<StatusResult> {
+    return this.#run((options) => status(this.#config, options))
   }
 
   /** Un-applies revisions down to `target`. */
