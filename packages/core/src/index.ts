@@ -49,6 +49,8 @@ export * from './commands/branches.js'
 export * from './migrator.js'
 export * from './app/database-status.js'
 export * from './app/upgrade-unless-newer.js'
+export * from './app/operate.js'
+export * from './app/operate-command.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

@@ -17,6 +17,8 @@ import type { Logger, MigrationEvent } from './env/logger.js'
 import type { TransactionMode } from './runtime/migration-action.js'
 import type { MigrationsInput } from './script/module-source.js'
 import { status, type StatusResult } from './app/database-status.js'
+import type { OperationsBody } from './app/operate.js'
+import { operateCommand, type OperateCommandResult } from './app/operate-command.js'
 import {
   checkOnNewerDatabase,
   upgradeUnlessNewer,
@@ -144,6 +146,23 @@ export class Migrator {
    */
   status(): Promise<StatusResult> {
     return this.#run((options) => status(this.#config, options))
+  }
+
+  /**
+   * Runs operations without a revision on this Migrator's database (its `dialect`, or those
+   * of the env module): the same compilers and SQLite rebuild as a migration, in a
+   * transaction where the database allows DDL in one, under the migration lock, without
+   * touching the version table. `{ sql: true }` returns the SQL instead of running it.
+   *
+   * @example
+   * ```ts
+   * await migrator.operate((op) => {
+   *   op.alterColumn('account', 'email', { nullable: true })
+   * })
+   * ```
+   */
+  operate(body: OperationsBody, options: { sql?: boolean } = {}): Promise<OperateCommandResult> {
+    return this.#run((common) => operateCommand(this.#config, body, { ...common, ...options }))
   }
 
   /** Un-applies revisions down to `target`. */
