@@ -51,6 +51,10 @@ export * from './app/database-status.js'
 export * from './app/upgrade-unless-newer.js'
 export * from './app/operate.js'
 export * from './app/operate-command.js'
+export * from './app/database-files.js'
+export * from './app/database-template.js'
+export * from './app/create-database.js'
+export * from './app/backup-settings.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

@@ -18,6 +18,8 @@ import type { TransactionMode } from './runtime/migration-action.js'
 import type { MigrationsInput } from './script/module-source.js'
 import { status, type StatusResult } from './app/database-status.js'
 import type { OperationsBody } from './app/operate.js'
+import { createDatabase, type CreateDatabaseResult } from './app/create-database.js'
+import { TemplateStore } from './app/database-template.js'
 import { operateCommand, type OperateCommandResult } from './app/operate-command.js'
 import {
   checkOnNewerDatabase,
@@ -50,6 +52,11 @@ export interface MigratorOptions {
    * and returns `newerDatabase` (see {@link Migrator.status} to decide before opening it).
    */
   readonly onNewerDatabase?: OnNewerDatabase | undefined
+  /**
+   * `createDatabase`: a directory where database templates are kept between processes
+   * (default: the config's `templateCache`, else memory only).
+   */
+  readonly templateCache?: string | URL | undefined
 }
 
 /**
@@ -75,6 +82,7 @@ export class Migrator {
   readonly #options: CommandOptions
   #revisions: Promise<LoadedRevisions> | undefined
   readonly #onNewerDatabase: OnNewerDatabase
+  #templates: TemplateStore | undefined
 
   constructor(options: MigratorOptions) {
     this.#onNewerDatabase = options.onNewerDatabase ?? 'error'
@@ -86,6 +94,7 @@ export class Migrator {
     if (options.versionTable !== undefined) config.set('versionTable', options.versionTable)
     if (options.transactionMode !== undefined)
       config.set('transactionMode', options.transactionMode)
+    if (options.templateCache !== undefined) config.set('templateCache', options.templateCache)
     this.#config = config
     this.#options = {
       dialect: options.dialect,
@@ -163,6 +172,25 @@ export class Migrator {
    */
   operate(body: OperationsBody, options: { sql?: boolean } = {}): Promise<OperateCommandResult> {
     return this.#run((common) => operateCommand(this.#config, body, { ...common, ...options }))
+  }
+
+  /**
+   * Creates a new SQLite database file already at the heads. The first call builds a
+   * template (an in-memory database upgraded to the heads); later calls write its bytes, so
+   * creating a database does not replay the history. With `templateCache` the template is
+   * also kept on disk, keyed by the heads and the revision files' checksums. Refuses to
+   * overwrite an existing file. Needs a SQLite `dialect` (only its kind is used).
+   *
+   * @example
+   * ```ts
+   * const migrator = new Migrator({ scriptLocation, dialect: sqliteDialect({ filename: ':memory:' }) })
+   * await migrator.createDatabase('/data/users/42.db')
+   * ```
+   */
+  createDatabase(path: string): Promise<CreateDatabaseResult> {
+    this.#templates ??= new TemplateStore(this.#config.templateCache)
+    const templates = this.#templates
+    return this.#run((options) => createDatabase(this.#config, path, { ...options, templates }))
   }
 
   /** Un-applies revisions down to `target`. */

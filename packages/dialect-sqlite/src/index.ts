@@ -36,3 +36,4 @@ export {
 export { rebuildScript } from './sqlite-rebuild-script.js'
 export { SqliteRebuildError } from './sqlite-rebuild-error.js'
 export { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'
+export { SqliteDatabaseFiles } from './sqlite-database-files.js'
