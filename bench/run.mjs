@@ -14,7 +14,8 @@ const work = join(tmpdir(), `retort-bench-${process.pid}`)
 mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
 // `--only=first-run,bundle` runs those sections alone: graph, upgrade, servers, cli,
-// first-run, heads, bundle.
+// first-run, heads, bundle, create, fleet. `--create=REVISIONS,DATABASES,SAMPLE` and
+// `--fleet=DATABASES,REVISIONS` change the sizes of those two.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const wants = (section) => only === undefined || only.split(',').includes(section)
 
@@ -338,6 +339,27 @@ if (wants('bundle')) {
   const bytes = statSync(outfile).size
   console.log(
     `\nbundle: examples/bundled/dist/app.mjs (esbuild, not minified) ${(bytes / 1024).toFixed(0)} KB`,
+  )
+}
+
+// 8. New databases at the head of a long history: template vs upgrade vs ensureVersion+stamp.
+const sizesOf = (name, fallback) =>
+  (process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback)
+    .split(',')
+    .map(Number)
+if (wants('create')) {
+  const [revisions, databases, sample] = sizesOf('create', quick ? '200,100,5' : '500,1000,10')
+  const r = runCase('create-case.mjs', [revisions, databases, sample, join(work, 'create')])
+  table(
+    `New SQLite databases at the head of ${r.revisions} revisions, ${r.databases} databases (ms per database; upgrade timed on ${r.upgradeSample}); ratio = way / template`,
+    ['way', 'ms/db', 'ratio'],
+    [
+      ['createDatabase', r.templatePerDbMs, '1.0x'],
+      ['  (first: builds)', r.buildMs, ''],
+      ['  (later calls)', r.templateAfterFirstPerDbMs, ''],
+      ['upgrade(heads)', r.upgradePerDbMs, `${(r.upgradePerDbMs / r.templatePerDbMs).toFixed(1)}x`],
+      ['copy+ensure+stamp', r.stampPerDbMs, `${(r.stampPerDbMs / r.templatePerDbMs).toFixed(1)}x`],
+    ],
   )
 }
 
