@@ -55,6 +55,7 @@ export * from './app/database-files.js'
 export * from './app/database-template.js'
 export * from './app/create-database.js'
 export * from './app/backup-settings.js'
+export * from './app/run-with-backup.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

@@ -20,6 +20,7 @@ import { status, type StatusResult } from './app/database-status.js'
 import type { OperationsBody } from './app/operate.js'
 import { createDatabase, type CreateDatabaseResult } from './app/create-database.js'
 import { TemplateStore } from './app/database-template.js'
+import type { BackupOption } from './app/backup-settings.js'
 import { operateCommand, type OperateCommandResult } from './app/operate-command.js'
 import {
   checkOnNewerDatabase,
@@ -57,6 +58,17 @@ export interface MigratorOptions {
    * (default: the config's `templateCache`, else memory only).
    */
   readonly templateCache?: string | URL | undefined
+  /**
+   * Back up a SQLite database file before a run that will apply something: `true` (next to
+   * the file, keeping the last 3) or `{ dir, keep }`. Events `backup-start`, `backup-done`.
+   */
+  readonly backup?: BackupOption | undefined
+  /**
+   * When a run with a backup fails and could not roll back (`transactionMode: 'none'`, a
+   * revision with `transaction = false`), copy the backup back (default `true`; event
+   * `restored`; the error is a `RestoredFromBackupError`).
+   */
+  readonly restoreOnFailure?: boolean | undefined
 }
 
 /**
@@ -95,6 +107,9 @@ export class Migrator {
     if (options.transactionMode !== undefined)
       config.set('transactionMode', options.transactionMode)
     if (options.templateCache !== undefined) config.set('templateCache', options.templateCache)
+    if (options.backup !== undefined) config.set('backup', options.backup)
+    if (options.restoreOnFailure !== undefined)
+      config.set('restoreOnFailure', options.restoreOnFailure)
     this.#config = config
     this.#options = {
       dialect: options.dialect,

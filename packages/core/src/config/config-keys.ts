@@ -120,11 +120,11 @@ export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
   'bundleIndex',
   'schema',
   'ignore',
-  'settings',
-  'databases',
   'backup',
   'restoreOnFailure',
   'templateCache',
+  'settings',
+  'databases',
 ])
 
 /** The value a known key has when it is not set. */
