@@ -56,6 +56,7 @@ export * from './app/database-template.js'
 export * from './app/create-database.js'
 export * from './app/backup-settings.js'
 export * from './app/run-with-backup.js'
+export * from './app/migrate-many.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,
