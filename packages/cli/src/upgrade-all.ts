@@ -34,7 +34,14 @@ export async function runUpgradeAll(
     )
   }
   const config = await ctx.loadConfig()
-  const options = ctx.commandOptions()
+  const common = ctx.commandOptions()
+  // One "Running upgrade" line per revision and database would bury the summary: the
+  // progress line and the per-database results say it; --debug shows them all.
+  const logger = common.logger
+  const options =
+    ctx.debug || logger === undefined
+      ? common
+      : { ...common, logger: { ...logger, info: () => {} } }
   const targets = await listTargets(config, options)
   const line = progressLine(ctx)
   let result
