@@ -363,4 +363,40 @@ if (wants('create')) {
   )
 }
 
+// 9. A fleet: the same revisions over many databases with migrateMany, concurrency 1 and 4.
+if (wants('fleet')) {
+  const [databases, revisions, pgSchemas] = sizesOf('fleet', quick ? '100,50,20' : '1000,50,100')
+  const rows = []
+  for (const kind of ['sqlite', 'postgres']) {
+    const count = kind === 'sqlite' ? databases : pgSchemas
+    if (!(count > 0)) continue
+    const results = []
+    for (const concurrency of [1, 4]) {
+      try {
+        results.push(
+          runCase('fleet-case.mjs', [kind, count, revisions, concurrency, join(work, 'fleet')]),
+        )
+      } catch (error) {
+        console.log(`fleet ${kind}: skipped (${String(error.message).split('\n')[0]})`)
+        break
+      }
+    }
+    if (results.length < 2) continue
+    const [one, four] = results
+    rows.push([
+      `${kind} ${count} dbs`,
+      one.ms / 1000,
+      four.ms / 1000,
+      one.perDbMs,
+      four.perDbMs,
+      `${(one.ms / four.ms).toFixed(2)}x`,
+    ])
+  }
+  table(
+    `migrateMany: databases through ${revisions} revisions (wall s, ms per database); speed-up = c1 / c4 (2 cores)`,
+    ['fleet', 'c1 s', 'c4 s', 'c1 ms/db', 'c4 ms/db', 'speed-up'],
+    rows,
+  )
+}
+
 rmSync(work, { recursive: true, force: true })
