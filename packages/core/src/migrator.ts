@@ -20,7 +20,7 @@ import { status, type StatusResult } from './app/database-status.js'
 import type { OperationsBody } from './app/operate.js'
 import { createDatabase, type CreateDatabaseResult } from './app/create-database.js'
 import { TemplateStore } from './app/database-template.js'
-import type { BackupOption } from './app/backup-settings.js'
+import type { BackupOption } from './config/backup-settings.js'
 import { operateCommand, type OperateCommandResult } from './app/operate-command.js'
 import {
   checkOnNewerDatabase,

@@ -7,7 +7,7 @@ import { ConfigError, RetortError } from '../errors.js'
 import type { CommandOptions } from '../commands/command-options.js'
 import { loadRevisions } from '../commands/load-revisions.js'
 import { upgrade } from '../commands/upgrade.js'
-import { databaseFilesOf, type DatabaseFiles } from './database-files.js'
+import { databaseFilesOf, type DatabaseFiles } from '../database-files.js'
 import { TemplateStore, templateKey } from './database-template.js'
 
 /** Options of {@link createDatabase}. */

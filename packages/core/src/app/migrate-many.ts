@@ -8,9 +8,9 @@ import { loadEnvModule } from '../env/load-env-module.js'
 import { silentLogger } from '../env/logger.js'
 import type { CommandOptions } from '../commands/command-options.js'
 import { loadRevisions, type LoadedRevisions } from '../commands/load-revisions.js'
-import { runSettings } from '../commands/run-action.js'
+import { backupPolicy, runSettings } from '../commands/run-action.js'
 import type { AppliedRevision } from '../runtime/migration-action.js'
-import { backupPolicy, runWithBackup } from './run-with-backup.js'
+import { runWithBackup } from '../runtime/run-with-backup.js'
 import { checkOnNewerDatabase, type OnNewerDatabase } from './upgrade-unless-newer.js'
 
 /** Default number of databases migrated at the same time by {@link migrateMany}. */
@@ -318,8 +318,7 @@ export async function listTargets(
     const context = { baseDir: config.directory, setting: entry.describeKey('url') }
     // The CLI's resolver takes the context too (as the default env passes it).
     const resolve = options.resolveDialect as
-      | ((url: string, context: DialectForUrlOptions) => Dialect | Promise<Dialect>)
-      | undefined
+      ((url: string, context: DialectForUrlOptions) => Dialect | Promise<Dialect>) | undefined
     const dialect = resolve ? await resolve(url, context) : await dialectForUrl(url, context)
     targets.push({ name, entry: name, dialect })
   }

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
 import { parseHookCommand } from './parse-hook-command.js'
 import { checkIgnorePatterns } from '../schema/ignore-patterns.js'
-import { normalizeBackupOption, type BackupOption } from '../app/backup-settings.js'
+import { normalizeBackupOption, type BackupOption } from './backup-settings.js'
 
 /** The language `retort revision` writes new revision files in. */
 export type RevisionFormat = 'ts' | 'js' | 'yaml'

@@ -1,4 +1,4 @@
-import type { BackupSettings } from '../app/backup-settings.js'
+import type { BackupSettings } from './backup-settings.js'
 import { dirname, isAbsolute, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { QualifiedName } from '../dialect.js'

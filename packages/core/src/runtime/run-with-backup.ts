@@ -1,39 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
-import type { RunMigrationsOptions } from '../env/env-context.js'
 import { MigrationError, RetortError } from '../errors.js'
 import { planDowngrade, planUpgrade, type Plan } from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { RevisionSource } from '../revision.js'
-import type { MigrationAction, RunOptions, RunResult } from '../runtime/migration-action.js'
-import { runOnline } from '../runtime/run-online.js'
-import type { BackupSettings } from './backup-settings.js'
-import { databaseFilesOf, type DatabaseFiles } from './database-files.js'
+import type { BackupSettings } from '../config/backup-settings.js'
+import { databaseFilesOf, type DatabaseFiles } from '../database-files.js'
+import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
+import { runOnline } from './run-online.js'
 
 /** What {@link runWithBackup} does around a run: the `backup` and `restoreOnFailure` settings. */
 export interface BackupPolicy {
   readonly backup: BackupSettings
   readonly restoreOnFailure: boolean
-}
-
-/**
- * The `backup` and `restoreOnFailure` settings of the config, or of its `databases:` entry
- * when the env names one; `undefined` when backups are off.
- *
- * @example
- * ```ts
- * const policy = backupPolicy(config, { name: 'main' })
- * ```
- */
-export function backupPolicy(
-  config: Config,
-  runOptions: RunMigrationsOptions,
-): BackupPolicy | undefined {
-  const target = runOptions.name === undefined ? config : config.forDatabase(runOptions.name)
-  const backup = target.backup
-  return backup === undefined ? undefined : { backup, restoreOnFailure: target.restoreOnFailure }
 }
 
 /** The marker between a database file's name and the time of a backup of it. */

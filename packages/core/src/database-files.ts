@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js'
+import type { Dialect } from './dialect.js'
 
 /**
  * A private in-memory database made by {@link DatabaseFiles.memory}: `dialect` connects to
