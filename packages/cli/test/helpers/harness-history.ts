@@ -117,11 +117,26 @@ export function expectedFinding(defect: PlantedDefect): {
 } {
   switch (defect) {
     case 'index':
-      return { revision: HISTORY_IDS.index, operation: 'downgrade', kind: 'index', name: 'ix_note_title' }
+      return {
+        revision: HISTORY_IDS.index,
+        operation: 'downgrade',
+        kind: 'index',
+        name: 'ix_note_title',
+      }
     case 'default':
-      return { revision: HISTORY_IDS.default, operation: 'downgrade', kind: 'column', name: 'note.title' }
+      return {
+        revision: HISTORY_IDS.default,
+        operation: 'downgrade',
+        kind: 'column',
+        name: 'note.title',
+      }
     case 'foreignKey':
-      return { revision: HISTORY_IDS.foreignKey, operation: 'downgrade', kind: 'foreign key', name: '' }
+      return {
+        revision: HISTORY_IDS.foreignKey,
+        operation: 'downgrade',
+        kind: 'foreign key',
+        name: '',
+      }
     case 'table':
       return { revision: HISTORY_IDS.table, operation: 'downgrade', kind: 'table', name: 'tag' }
   }

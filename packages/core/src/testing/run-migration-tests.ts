@@ -7,6 +7,7 @@ import { bodiesLoadOf } from './bodies-load.js'
 import { HARNESS_CHECKS, type HarnessCheckName, type HarnessCheckResult } from './harness-error.js'
 import { prepareHarness, type HarnessOptions } from './harness-options.js'
 import { defaultSnapshotFile, schemaMatchesOf, type ExpectedSchema } from './schema-matches.js'
+import { snapshotFileName } from './schema-snapshot-file.js'
 import { singleHeadOf } from './single-head.js'
 import { stairwayOf } from './stairway.js'
 
@@ -33,6 +34,8 @@ export interface MigrationTestOptions extends HarnessOptions {
   readonly snapshotFile?: string | URL | undefined
   /** Rewrite the snapshot file from the revisions instead of comparing. */
   readonly update?: boolean | undefined
+  /** Called with each check's result as soon as it is known. */
+  readonly onResult?: ((result: HarnessCheckResult) => void) | undefined
 }
 
 /**
@@ -68,15 +71,27 @@ export interface MigrationTestReport {
 export async function runMigrationTests(
   options: MigrationTestOptions,
 ): Promise<MigrationTestReport> {
-  const { only, expected, snapshotFile, update, ...harness } = options
+  const { only, expected, snapshotFile, update, onResult, ...harness } = options
   const selected = selectedChecks(only)
   if (expected !== undefined && (snapshotFile !== undefined || update === true)) {
     throw new ConfigError(
       `the test harness was given both expected and snapshotFile/update; pass one of them`,
     )
   }
-  const prepared = await prepareHarness(harness, ['only', 'expected', 'snapshotFile', 'update'])
-  const checks: HarnessCheckResult[] = []
+  const prepared = await prepareHarness(harness, [
+    'only',
+    'expected',
+    'snapshotFile',
+    'update',
+    'onResult',
+  ])
+  const results: HarnessCheckResult[] = []
+  const checks = {
+    push(result: HarnessCheckResult): void {
+      results.push(result)
+      onResult?.(result)
+    },
+  }
   const skip = (check: HarnessCheckName, why: string) =>
     checks.push(
       Object.freeze({ check, ok: true, skipped: why, summary: `skipped: ${why}`, findings: [] }),
@@ -116,9 +131,9 @@ export async function runMigrationTests(
     }
   }
   return Object.freeze({
-    ok: checks.every((c) => c.ok),
+    ok: results.every((c) => c.ok),
     where: prepared.where,
-    checks: Object.freeze(checks),
+    checks: Object.freeze(results),
   })
 }
 
@@ -156,6 +171,6 @@ async function defaultExpected(
   if (declaredSchemaPath(prepared.config) !== undefined) return { expected: 'declared' }
   if (named) return { expected: { snapshotFile: file, update: false } }
   return {
-    skip: `no declared schema ('schema:' in the config) and no snapshot file '${file}'; write one with 'retort test --update'`,
+    skip: `no declared schema ('schema:' in the config) and no snapshot file ${snapshotFileName(dialect.name)} next to it; write one with 'retort test --update'`,
   }
 }
