@@ -36,7 +36,7 @@ export function snapshotFileName(dialect: string): string {
 /**
  * Writes a schema snapshot as stable, reviewable JSON: tables by name, indexes by name,
  * foreign keys and checks in a fixed order, keys in a fixed order, one column, index or
- * constraint per line, nothing that names the scratch database (its schema). The same
+ * constraint per line (however long), nothing that names the scratch database (its schema). The same
  * schema always gives the same text, so that the file changes in a review exactly where
  * the schema changed.
  *
@@ -180,7 +180,7 @@ const LINE_WIDTH = 100
 function formatJson(value: unknown, indent: string, keyWidth: number): string {
   const flat = flatJson(value)
   if (typeof value !== 'object' || value === null) return flat
-  if (indent.length + keyWidth + flat.length <= LINE_WIDTH) return flat
+  if (indent.length + keyWidth + flat.length <= LINE_WIDTH || isRecord(value, 2)) return flat
   const inner = `${indent}  `
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]'
@@ -194,6 +194,23 @@ function formatJson(value: unknown, indent: string, keyWidth: number): string {
       return `${inner}${label}${formatJson(item, inner, label.length)}`
     })
     .join(',\n')}\n${indent}}`
+}
+
+/**
+ * A column, an index, a constraint: an object of scalars, lists of scalars and (down to
+ * `depth`) such objects. Written on one line whatever its width.
+ */
+function isRecord(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || depth === 0)
+    return false
+  return Object.values(value).every(
+    (v) =>
+      typeof v !== 'object' ||
+      v === null ||
+      (Array.isArray(v)
+        ? v.every((x) => typeof x !== 'object' || x === null)
+        : isRecord(v, depth - 1)),
+  )
 }
 
 /** One-line JSON with a space after `:` and `,`, and inside braces. */
