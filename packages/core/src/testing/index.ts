@@ -1,6 +1,8 @@
 /**
- * `@retort/core/testing`: helpers for dialect packages' tests. Not part of the main entry,
- * so applications never load them.
+ * `@retort/core/testing`: the migration test harness for applications' test suites
+ * (`stairway`, `singleHead`, `bodiesLoad`, `schemaMatches`, and `runMigrationTests`, which
+ * `retort test` prints), and the conformance suite for dialect packages' tests. Not part of
+ * the main entry, so applications never load them at run time.
  *
  * @packageDocumentation
  */
