@@ -173,6 +173,23 @@ describePostgres('retort test --url (PostgreSQL)', () => {
         `      downgrade of ${HISTORY_IDS.default} ('untitled notes') leaves column 'note.title' changed: default none before the upgrade, 'untitled'::character varying after the downgrade\n`,
       )
       expect(run.stdout).toContain(`✗ stairway: 5 revisions up, down and up again on ${db.url}\n`)
+
+      // A password in --url is never printed (the test server trusts any).
+      const secret = new URL(db.url)
+      secret.password = 's3cret-pw'
+      const masked = await retortInProcess(project.dir, [
+        '--json',
+        'test',
+        '--only',
+        'stairway',
+        '--url',
+        secret.toString(),
+      ])
+      expect(masked.code).toBe(1)
+      expect(masked.stdout + masked.stderr).not.toContain('s3cret-pw')
+      expect((JSON.parse(masked.stdout) as { where: string }).where).toBe(
+        db.url.replace('postgres@', 'postgres:***@'),
+      )
     } finally {
       project.cleanup()
       await db.drop()

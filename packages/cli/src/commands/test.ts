@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { relative } from 'node:path'
+import { maskSecrets, urlSecrets } from '@retort/core/config/mask-url'
 import { printableText } from '@retort/core/env/printable-text'
 import {
   HARNESS_CHECKS,
@@ -44,7 +45,10 @@ export function registerTest(program: Command, kit: CommandKit): void {
       action<TestFlags>(kit, async (ctx, _args, flags) => {
         const only = flags.only === undefined ? undefined : parseOnly(flags.only)
         const config = await ctx.loadConfig()
-        const progress = new ProgressPrinter(ctx)
+        // The password of --url is never printed: not in a line, a finding or an error.
+        const secrets = flags.url === undefined ? [] : urlSecrets(flags.url)
+        const mask = (text: string) => maskSecrets(text, secrets)
+        const progress = new ProgressPrinter(ctx, mask)
         const report = await runMigrationTests({
           config,
           ...(flags.url === undefined ? {} : { url: flags.url }),
@@ -55,20 +59,26 @@ export function registerTest(program: Command, kit: CommandKit): void {
             resolveDialect(url, { baseDir: config.directory, setting: '--url' }),
           onProgress: ctx.json ? undefined : (event) => progress.event(event),
           onResult: ctx.json ? undefined : (result) => progress.result(result),
+        }).catch((error: unknown) => {
+          if (error instanceof Error) {
+            error.message = mask(error.message)
+            if (error.stack !== undefined) error.stack = mask(error.stack)
+          }
+          throw error
         })
         if (ctx.json) {
-          ctx.printJson(report)
+          ctx.printJson(JSON.parse(mask(JSON.stringify(report))))
         } else {
           const failed = report.checks.filter((c) => !c.ok)
           if (report.ok) {
             const ran = report.checks.filter((c) => c.skipped === undefined)
             ctx.out(
-              `${ctx.colors.green('✓')} ${ran.length} check${ran.length === 1 ? '' : 's'} passed on ${printableText(report.where)}: ${ran.map((c) => c.check).join(', ') || 'none'}`,
+              `${ctx.colors.green('✓')} ${ran.length} check${ran.length === 1 ? '' : 's'} passed on ${mask(printableText(report.where))}: ${ran.map((c) => c.check).join(', ') || 'none'}`,
             )
           } else {
             const problems = failed.reduce((n, c) => n + c.findings.length, 0)
             ctx.err(
-              `${ctx.errColors.red(ctx.errColors.bold('error:'))} retort test found ${problems} problem${problems === 1 ? '' : 's'} (${failed.map((c) => c.check).join(', ')}) on ${printableText(report.where)}; fix the revisions and run 'retort test' again`,
+              `${ctx.errColors.red(ctx.errColors.bold('error:'))} retort test found ${problems} problem${problems === 1 ? '' : 's'} (${failed.map((c) => c.check).join(', ')}) on ${mask(printableText(report.where))}; fix the revisions and run 'retort test' again`,
             )
           }
         }
@@ -99,10 +109,16 @@ function parseOnly(value: string): string[] {
 /** Prints a line per revision of the stairway as it goes, and each check's result. */
 class ProgressPrinter {
   readonly #ctx: CliContext
+  readonly #mask: (text: string) => string
   #stairwayStarted = false
 
-  constructor(ctx: CliContext) {
+  constructor(ctx: CliContext, mask: (text: string) => string) {
     this.#ctx = ctx
+    this.#mask = mask
+  }
+
+  #line(text: string): void {
+    this.#ctx.out(this.#mask(text))
   }
 
   event(event: HarnessProgress): void {
@@ -110,24 +126,24 @@ class ProgressPrinter {
     const c = this.#ctx.colors
     if (!this.#stairwayStarted) {
       this.#stairwayStarted = true
-      this.#ctx.out(`stairway: each revision up, down and up again`)
+      this.#line(`stairway: each revision up, down and up again`)
     }
     const width = String(event.total).length
     const mark = event.findings.length === 0 ? c.green('✓') : c.red('✗')
     const message = event.revision.message === '' ? '' : ` ${printableText(event.revision.message)}`
-    this.#ctx.out(
+    this.#line(
       `  ${mark} ${String(event.index).padStart(width)}/${event.total} ${c.yellow(printableText(event.revision.id))}${message}`,
     )
-    for (const finding of event.findings) this.#ctx.out(`      ${printableText(finding.message)}`)
+    for (const finding of event.findings) this.#line(`      ${printableText(finding.message)}`)
   }
 
   result(check: HarnessCheckResult): void {
     const c = this.#ctx.colors
     const mark = check.skipped !== undefined ? c.dim('-') : check.ok ? c.green('✓') : c.red('✗')
-    this.#ctx.out(`${mark} ${check.check}: ${printableText(this.#summary(check))}`)
+    this.#line(`${mark} ${check.check}: ${printableText(this.#summary(check))}`)
     // The stairway's findings were printed under their revision.
     if (check.check !== 'stairway' || !this.#stairwayStarted) {
-      for (const finding of check.findings) this.#ctx.out(`    ${printableText(finding.message)}`)
+      for (const finding of check.findings) this.#line(`    ${printableText(finding.message)}`)
     }
   }
 
