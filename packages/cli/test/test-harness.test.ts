@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -426,6 +427,38 @@ describe('options', () => {
         ['schema', true, true],
       ])
       expect(readdirSync(project.dir)).not.toContain('app.db')
+    } finally {
+      project.cleanup()
+    }
+  })
+})
+
+describe('from node:test', () => {
+  it('a failing stairway fails the test with the report; a correct history passes', () => {
+    // The built package, as an application installs it (`pnpm test` builds first).
+    const project = createProject('retort-harness-node-test-')
+    try {
+      const scriptLocation = writeHistory(project.dir, 'index')
+      const good = writeHistory(join(project.dir, 'good'))
+      writeFileSync(
+        join(project.dir, 'migrations.test.mjs'),
+        `import { test } from 'node:test'
+import { stairway } from '@retort/core/testing'
+
+test('broken history', () => stairway({ scriptLocation: ${JSON.stringify(scriptLocation)} }))
+test('good history', () => stairway({ scriptLocation: ${JSON.stringify(good)} }))
+`,
+      )
+      const run = spawnSync(process.execPath, ['--test', 'migrations.test.mjs'], {
+        cwd: project.dir,
+        encoding: 'utf8',
+      })
+      expect(run.status, run.stderr).toBe(1)
+      expect(run.stdout).toContain(
+        `downgrade of ${HISTORY_IDS.index} ('note title index') leaves index 'ix_note_title' on 'note'`,
+      )
+      expect(run.stdout).toMatch(/# pass 1\n/)
+      expect(run.stdout).toMatch(/# fail 1\n/)
     } finally {
       project.cleanup()
     }
