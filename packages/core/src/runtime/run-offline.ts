@@ -14,7 +14,8 @@ import { loadStepBodies } from './load-step-bodies.js'
 import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { OfflineScript } from './offline-script.js'
 import { describeStep } from './run-online.js'
-import { VERSION_ID_LENGTH, versionStatements } from './version-table.js'
+import { VERSION_ID_LENGTH } from '../run-settings.js'
+import { versionStatements } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
 
 /**
