@@ -5,6 +5,7 @@ export * from './graph/target.js'
 export * from './graph/identifier.js'
 export * from './graph/revision-map.js'
 export * from './graph/planner.js'
+export * from './graph/version-rows.js'
 export * from './operations/operation.js'
 export {
   COLUMN_TYPES,

@@ -1,5 +1,6 @@
 import type { IncompleteMigrationDetails, InFlightCheck } from '../errors.js'
-import { appliedRevisions, planStamp } from '../graph/planner.js'
+import { planStamp } from '../graph/planner.js'
+import { appliedRevisions } from '../graph/version-rows.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { ProgressRecord } from '../progress-record.js'
 

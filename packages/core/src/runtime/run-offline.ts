@@ -5,8 +5,8 @@ import {
   planStamp,
   planUpgrade,
   type MigrationStep,
-  type RowChange,
 } from '../graph/planner.js'
+import type { RowChange } from '../graph/version-rows.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionSource } from '../revision.js'

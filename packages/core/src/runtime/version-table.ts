@@ -9,7 +9,7 @@ import type {
   QualifiedName,
 } from '../dialect.js'
 import { VersionTableConflictError, VersionTableShapeError } from '../errors.js'
-import type { RowChange } from '../graph/planner.js'
+import type { RowChange } from '../graph/version-rows.js'
 import { VERSION_ID_LENGTH } from '../run-settings.js'
 
 /** The column holding the ids. */
