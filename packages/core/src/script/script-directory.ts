@@ -8,15 +8,12 @@ import {
   createRevision,
   type Revision,
   type RevisionBody,
+  type RevisionHeader,
   type RevisionSource,
 } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
 import type { TypeScriptLoader } from './typescript-loader.js'
-import {
-  readYamlDocumentHeaderWith,
-  readYamlHeaderWith,
-  type YamlApi,
-} from './yaml-header-reader.js'
+import { readYamlDocumentHeaderWith, type YamlApi } from './yaml-header-reader.js'
 
 /**
  * Where {@link ScriptDirectory.open} looks.
@@ -92,6 +89,11 @@ export class ScriptDirectory implements RevisionSource {
 
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
+  /**
+   * What each YAML revision's file holds, as plain data, from the parse that read its header:
+   * its body is built from it without reading or parsing the file again (taken out when used).
+   */
+  readonly #yamlData: Map<string, unknown>
   #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
@@ -99,7 +101,9 @@ export class ScriptDirectory implements RevisionSource {
     versionLocations: readonly string[],
     envPath: string | undefined,
     revisions: readonly Revision[],
+    yamlData: Map<string, unknown>,
   ) {
+    this.#yamlData = yamlData
     this.scriptLocation = scriptLocation
     this.versionLocations = versionLocations
     this.envPath = envPath
@@ -155,14 +159,25 @@ export class ScriptDirectory implements RevisionSource {
     const { paths } = listing
     const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
     const revisions: Revision[] = []
+    const yamlData = new Map<string, unknown>()
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i]!
       const text = readText(path, buffer)
       // A directory (or another non-file) named like a revision file is not one.
       if (text === undefined) continue
-      const header = isYamlPath(path)
-        ? readYamlHeaderWith(yamlPackage!, text, path)
-        : readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      let header: RevisionHeader
+      if (isYamlPath(path)) {
+        const yaml = yamlPackage!
+        const lineCounter = new yaml.LineCounter()
+        const document = yaml.parseDocument(text, { lineCounter })
+        header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
+        // What the body needs later; a document that does not convert is read again then.
+        try {
+          yamlData.set(path, document.toJS())
+        } catch {}
+      } else {
+        header = readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      }
       revisions.push(createRevision(header, path))
     }
     return new ScriptDirectory(
@@ -170,6 +185,7 @@ export class ScriptDirectory implements RevisionSource {
       Object.freeze(listing.locations),
       listing.envPath,
       Object.freeze(revisions),
+      yamlData,
     )
   }
 
@@ -236,6 +252,17 @@ export class ScriptDirectory implements RevisionSource {
   }
 
   async #loadYaml(revision: Revision, path: string): Promise<RevisionBody> {
+    const data = this.#yamlData.get(path)
+    if (data !== undefined) {
+      this.#yamlData.delete(path)
+      const { loadYamlBody } = await import('../operations/yaml-body.js')
+      try {
+        return loadYamlBody(data, path)
+      } catch (error) {
+        // Built again from the file below, so that the error names its line.
+        if (!(error instanceof RevisionFileError)) throw error
+      }
+    }
     const [yaml, { loadYamlBody }] = await Promise.all([
       import('yaml'),
       import('../operations/yaml-body.js'),
