@@ -90,10 +90,11 @@ export class ScriptDirectory implements RevisionSource {
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
   /**
-   * What each YAML revision's file holds, as plain data, from the parse that read its header:
-   * its body is built from it without reading or parsing the file again (taken out when used).
+   * Each YAML revision's text and what it holds as plain data, from the parse that read its
+   * header: while the file still has that text, its body is built from the data without
+   * parsing it again (taken out when used).
    */
-  readonly #yamlData: Map<string, unknown>
+  readonly #yamlData: Map<string, ParsedYaml>
   #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
@@ -101,7 +102,7 @@ export class ScriptDirectory implements RevisionSource {
     versionLocations: readonly string[],
     envPath: string | undefined,
     revisions: readonly Revision[],
-    yamlData: Map<string, unknown>,
+    yamlData: Map<string, ParsedYaml>,
   ) {
     this.#yamlData = yamlData
     this.scriptLocation = scriptLocation
@@ -159,7 +160,7 @@ export class ScriptDirectory implements RevisionSource {
     const { paths } = listing
     const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
     const revisions: Revision[] = []
-    const yamlData = new Map<string, unknown>()
+    const yamlData = new Map<string, ParsedYaml>()
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i]!
       const text = readText(path, buffer)
@@ -173,7 +174,7 @@ export class ScriptDirectory implements RevisionSource {
         header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
         // What the body needs later; a document that does not convert is read again then.
         try {
-          yamlData.set(path, document.toJS())
+          yamlData.set(path, { text, data: document.toJS() })
         } catch {}
       } else {
         header = readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
@@ -252,14 +253,15 @@ export class ScriptDirectory implements RevisionSource {
   }
 
   async #loadYaml(revision: Revision, path: string): Promise<RevisionBody> {
-    const data = this.#yamlData.get(path)
-    if (data !== undefined) {
-      this.#yamlData.delete(path)
+    const text = readFileSync(path, 'utf8')
+    const parsed = this.#yamlData.get(path)
+    this.#yamlData.delete(path)
+    if (parsed !== undefined && parsed.text === text) {
       const { loadYamlBody } = await import('../operations/yaml-body.js')
       try {
-        return loadYamlBody(data, path)
+        return loadYamlBody(parsed.data, path)
       } catch (error) {
-        // Built again from the file below, so that the error names its line.
+        // Built again from the document below, so that the error names its line.
         if (!(error instanceof RevisionFileError)) throw error
       }
     }
@@ -267,13 +269,18 @@ export class ScriptDirectory implements RevisionSource {
       import('yaml'),
       import('../operations/yaml-body.js'),
     ])
-    const text = readFileSync(path, 'utf8')
     const lineCounter = new yaml.LineCounter()
     const document = yaml.parseDocument(text, { lineCounter })
     const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
     checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
   }
+}
+
+/** A YAML revision as its header read found it: the file's text and its data. */
+interface ParsedYaml {
+  readonly text: string
+  readonly data: unknown
 }
 
 /** The yaml package, once a directory with YAML revisions has been opened. */
