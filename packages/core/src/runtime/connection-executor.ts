@@ -11,19 +11,6 @@ import type { StepExecutor, UnprotectedStep } from './step-executor.js'
 import type { VersionTable } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
 
-/** What a {@link ConnectionExecutor} works on. */
-export interface ConnectionExecutorOptions {
-  readonly connection: Connection
-  readonly transactionalDdl: boolean
-  readonly versionTable: VersionTable
-  readonly progress: ProgressTable
-  /** The progress rows read at the start of the run (what a stamp clears). */
-  readonly progressRows: ProgressRows
-  /** For the message of a revision that stopped part-way. */
-  readonly map: RevisionMap
-  readonly logger: Logger
-}
-
 /** Where an unprotected step (one outside a transaction) has got to. */
 interface StepProgress {
   readonly step: MigrationStep
@@ -229,4 +216,17 @@ export class ConnectionExecutor implements StepExecutor {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** What a {@link ConnectionExecutor} works on. */
+export interface ConnectionExecutorOptions {
+  readonly connection: Connection
+  readonly transactionalDdl: boolean
+  readonly versionTable: VersionTable
+  readonly progress: ProgressTable
+  /** The progress rows read at the start of the run (what a stamp clears). */
+  readonly progressRows: ProgressRows
+  /** For the message of a revision that stopped part-way. */
+  readonly map: RevisionMap
+  readonly logger: Logger
 }

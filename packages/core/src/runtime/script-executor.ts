@@ -8,21 +8,6 @@ import { describeStep } from './step-runner.js'
 import { versionStatements } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
 
-/** What a {@link ScriptExecutor} writes with. */
-export interface ScriptExecutorOptions {
-  readonly script: OfflineScript
-  readonly compiler: Compiler
-  readonly versionTable: QualifiedName
-  readonly transactionalDdl: boolean
-  /**
-   * Whether the script creates the version table (`CREATE TABLE IF NOT EXISTS`): when it
-   * starts from base, purges it or is `ensureVersion`; a script from a revision on expects it.
-   */
-  readonly createsVersionTable: boolean
-  /** Whether the script writes BEGIN/COMMIT at all (not in transaction mode `none`). */
-  readonly transactions: boolean
-}
-
 const NO_ROWS: ExecuteResult = Object.freeze({ rows: [], rowCount: 0 })
 
 /**
@@ -128,4 +113,19 @@ export class ScriptExecutor implements StepExecutor {
       fail: async (statement, error) => wrapStepError(step, statement, error),
     }
   }
+}
+
+/** What a {@link ScriptExecutor} writes with. */
+export interface ScriptExecutorOptions {
+  readonly script: OfflineScript
+  readonly compiler: Compiler
+  readonly versionTable: QualifiedName
+  readonly transactionalDdl: boolean
+  /**
+   * Whether the script creates the version table (`CREATE TABLE IF NOT EXISTS`): when it
+   * starts from base, purges it or is `ensureVersion`; a script from a revision on expects it.
+   */
+  readonly createsVersionTable: boolean
+  /** Whether the script writes BEGIN/COMMIT at all (not in transaction mode `none`). */
+  readonly transactions: boolean
 }

@@ -19,23 +19,6 @@ import type { AppliedRevision, MigrationAction } from './migration-action.js'
 import type { StepExecutor } from './step-executor.js'
 import { wrapStepError } from './wrap-step-error.js'
 
-/** What a {@link StepRunner} works with. */
-export interface StepRunnerOptions {
-  /** Where the statements go: a connection or an offline script. */
-  readonly executor: StepExecutor
-  /** Compiles the operations the revisions build. */
-  readonly compiler: Compiler
-  /** The dialect's name, as `op.dialect` tells a revision. */
-  readonly dialectName: string
-  readonly map: RevisionMap
-  readonly source: RevisionSource
-  readonly transactionMode: TransactionMode
-  /** Told each step as it runs (`Running upgrade ...`); none offline. */
-  readonly logger?: Logger | undefined
-  /** Step events (start, done with timing); none offline. */
-  readonly onEvent?: ((event: MigrationEvent) => void) | undefined
-}
-
 /** The outcome of a writing action. */
 export interface StepRunResult {
   readonly applied: readonly AppliedRevision[]
@@ -273,4 +256,21 @@ export function describeStep(step: MigrationStep): string {
     step.direction === 'up' ? `${parents || 'base'} -> ${id}` : `${id} -> ${parents || 'base'}`
   const message = step.revision.message ? `: ${step.revision.message}` : ''
   return `Running ${step.direction === 'up' ? 'upgrade' : 'downgrade'} ${arrow}${message}`
+}
+
+/** What a {@link StepRunner} works with. */
+export interface StepRunnerOptions {
+  /** Where the statements go: a connection or an offline script. */
+  readonly executor: StepExecutor
+  /** Compiles the operations the revisions build. */
+  readonly compiler: Compiler
+  /** The dialect's name, as `op.dialect` tells a revision. */
+  readonly dialectName: string
+  readonly map: RevisionMap
+  readonly source: RevisionSource
+  readonly transactionMode: TransactionMode
+  /** Told each step as it runs (`Running upgrade ...`); none offline. */
+  readonly logger?: Logger | undefined
+  /** Step events (start, done with timing); none offline. */
+  readonly onEvent?: ((event: MigrationEvent) => void) | undefined
 }
