@@ -45,9 +45,10 @@ export {
   isLiteralExpression,
   toMysqlValue,
   formatUtcDateTime,
+  inlineStatement,
   MysqlValueError,
 } from './mysql-literal.js'
-export { inlineStatement } from './mysql-inline.js'
+
 export { parseMysqlUri, type MysqlUri } from './mysql-uri.js'
 export {
   isRestateStatement,

@@ -16,9 +16,9 @@ import type {
 import { RetortError } from '@retort/core/errors'
 import type { MysqlColumnChange } from './mysql-column-definition.js'
 import { isBlobType, mysqlColumnType, needsKeyPrefix } from './mysql-column-type.js'
-import { inlineStatement } from './mysql-inline.js'
 import {
   formatUtcDateTime,
+  inlineStatement,
   isLiteralExpression,
   renderCommentLiteral,
   renderLiteral,

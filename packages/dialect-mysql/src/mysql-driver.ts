@@ -6,8 +6,7 @@ import type {
   PoolConnection as PromisePoolConnection,
 } from 'mysql2/promise'
 import { restateColumn } from './mysql-column-restater.js'
-import { inlineStatement } from './mysql-inline.js'
-import { toMysqlValue } from './mysql-literal.js'
+import { inlineStatement, toMysqlValue } from './mysql-literal.js'
 import { isRestateStatement } from './mysql-restate-statement.js'
 
 /**

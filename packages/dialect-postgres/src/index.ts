@@ -42,10 +42,10 @@ export {
   renderLiteral,
   quoteString,
   toPostgresValue,
+  numberPlaceholders,
+  inlineStatement,
   PostgresValueError,
 } from './postgres-literal.js'
-export { numberPlaceholders, inlineStatement } from './postgres-placeholders.js'
-export { sqlSegments, type SqlSegment } from './postgres-sql-segments.js'
 export {
   parsePostgresConnectionString,
   scrubPassword,

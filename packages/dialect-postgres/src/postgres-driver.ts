@@ -3,8 +3,7 @@ import { RetortError } from '@retort/core/errors'
 import pg from 'pg'
 import type { Client, ClientBase, Pool, PoolClient, QueryResult } from 'pg'
 import { quoteIdentifier } from './postgres-identifier.js'
-import { toPostgresValue } from './postgres-literal.js'
-import { numberPlaceholders } from './postgres-placeholders.js'
+import { numberPlaceholders, toPostgresValue } from './postgres-literal.js'
 
 /**
  * Where a {@link PostgresDriver} gets its session: a new client for each run from a

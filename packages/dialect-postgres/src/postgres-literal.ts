@@ -1,4 +1,6 @@
+import type { CompiledStatement } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import { findPlaceholders, POSTGRES_SQL, replacePlaceholders } from '@retort/core/sql'
 
 /**
  * A value PostgreSQL cannot store as given (a `Symbol`, a function, an invalid `Date`); the
@@ -110,4 +112,72 @@ function arrayText(values: readonly unknown[]): string {
     return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
   })
   return `{${items.join(',')}}`
+}
+
+/**
+ * The statement with PostgreSQL's numbered placeholders: the portable `?` placeholders of
+ * `op.execute()`/`op.query()` become `$1`, `$2` ... in order. Only `?` in code counts (not
+ * in literals, quoted identifiers, dollar-quoted strings or comments; see `POSTGRES_SQL`
+ * of `@retort/core/sql`). A text without parameters, or one that already uses `$n`, is left
+ * as written, so the jsonb operators `?`, `?|` and `?&` work there. The number of
+ * placeholders must match the parameters.
+ *
+ * @example
+ * ```ts
+ * numberPlaceholders({ sql: "UPDATE t SET a = ? WHERE b = '?'", parameters: [1] }).sql
+ * // "UPDATE t SET a = $1 WHERE b = '?'"
+ * ```
+ */
+export function numberPlaceholders(statement: CompiledStatement): CompiledStatement {
+  const { sql, parameters } = statement
+  if (parameters.length === 0) return statement
+  let highest = 0
+  for (const placeholder of findPlaceholders(sql, POSTGRES_SQL)) {
+    highest = Math.max(highest, placeholder.number ?? 0)
+  }
+  if (highest > 0) {
+    if (highest > parameters.length) {
+      throw new PostgresValueError(
+        `statement uses $${highest} but has only ${parameters.length} parameters: ${sql.slice(0, 80)}`,
+      )
+    }
+    return statement
+  }
+  let next = 0
+  const text = replacePlaceholders(sql, POSTGRES_SQL, () => {
+    next++
+    return `$${next}`
+  })
+  if (next !== parameters.length) {
+    throw new PostgresValueError(
+      `statement has ${next} placeholders for ${parameters.length} parameters: ${sql.slice(0, 80)}; write one ? (or $n) per value`,
+    )
+  }
+  return { sql: text, parameters }
+}
+
+/**
+ * The statement with its parameters written in as literals ({@link renderLiteral}), for
+ * offline SQL scripts: `$n` (or portable `?`) placeholders in code are replaced, nothing in
+ * literals, identifiers or comments. A text ending in a line comment gets a newline, so a
+ * `;` written after it is not swallowed by the comment.
+ *
+ * @example
+ * ```ts
+ * inlineStatement({ sql: 'DELETE FROM "t" WHERE "id" = $1', parameters: [1] })
+ * // 'DELETE FROM "t" WHERE "id" = 1'
+ * ```
+ */
+export function inlineStatement(statement: CompiledStatement): string {
+  const numbered = numberPlaceholders(statement)
+  const values = numbered.parameters.map(toPostgresValue)
+  return replacePlaceholders(
+    numbered.sql,
+    POSTGRES_SQL,
+    (placeholder) =>
+      values.length === 0 || placeholder.number === undefined
+        ? placeholder.text
+        : renderLiteral(values[placeholder.number - 1]),
+    { script: true },
+  )
 }

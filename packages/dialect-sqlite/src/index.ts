@@ -17,8 +17,12 @@ export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
 export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'
 export { SqliteIntrospector } from './sqlite-introspector.js'
 export { sqliteColumnType, DEFAULT_STRING_LENGTH } from './sqlite-column-type.js'
-export { renderLiteral, toSqliteValue, SqliteValueError } from './sqlite-literal.js'
-export { inlineStatement } from './sqlite-inline.js'
+export {
+  renderLiteral,
+  toSqliteValue,
+  inlineStatement,
+  SqliteValueError,
+} from './sqlite-literal.js'
 export {
   isRebuildStatement,
   type SqliteRebuildRequest,

@@ -15,8 +15,7 @@ import {
   renderCreateTable,
   SqliteCompileError,
 } from './sqlite-ddl.js'
-import { inlineStatement } from './sqlite-inline.js'
-import { renderLiteral, toSqliteValue } from './sqlite-literal.js'
+import { inlineStatement, renderLiteral, toSqliteValue } from './sqlite-literal.js'
 import { rebuildScript } from './sqlite-rebuild-script.js'
 import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
 import { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'

@@ -1,33 +1,12 @@
 import { RetortError } from '@retort/core/errors'
+import {
+  closingParen as closingParenOrUndefined,
+  SQLITE_SQL,
+  sqlTokens,
+  type SqlToken,
+} from '@retort/core/sql'
 
-/**
- * The kind of a {@link SqlToken}: a bare `word` (keyword or name), a quoted `identifier`
- * (`"x"`, `` `x` ``, `[x]`), a `string` literal, a `blob` (`X'00'`), a `number`, one of the
- * punctuation characters `( ) , ; .`, or any other `operator` character.
- *
- * @example
- * ```ts
- * const kind: SqlTokenKind = 'identifier'
- * ```
- */
-export type SqlTokenKind =
-  'word' | 'identifier' | 'string' | 'blob' | 'number' | 'punct' | 'operator'
-
-/**
- * A token of SQLite SQL with its position in the text (so untouched parts can be copied
- * verbatim).
- *
- * @example
- * ```ts
- * const token: SqlToken = { kind: 'word', text: 'CREATE', start: 0, end: 6 }
- * ```
- */
-export interface SqlToken {
-  readonly kind: SqlTokenKind
-  readonly text: string
-  readonly start: number
-  readonly end: number
-}
+export { isKeyword, splitTopLevel, type SqlToken, type SqlTokenKind } from '@retort/core/sql'
 
 /**
  * The SQL of a schema object could not be read (unbalanced quotes or parentheses, or a
@@ -45,7 +24,8 @@ export class SqlSyntaxError extends RetortError {
 }
 
 /**
- * Splits SQLite SQL into tokens, skipping whitespace and comments.
+ * Splits SQLite SQL into tokens with core's scanner (`SQLITE_SQL`), skipping whitespace and
+ * comments; an unterminated string or quoted name is a {@link SqlSyntaxError}.
  *
  * @example
  * ```ts
@@ -53,52 +33,12 @@ export class SqlSyntaxError extends RetortError {
  * ```
  */
 export function tokenizeSql(sql: string): SqlToken[] {
-  const tokens: SqlToken[] = []
-  let i = 0
-  const push = (kind: SqlTokenKind, end: number) => {
-    tokens.push({ kind, text: sql.slice(i, end), start: i, end })
-    i = end
-  }
-  while (i < sql.length) {
-    const c = sql[i] as string
-    if (/\s/.test(c)) {
-      i++
-    } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i)
-      i = end === -1 ? sql.length : end + 1
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2)
-      i = end === -1 ? sql.length : end + 2
-    } else if (c === "'" || c === '"' || c === '`' || c === '[') {
-      push(c === "'" ? 'string' : 'identifier', quotedEnd(sql, i))
-    } else if ((c === 'x' || c === 'X') && sql[i + 1] === "'") {
-      i++
-      const end = quotedEnd(sql, i)
-      i--
-      push('blob', end)
-    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      let j = i + 1
-      while (j < sql.length) {
-        const d = sql[j] as string
-        if (/[0-9A-Za-z_.]/.test(d)) j++
-        else if (
-          (d === '+' || d === '-') &&
-          /[eE]/.test(sql[j - 1] ?? '') &&
-          !/^0x/i.test(sql.slice(i, j))
-        )
-          j++
-        else break
-      }
-      push('number', j)
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
-      let j = i + 1
-      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j] as string)) j++
-      push('word', j)
-    } else if ('(),;.'.includes(c)) {
-      push('punct', i + 1)
-    } else {
-      push('operator', i + 1)
-    }
+  const tokens = sqlTokens(sql, SQLITE_SQL)
+  const open = tokens.find((token) => !token.closed)
+  if (open !== undefined) {
+    throw new SqlSyntaxError(
+      `unterminated ${open.kind === 'string' || open.kind === 'blob' ? 'string' : 'quoted name'} in: ${open.text.slice(0, 40)}`,
+    )
   }
   return tokens
 }
@@ -109,7 +49,7 @@ export function tokenizeSql(sql: string): SqlToken[] {
  *
  * @example
  * ```ts
- * identifierValue({ kind: 'identifier', text: '"a""b"', start: 0, end: 6 }) // 'a"b'
+ * identifierValue({ kind: 'identifier', text: '"a""b"', start: 0, end: 6, closed: true }) // 'a"b'
  * ```
  */
 export function identifierValue(token: SqlToken): string {
@@ -150,18 +90,6 @@ export function isObjectName(token: SqlToken | undefined): token is SqlToken {
 }
 
 /**
- * Whether the token is the keyword `word` (given in upper case; the token in any case).
- *
- * @example
- * ```ts
- * isKeyword(tokenizeSql('create')[0], 'CREATE') // true
- * ```
- */
-export function isKeyword(token: SqlToken | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'word' && token.text.toUpperCase() === word
-}
-
-/**
  * The index just past the `)` matching the `(` at `open`.
  *
  * @example
@@ -170,47 +98,9 @@ export function isKeyword(token: SqlToken | undefined, word: string): boolean {
  * ```
  */
 export function closingParen(tokens: readonly SqlToken[], open: number): number {
-  let depth = 0
-  for (let i = open; i < tokens.length; i++) {
-    const t = tokens[i] as SqlToken
-    if (t.kind !== 'punct') continue
-    if (t.text === '(') depth++
-    else if (t.text === ')') {
-      depth--
-      if (depth === 0) return i + 1
-    }
-  }
-  throw new SqlSyntaxError('unbalanced parentheses')
-}
-
-/**
- * Splits `tokens[from, to)` at the commas outside parentheses.
- *
- * @example
- * ```ts
- * splitTopLevel(tokenizeSql('a, f(b, c), d'), 0, 8).length // 3
- * ```
- */
-export function splitTopLevel(
-  tokens: readonly SqlToken[],
-  from: number,
-  to: number,
-): [number, number][] {
-  const parts: [number, number][] = []
-  let depth = 0
-  let start = from
-  for (let i = from; i < to; i++) {
-    const t = tokens[i] as SqlToken
-    if (t.kind !== 'punct') continue
-    if (t.text === '(') depth++
-    else if (t.text === ')') depth--
-    else if (t.text === ',' && depth === 0) {
-      parts.push([start, i])
-      start = i + 1
-    }
-  }
-  parts.push([start, to])
-  return parts.filter(([a, b]) => b > a)
+  const end = closingParenOrUndefined(tokens, open)
+  if (end === undefined) throw new SqlSyntaxError('unbalanced parentheses')
+  return end
 }
 
 /**
@@ -249,18 +139,4 @@ export function renameInSql(sql: string, from: string, to: string): string {
     }
   }
   return out + sql.slice(last)
-}
-
-function quotedEnd(sql: string, start: number): number {
-  const open = sql[start] as string
-  const close = open === '[' ? ']' : open
-  for (let j = start + 1; j < sql.length; j++) {
-    if (sql[j] === close) {
-      if (close !== ']' && sql[j + 1] === close) j++
-      else return j + 1
-    }
-  }
-  throw new SqlSyntaxError(
-    `unterminated ${open === "'" ? 'string' : 'quoted name'} in: ${sql.slice(start, start + 40)}`,
-  )
 }
