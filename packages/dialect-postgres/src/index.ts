@@ -37,7 +37,7 @@ export {
   fitIdentifier,
   foreignKeyName,
   MAX_IDENTIFIER_BYTES,
-} from './postgres-identifier.js'
+} from './postgres-literal.js'
 export {
   renderLiteral,
   quoteString,
@@ -50,4 +50,4 @@ export {
   parsePostgresConnectionString,
   scrubPassword,
   type PostgresConnectionString,
-} from './postgres-connection-string.js'
+} from './postgres-dialect.js'

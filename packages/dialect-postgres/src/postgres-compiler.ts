@@ -16,10 +16,12 @@ import type {
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
 import { needsUsingCast, postgresColumnType } from './postgres-column-type.js'
-import { fitIdentifier, foreignKeyName, quoteIdentifier } from './postgres-identifier.js'
 import {
+  fitIdentifier,
+  foreignKeyName,
   inlineStatement,
   numberPlaceholders,
+  quoteIdentifier,
   quoteString,
   renderLiteral,
   toPostgresValue,

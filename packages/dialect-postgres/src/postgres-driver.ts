@@ -2,8 +2,7 @@ import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@reto
 import { RetortError } from '@retort/core/errors'
 import pg from 'pg'
 import type { Client, ClientBase, Pool, PoolClient, QueryResult } from 'pg'
-import { quoteIdentifier } from './postgres-identifier.js'
-import { numberPlaceholders, toPostgresValue } from './postgres-literal.js'
+import { numberPlaceholders, quoteIdentifier, toPostgresValue } from './postgres-literal.js'
 
 /**
  * Where a {@link PostgresDriver} gets its session: a new client for each run from a

@@ -10,8 +10,8 @@ export {
   type SqliteHandle,
   type SqlitePendingFile,
 } from './sqlite-driver.js'
-export { openSqliteFile, type SqliteFileOptions } from './sqlite-open-file.js'
-export { explainSqliteFileError } from './sqlite-file-error.js'
+export { openSqliteFile, type SqliteFileOptions } from './sqlite-driver.js'
+export { explainSqliteFileError } from './sqlite-driver.js'
 export { SqliteCompiler, SqliteCompileError } from './sqlite-compiler.js'
 export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
 export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'
@@ -27,16 +27,16 @@ export {
   isRebuildStatement,
   type SqliteRebuildRequest,
   type SqliteRebuildStatement,
-} from './sqlite-rebuild-statement.js'
-export { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
-export { rebuildTable, foreignKeyViolations } from './sqlite-table-rebuilder.js'
+} from './rebuild/sqlite-rebuild-step.js'
+export { keepsForeignKeys, type SqliteStatement } from './sqlite-compiler.js'
+export { rebuildTable, foreignKeyViolations } from './rebuild/sqlite-table-rebuilder.js'
 export {
   planRebuild,
   REBUILD_SUFFIX,
   type RebuildPlan,
   type RebuildSource,
   type SchemaObjectSql,
-} from './sqlite-rebuild-plan.js'
-export { rebuildScript } from './sqlite-rebuild-script.js'
-export { SqliteRebuildError } from './sqlite-rebuild-error.js'
-export { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'
+} from './rebuild/sqlite-rebuild-plan.js'
+export { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
+export { SqliteRebuildError } from './rebuild/sqlite-rebuild-error.js'
+export { SqliteForeignKeyError, type ForeignKeyViolation } from './rebuild/sqlite-rebuild-error.js'

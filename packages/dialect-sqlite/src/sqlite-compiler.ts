@@ -7,20 +7,19 @@ import type {
 } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
+import { renderColumn, renderCreateIndex, renderCreateTable } from './sqlite-column-type.js'
 import {
+  inlineStatement,
   qualifiedName,
   quoteIdentifier,
-  renderColumn,
-  renderCreateIndex,
-  renderCreateTable,
+  renderLiteral,
   SqliteCompileError,
-} from './sqlite-ddl.js'
-import { inlineStatement, renderLiteral, toSqliteValue } from './sqlite-literal.js'
-import { rebuildScript } from './sqlite-rebuild-script.js'
-import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
-import { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
+  toSqliteValue,
+} from './sqlite-literal.js'
+import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
+import { isRebuildStatement, type SqliteRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
 
-export { SqliteCompileError } from './sqlite-ddl.js'
+export { SqliteCompileError } from './sqlite-literal.js'
 
 /** SQLite's default limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
 const MAX_PARAMETERS = 32766
@@ -393,4 +392,33 @@ function rebuild(table: string, operation: Operation, native?: string): SqliteRe
       ...(native === undefined ? {} : { native }),
     }),
   })
+}
+
+/**
+ * A statement of the SQLite compiler. `keepsForeignKeys` marks a statement that cannot
+ * leave a row pointing at a missing parent (creating a table, which has no rows yet, or an
+ * index; reading or writing the version table): a migration transaction made only of such
+ * statements commits without `PRAGMA foreign_key_check`, which reads every table that has
+ * foreign keys and would make each commit cost as much as the schema is large.
+ *
+ * @example
+ * ```ts
+ * const statement: SqliteStatement = { sql: 'CREATE INDEX "ix" ON "t" ("a")', parameters: [], keepsForeignKeys: true }
+ * ```
+ */
+export interface SqliteStatement extends CompiledStatement {
+  readonly keepsForeignKeys?: boolean | undefined
+}
+
+/**
+ * Whether a statement is marked as unable to break a foreign key (see {@link SqliteStatement}).
+ * Unmarked statements (raw SQL, inserts, drops, rebuilds) are assumed to be able to.
+ *
+ * @example
+ * ```ts
+ * keepsForeignKeys({ sql: 'DELETE FROM "parent"', parameters: [] }) // false
+ * ```
+ */
+export function keepsForeignKeys(statement: CompiledStatement): boolean {
+  return (statement as SqliteStatement).keepsForeignKeys === true
 }

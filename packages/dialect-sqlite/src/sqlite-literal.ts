@@ -170,3 +170,49 @@ export function inlineStatement(statement: CompiledStatement): string {
   }
   return text
 }
+
+/**
+ * An operation SQLite cannot run as asked, or cannot compile offline without more
+ * information; the message says what to do instead.
+ *
+ * @example
+ * ```ts
+ * try { compiler.compile(operation) } catch (error) { error instanceof SqliteCompileError }
+ * ```
+ */
+export class SqliteCompileError extends RetortError {
+  constructor(message: string) {
+    super('sqlite-compile', message)
+  }
+}
+
+/**
+ * `"name"` with `"` doubled. Rejects empty names and NUL characters.
+ *
+ * @example
+ * ```ts
+ * quoteIdentifier('my "table"') // '"my ""table"""'
+ * ```
+ */
+export function quoteIdentifier(name: string): string {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('\0')) {
+    throw new SqliteCompileError(
+      `'${String(name)}' is not a valid SQLite identifier; use a non-empty name without NUL`,
+    )
+  }
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+/**
+ * `"schema"."name"`, or `"name"` without a schema (an attached database's name).
+ *
+ * @example
+ * ```ts
+ * qualifiedName('t', 'aux') // '"aux"."t"'
+ * ```
+ */
+export function qualifiedName(name: string, schema: string | undefined): string {
+  return schema === undefined || schema === ''
+    ? quoteIdentifier(name)
+    : `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`
+}

@@ -1,26 +1,25 @@
 import type { ColumnDefinition, Operation } from '@retort/core'
 import { describeOperation } from '@retort/core/operations/describe-operation'
-import { sqliteColumnType } from './sqlite-column-type.js'
 import {
-  qualifiedName,
-  quoteIdentifier,
   renderColumn,
   renderConstraint,
   renderDefault,
-} from './sqlite-ddl.js'
+  sqliteColumnType,
+} from '../sqlite-column-type.js'
+import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
 import { SqliteRebuildError } from './sqlite-rebuild-error.js'
 import { isKeyword, SqlSyntaxError, tokenizeSql } from './sqlite-sql-tokens.js'
 import {
+  type ColumnClauseKind,
+  type ColumnSql,
   indexUsesColumn,
   parseColumnDefinition,
   parseConstraintDefinition,
   parseCreateTable,
   qualifyCreateStatement,
   renderTableSql,
-  usesColumn,
-  type ColumnClauseKind,
-  type ColumnSql,
   type TableSql,
+  usesColumn,
 } from './sqlite-table-sql.js'
 
 /**

@@ -1,10 +1,13 @@
 import { describeOperation } from '@retort/core/operations/describe-operation'
 import type Database from 'better-sqlite3'
-import { qualifiedName, quoteIdentifier } from './sqlite-ddl.js'
-import { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'
+import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
+import {
+  type ForeignKeyViolation,
+  SqliteForeignKeyError,
+  SqliteRebuildError,
+} from './sqlite-rebuild-error.js'
 import { planRebuild, REBUILD_SUFFIX, type SchemaObjectSql } from './sqlite-rebuild-plan.js'
-import { SqliteRebuildError } from './sqlite-rebuild-error.js'
-import type { SqliteRebuildRequest } from './sqlite-rebuild-statement.js'
+import type { SqliteRebuildRequest } from './sqlite-rebuild-step.js'
 
 /**
  * Runs a table rebuild on a live database, inside a savepoint of the current transaction

@@ -1,14 +1,10 @@
 import type { ColumnDefinition, ExistingTableDefinition, TableConstraint } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
-import {
-  qualifiedName,
-  renderCreateIndex,
-  renderCreateTable,
-  SqliteCompileError,
-} from './sqlite-ddl.js'
+import { renderCreateIndex, renderCreateTable } from '../sqlite-column-type.js'
+import { qualifiedName, SqliteCompileError } from '../sqlite-literal.js'
 import { nativeDropColumnWorks, planRebuild, type RebuildSource } from './sqlite-rebuild-plan.js'
-import type { SqliteRebuildRequest } from './sqlite-rebuild-statement.js'
+import type { SqliteRebuildRequest } from './sqlite-rebuild-step.js'
 import { renameInSql } from './sqlite-sql-tokens.js'
 
 /**
