@@ -15,7 +15,7 @@ export { explainSqliteFileError } from './sqlite-driver.js'
 export { SqliteCompiler, SqliteCompileError } from './sqlite-compiler.js'
 export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
 export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'
-export { SqliteIntrospector } from './sqlite-introspector.js'
+export { SqliteIntrospector, type SqliteTableSource } from './sqlite-introspector.js'
 export { sqliteColumnType, DEFAULT_STRING_LENGTH } from './sqlite-column-type.js'
 export {
   renderLiteral,
@@ -25,14 +25,18 @@ export {
 } from './sqlite-literal.js'
 export {
   isRebuildStatement,
-  type SqliteRebuildRequest,
+  type SqliteNativeCondition,
+  type SqliteRebuildStep,
   type SqliteRebuildStatement,
 } from './rebuild/sqlite-rebuild-step.js'
 export { keepsForeignKeys, type SqliteStatement } from './sqlite-compiler.js'
-export { rebuildTable, foreignKeyViolations } from './rebuild/sqlite-table-rebuilder.js'
+export { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
 export {
   planRebuild,
+  planTableChange,
+  nativeDropColumnWorks,
   REBUILD_SUFFIX,
+  type SqliteTableChange,
   type RebuildPlan,
   type RebuildSource,
   type SchemaObjectSql,

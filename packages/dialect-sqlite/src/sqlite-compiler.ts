@@ -17,7 +17,11 @@ import {
   toSqliteValue,
 } from './sqlite-literal.js'
 import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
-import { isRebuildStatement, type SqliteRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
+import {
+  isRebuildStatement,
+  type SqliteNativeCondition,
+  type SqliteRebuildStatement,
+} from './rebuild/sqlite-rebuild-step.js'
 
 export { SqliteCompileError } from './sqlite-literal.js'
 
@@ -42,9 +46,10 @@ const FOREIGN_KEY_CHECK_FAILED =
  *
  * What SQLite cannot ALTER (a column's type, nullability or default, constraints, a
  * primary key, some ADD/DROP COLUMN) compiles to one {@link SqliteRebuildStatement}: a
- * marker that `SqliteConnection` runs as a copy-and-move table rebuild after reading the
- * live table, and that {@link SqliteCompiler.inline} writes out from the operation's
- * `tableDefinition` for offline scripts. Table and column comments compile to nothing:
+ * planned table change (a copy-and-move rebuild, or the native statement under a condition
+ * the step states, see `planTableChange`) that `SqliteConnection` runs against the live
+ * table as the introspector reads it, and that {@link SqliteCompiler.inline} writes out
+ * from the operation's `tableDefinition` for offline scripts. Table and column comments compile to nothing:
  * SQLite has no comments.
  *
  * @example
@@ -99,20 +104,24 @@ export class SqliteCompiler implements Compiler {
         if (column.primaryKey || column.unique) return [rebuild(operation.table, operation)]
         const native = `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} ADD COLUMN ${renderColumn(column, false)}`
         // Refused unless the table is empty: a NOT NULL column without a default, and an
-        // expression default. Try natively, rebuild if refused.
+        // expression default. Native on an empty table, else a rebuild.
         const refusedIfRows =
           (!column.nullable && column.default == null && column.defaultSql === undefined) ||
           column.defaultSql !== undefined
-        return [refusedIfRows ? rebuild(operation.table, operation, native) : ddl(native)]
+        return [
+          refusedIfRows ? rebuild(operation.table, operation, native, 'emptyTable') : ddl(native),
+        ]
       }
       case 'dropColumn':
-        // Native since SQLite 3.35, but refused for key, UNIQUE, indexed or constrained
-        // columns: then a rebuild drops it with the indexes and constraints that use it.
+        // Native since SQLite 3.35, but refused for key, UNIQUE, indexed, referencing or
+        // otherwise used columns: then a rebuild drops it with the indexes and constraints
+        // that use it.
         return [
           rebuild(
             operation.table,
             operation,
             `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} DROP COLUMN ${quoteIdentifier(operation.name)}`,
+            'columnUnused',
           ),
         ]
       case 'alterColumn': {
@@ -374,7 +383,12 @@ function keysKept(sql: string): SqliteStatement {
   return { sql, parameters: [], keepsForeignKeys: true }
 }
 
-function rebuild(table: string, operation: Operation, native?: string): SqliteRebuildStatement {
+function rebuild(
+  table: string,
+  operation: Operation,
+  native?: string,
+  nativeWhen?: SqliteNativeCondition,
+): SqliteRebuildStatement {
   const schema = 'schema' in operation ? operation.schema : undefined
   return Object.freeze({
     // An executor that does not know the marker runs the native statement, or fails on an
@@ -389,7 +403,7 @@ function rebuild(table: string, operation: Operation, native?: string): SqliteRe
       table,
       ...(schema === undefined ? {} : { schema }),
       operation,
-      ...(native === undefined ? {} : { native }),
+      ...(native === undefined ? {} : { native, nativeWhen }),
     }),
   })
 }

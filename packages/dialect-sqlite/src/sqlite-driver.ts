@@ -3,7 +3,8 @@ import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'
 import { toSqliteValue } from './sqlite-literal.js'
 import { isRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
 import { keepsForeignKeys } from './sqlite-compiler.js'
-import { foreignKeyViolations, rebuildTable } from './rebuild/sqlite-table-rebuilder.js'
+import { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
+import { SqliteIntrospector } from './sqlite-introspector.js'
 import { RetortError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
@@ -102,7 +103,7 @@ export class SqliteDriver implements Driver {
  * One better-sqlite3 handle behind the async {@link Connection} interface (the calls are
  * synchronous underneath). A statement that returns rows (`stmt.reader`) is read with
  * `all()`, others run with `run()` and report `changes` as `rowCount`. A table-rebuild
- * statement of the compiler runs as a rebuild of the live table (`rebuildTable`).
+ * statement of the compiler runs as planned against the live table (`runRebuildStep`).
  *
  * Foreign keys: a transaction started with {@link SqliteConnection.begin} runs with
  * `PRAGMA foreign_keys` OFF when the handle had it ON (better-sqlite3's default), because
@@ -127,6 +128,8 @@ export class SqliteConnection implements Connection {
   #foreignKeysSuspended = false
   /** A statement of the open transaction may have broken a foreign key: check before COMMIT. */
   #foreignKeysAtRisk = false
+  /** Reads the tables a rebuild changes and the foreign keys checked before COMMIT. */
+  readonly #introspector = new SqliteIntrospector()
 
   constructor(handle: SqliteHandle, onClose: () => void = () => {}) {
     this.#handle = handle
@@ -185,15 +188,21 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
+    if (isRebuildStatement(statement)) {
+      this.#foreignKeysAtRisk = true
+      // The compiler planned the change; it runs against the table as the introspector reads it.
+      try {
+        await runRebuildStep(this, this.database, statement.rebuild, this.#introspector)
+      } catch (error) {
+        throw explainSqliteFileError(error, this.#handle.database.name)
+      }
+      return { rows: [], rowCount: 0 }
+    }
     return this.#explained(() => this.#execute(statement))
   }
 
   #execute(statement: CompiledStatement): ExecuteResult {
     if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
-    if (isRebuildStatement(statement)) {
-      rebuildTable(this.database, statement.rebuild)
-      return { rows: [], rowCount: 0 }
-    }
     // A file created meanwhile by another connection is opened (that creates nothing).
     if (this.#handle.pending?.exists() === true) this.#created()
     let database = this.#handle.database
@@ -265,7 +274,7 @@ export class SqliteConnection implements Connection {
   async commit(): Promise<void> {
     const database = this.#handle.database
     if (this.#foreignKeysSuspended && this.#foreignKeysAtRisk && database.inTransaction) {
-      const violations = foreignKeyViolations(database, undefined)
+      const { violations } = await this.#introspector.foreignKeyViolations(this)
       if (violations.length > 0) {
         database.exec('ROLLBACK')
         this.#resumeForeignKeys()

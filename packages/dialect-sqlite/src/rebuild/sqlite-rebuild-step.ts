@@ -1,30 +1,47 @@
 import type { CompiledStatement, Operation } from '@retort/core'
 
 /**
- * What a table rebuild needs to know: the table and the operation to carry out, and
- * possibly a native statement to try first (SQLite's `ADD`/`DROP COLUMN` refuse some
- * columns; the rebuild runs only when it does).
+ * When the compiler's native statement carries out a {@link SqliteRebuildStep} instead of
+ * a rebuild: `emptyTable` (SQLite's `ADD COLUMN` of a `NOT NULL` column without a default,
+ * or with an expression default, is refused only when the table has rows), `columnUnused`
+ * (`DROP COLUMN` is refused for a key, UNIQUE, indexed, referencing or otherwise used
+ * column).
  *
  * @example
  * ```ts
- * const request: SqliteRebuildRequest = { table: 'parent', operation: op.alterColumn('parent', 'name', { nullable: false }) }
+ * const when: SqliteNativeCondition = 'emptyTable'
  * ```
  */
-export interface SqliteRebuildRequest {
+export type SqliteNativeCondition = 'emptyTable' | 'columnUnused'
+
+/**
+ * A table change the compiler planned as a copy-and-move rebuild: the table, the operation
+ * to carry out, and possibly a native statement with the condition under which it is used
+ * instead. Which of the two runs follows from the table's definition (read through the
+ * introspector online, the operation's `tableDefinition` offline) by
+ * `planTableChange`; nothing is tried and rolled back.
+ *
+ * @example
+ * ```ts
+ * const step: SqliteRebuildStep = { table: 'parent', operation: op.alterColumn('parent', 'name', { nullable: false }) }
+ * ```
+ */
+export interface SqliteRebuildStep {
   readonly table: string
   /** The attached database, when not `main`. */
   readonly schema?: string | undefined
   readonly operation: Operation
-  /** SQL to try first; the rebuild runs only when SQLite refuses it. */
+  /** The native statement, used when `nativeWhen` holds for the table. */
   readonly native?: string | undefined
+  readonly nativeWhen?: SqliteNativeCondition | undefined
 }
 
 /**
- * A compiled statement that stands for a table rebuild. Its `sql` is the native statement
- * to try first, or a comment (which no other executor runs by accident: an empty statement
- * is an error). `SqliteConnection.execute` recognises the `rebuild` marker, reads the live
- * table and runs the rebuild; offline, `SqliteCompiler.inline` writes the rebuild from the
- * operation's `tableDefinition`.
+ * A compiled statement that stands for a {@link SqliteRebuildStep}. Its `sql` is the native
+ * statement, or a comment (which no other executor runs by accident: an empty statement is
+ * an error). `SqliteConnection.execute` runs the step against the live table;
+ * `SqliteCompiler.inline` writes it out for offline scripts from the operation's
+ * `tableDefinition`.
  *
  * @example
  * ```ts
@@ -33,7 +50,7 @@ export interface SqliteRebuildRequest {
  * ```
  */
 export interface SqliteRebuildStatement extends CompiledStatement {
-  readonly rebuild: SqliteRebuildRequest
+  readonly rebuild: SqliteRebuildStep
 }
 
 /**
