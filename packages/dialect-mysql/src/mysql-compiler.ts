@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type {
   AlterColumnOperation,
   ColumnDefault,
@@ -14,7 +13,7 @@ import type {
   TableConstraint,
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
-import type { MysqlColumnChange } from './restate/mysql-column-definition.js'
+import { createHash } from 'node:crypto'
 import { isBlobType, mysqlColumnType, needsKeyPrefix } from './mysql-column-type.js'
 import {
   formatUtcDateTime,
@@ -24,6 +23,7 @@ import {
   renderLiteral,
   toMysqlValue,
 } from './mysql-literal.js'
+import type { MysqlColumnChange } from './restate/mysql-column-definition.js'
 import {
   isRestateStatement,
   type MysqlColumnRestatement,

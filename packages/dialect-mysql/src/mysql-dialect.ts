@@ -1,15 +1,15 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
+import { parseServerUrl } from '@retort/core/config/database-url'
 import { maskSecrets, maskUrl, urlSecrets } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
-import { randomBytes } from 'node:crypto'
 import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
-import mysql from 'mysql2/promise'
 import type { Connection as PromiseConnection, Pool as PromisePool } from 'mysql2/promise'
+import mysql from 'mysql2/promise'
+import { randomBytes } from 'node:crypto'
 import { MysqlAdapter } from './mysql-adapter.js'
 import { MysqlCompiler, type MysqlCompilerOptions } from './mysql-compiler.js'
 import { type MysqlConnectionSource, MysqlDriver, type MysqlServerNote } from './mysql-driver.js'
 import { MysqlIntrospector } from './mysql-introspector.js'
-import { parseServerUrl } from '@retort/core/config/database-url'
 
 /**
  * How {@link mysqlDialect} reaches the server: a URI (Retort creates a pool and ends it

@@ -5,8 +5,8 @@ import type {
   Pool as PromisePool,
   PoolConnection as PromisePoolConnection,
 } from 'mysql2/promise'
-import { restateColumn } from './restate/mysql-column-restater.js'
 import { inlineStatement, toMysqlValue } from './mysql-literal.js'
+import { restateColumn } from './restate/mysql-column-restater.js'
 import { isRestateStatement } from './restate/mysql-restate-statement.js'
 
 /**

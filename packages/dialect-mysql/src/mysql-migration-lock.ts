@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import type { Connection, MigrationLockOptions } from '@retort/core'
 import { LockTimeoutError, RetortError } from '@retort/core/errors'
+import { createHash } from 'node:crypto'
 import { text } from './mysql-introspector.js'
 
 /** Prefix of Retort's `GET_LOCK` names. */

@@ -1,4 +1,6 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
+import { parseServerUrl } from '@retort/core/config/database-url'
+import { maskSecrets, maskUrl } from '@retort/core/config/mask-url'
 import { ConfigError } from '@retort/core/errors'
 import { randomBytes } from 'node:crypto'
 import type { Client, Pool, PoolClient } from 'pg'
@@ -6,8 +8,6 @@ import { PostgresAdapter } from './postgres-adapter.js'
 import { PostgresCompiler } from './postgres-compiler.js'
 import { type PostgresConnectionSource, PostgresDriver } from './postgres-driver.js'
 import { PostgresIntrospector } from './postgres-introspector.js'
-import { parseServerUrl } from '@retort/core/config/database-url'
-import { maskSecrets, maskUrl } from '@retort/core/config/mask-url'
 
 /** `application_name` of the sessions Retort opens from a connection string. */
 export const DEFAULT_APPLICATION_NAME = 'retort'

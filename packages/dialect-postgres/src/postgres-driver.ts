@@ -1,7 +1,7 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
-import pg from 'pg'
 import type { Client, ClientBase, Pool, PoolClient, QueryResult } from 'pg'
+import pg from 'pg'
 import { numberPlaceholders, quoteIdentifier, toPostgresValue } from './postgres-literal.js'
 
 /**

@@ -7,6 +7,12 @@ import type {
 } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
+import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
+import {
+  isRebuildStatement,
+  type SqliteNativeCondition,
+  type SqliteRebuildStatement,
+} from './rebuild/sqlite-rebuild-step.js'
 import { renderColumn, renderCreateIndex, renderCreateTable } from './sqlite-column-type.js'
 import {
   inlineStatement,
@@ -16,12 +22,6 @@ import {
   SqliteCompileError,
   toSqliteValue,
 } from './sqlite-literal.js'
-import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
-import {
-  isRebuildStatement,
-  type SqliteNativeCondition,
-  type SqliteRebuildStatement,
-} from './rebuild/sqlite-rebuild-step.js'
 
 export { SqliteCompileError } from './sqlite-literal.js'
 

@@ -1,14 +1,14 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
-import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'
-import { toSqliteValue } from './sqlite-literal.js'
-import { isRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
-import { keepsForeignKeys } from './sqlite-compiler.js'
-import { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
-import { SqliteIntrospector } from './sqlite-introspector.js'
 import { RetortError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'
+import { isRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
+import { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
+import { keepsForeignKeys } from './sqlite-compiler.js'
+import { SqliteIntrospector } from './sqlite-introspector.js'
+import { toSqliteValue } from './sqlite-literal.js'
 
 /**
  * A better-sqlite3 handle and whether Retort opened it (and so closes it).

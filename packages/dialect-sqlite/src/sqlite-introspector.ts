@@ -8,6 +8,7 @@ import type {
   QualifiedName,
   TableInfo,
 } from '@retort/core'
+import type { ForeignKeyViolation } from './rebuild/sqlite-rebuild-error.js'
 import {
   closingParen,
   identifierValue,
@@ -17,7 +18,6 @@ import {
   type SqlToken,
   tokenizeSql,
 } from './rebuild/sqlite-sql-tokens.js'
-import type { ForeignKeyViolation } from './rebuild/sqlite-rebuild-error.js'
 
 /**
  * A schema object's name and its `CREATE` statement as `sqlite_master` keeps it.

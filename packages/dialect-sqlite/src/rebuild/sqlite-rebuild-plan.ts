@@ -6,8 +6,8 @@ import {
   renderDefault,
   sqliteColumnType,
 } from '../sqlite-column-type.js'
-import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
 import type { SqliteTableSource } from '../sqlite-introspector.js'
+import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
 import { SqliteRebuildError } from './sqlite-rebuild-error.js'
 import type { SqliteRebuildStep } from './sqlite-rebuild-step.js'
 import { isKeyword, mentions, SqlSyntaxError, tokenizeSql } from './sqlite-sql-tokens.js'

@@ -2,8 +2,8 @@ import { RetortError } from '@retort/core/errors'
 import {
   closingParen as closingParenOrUndefined,
   SQLITE_SQL,
-  sqlTokens,
   type SqlToken,
+  sqlTokens,
 } from '@retort/core/sql'
 
 export { isKeyword, splitTopLevel, type SqlToken, type SqlTokenKind } from '@retort/core/sql'

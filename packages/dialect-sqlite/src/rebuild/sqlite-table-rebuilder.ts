@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3'
 import { SqliteIntrospector } from '../sqlite-introspector.js'
 import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
 import {
+  type ForeignKeyViolation,
   SqliteForeignKeyError,
   SqliteRebuildError,
-  type ForeignKeyViolation,
 } from './sqlite-rebuild-error.js'
 import { planTableChange, REBUILD_SUFFIX } from './sqlite-rebuild-plan.js'
 import type { SqliteRebuildStep } from './sqlite-rebuild-step.js'
