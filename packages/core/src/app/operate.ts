@@ -3,10 +3,9 @@ import { RetortError } from '../errors.js'
 import type { MigrationEvent } from '../env/logger.js'
 import { Operations } from '../operations/operations.js'
 import type { Operation } from '../operations/operation.js'
-import { DEFAULT_LOCK_TIMEOUT } from '../runtime/migration-action.js'
+import { DEFAULT_LOCK_TIMEOUT, DEFAULT_VERSION_TABLE } from '../run-settings.js'
 import { observedConnection } from '../runtime/observed-connection.js'
 import { OfflineScript } from '../runtime/offline-script.js'
-import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
 
 /** What {@link operate} runs: a function that builds operations on `op`, as a revision does. */
 export type OperationsBody = (op: Operations) => unknown
