@@ -14,7 +14,8 @@ const work = join(tmpdir(), `retort-bench-${process.pid}`)
 mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
 // `--only=first-run,bundle` runs those sections alone: graph, upgrade, servers, cli,
-// first-run, warm, offline, heads, bundle.
+// first-run, warm, offline, heads, bundle, create, fleet. `--create=REVISIONS,DATABASES,SAMPLE`
+// and `--fleet=FILES,REVISIONS,SCHEMAS` change the sizes of those two.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const wants = (section) => only === undefined || only.split(',').includes(section)
 
@@ -440,6 +441,63 @@ if (wants('bundle')) {
   const bytes = statSync(outfile).size
   console.log(
     `\nbundle: examples/bundled/dist/app.mjs (esbuild, not minified) ${(bytes / 1024).toFixed(0)} KB`,
+  )
+}
+
+// 8. New databases at the head of a long history: template vs upgrade vs ensureVersion+stamp.
+const sizesOf = (name, fallback) =>
+  (process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback)
+    .split(',')
+    .map(Number)
+if (wants('create')) {
+  const [revisions, databases, sample] = sizesOf('create', quick ? '200,100,5' : '500,1000,10')
+  const r = runCase('create-case.mjs', [revisions, databases, sample, join(work, 'create')])
+  table(
+    `New SQLite databases at the head of ${r.revisions} revisions, ${r.databases} databases (ms per database; upgrade timed on ${r.upgradeSample}); ratio = way / template`,
+    ['way', 'ms/db', 'ratio'],
+    [
+      ['createDatabase', r.templatePerDbMs, '1.0x'],
+      ['  (first: builds)', r.buildMs, ''],
+      ['  (later calls)', r.templateAfterFirstPerDbMs, ''],
+      ['upgrade(heads)', r.upgradePerDbMs, `${(r.upgradePerDbMs / r.templatePerDbMs).toFixed(1)}x`],
+      ['copy+ensure+stamp', r.stampPerDbMs, `${(r.stampPerDbMs / r.templatePerDbMs).toFixed(1)}x`],
+    ],
+  )
+}
+
+// 9. A fleet: the same revisions over many databases with migrateMany, concurrency 1 and 4.
+if (wants('fleet')) {
+  const [databases, revisions, pgSchemas] = sizesOf('fleet', quick ? '100,50,20' : '1000,50,100')
+  const rows = []
+  for (const kind of ['sqlite', 'postgres']) {
+    const count = kind === 'sqlite' ? databases : pgSchemas
+    if (!(count > 0)) continue
+    const results = []
+    for (const concurrency of [1, 4]) {
+      try {
+        results.push(
+          runCase('fleet-case.mjs', [kind, count, revisions, concurrency, join(work, 'fleet')]),
+        )
+      } catch (error) {
+        console.log(`fleet ${kind}: skipped (${String(error.message).split('\n')[0]})`)
+        break
+      }
+    }
+    if (results.length < 2) continue
+    const [one, four] = results
+    rows.push([
+      `${kind} ${count} dbs`,
+      one.ms / 1000,
+      four.ms / 1000,
+      one.perDbMs,
+      four.perDbMs,
+      `${(one.ms / four.ms).toFixed(2)}x`,
+    ])
+  }
+  table(
+    `migrateMany: databases through ${revisions} revisions (wall s, ms per database); speed-up = c1 / c4 (2 cores)`,
+    ['fleet', 'c1 s', 'c4 s', 'c1 ms/db', 'c4 ms/db', 'speed-up'],
+    rows,
   )
 }
 

@@ -4,13 +4,14 @@
 //
 //   node src/main.mjs [--data-dir DIR] [--note TEXT] [--verbose]
 //   node src/main.mjs make-temp-databases --out DIR [--count N]
+//   node src/main.mjs make-user-databases --out DIR [--count N]
 import os from 'node:os'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { UnknownDatabaseRevisionError } from '@retort/core'
 import { createAppLogger } from './app-logger.mjs'
 import { makeTempDatabases } from './temp-databases.mjs'
-import { openUserDatabase } from './user-database.mjs'
+import { databaseCreator, openUserDatabase } from './user-database.mjs'
 
 /** Where a desktop app keeps its user data on each platform. */
 function defaultDataDir() {
@@ -34,7 +35,20 @@ const { values, positionals } = parseArgs({
 })
 const logger = createAppLogger({ level: values.verbose ? 'debug' : 'info' })
 
-if (positionals[0] === 'make-temp-databases') {
+if (positionals[0] === 'make-user-databases') {
+  // One database per user, each already at the head: the template is built once.
+  if (!values.out) {
+    logger.error('make-user-databases needs --out DIR')
+    process.exit(2)
+  }
+  const outDir = path.resolve(values.out)
+  mkdirSync(outDir, { recursive: true })
+  const creator = databaseCreator({ logger })
+  for (let index = 1; index <= Number(values.count); index++) {
+    const created = await creator.createDatabase(path.join(outDir, `user-${index}.db`))
+    logger.info(`created ${created.path} (template: ${created.template})`)
+  }
+} else if (positionals[0] === 'make-temp-databases') {
   if (!values.out) {
     logger.error('make-temp-databases needs --out DIR')
     process.exit(2)
@@ -47,18 +61,11 @@ if (positionals[0] === 'make-temp-databases') {
   logger.info(`${files.length} temporary databases ready`)
 } else {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir())
-  let db
-  try {
-    db = await openUserDatabase({ dataDir, logger })
-  } catch (error) {
-    if (error instanceof UnknownDatabaseRevisionError) {
-      // The data was saved by a newer version of the app: do not touch it.
-      logger.error(
-        `your notes were saved by a newer version of this app (${error.revisions.join(', ')}); please update the app`,
-      )
-      process.exit(3)
-    }
-    throw error
+  const { db, readOnly } = await openUserDatabase({ dataDir, logger })
+  if (readOnly && values.note) {
+    db.close()
+    logger.error('cannot save the note: the notes were saved by a newer version of this app')
+    process.exit(3)
   }
   try {
     if (values.note) db.prepare('INSERT INTO note (body) VALUES (?)').run(values.note)

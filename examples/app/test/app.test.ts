@@ -94,8 +94,9 @@ describe('examples/app', () => {
     const first = await runApp(['--data-dir', dataDir], '/')
     expect(first.code, first.stdout + first.stderr).toBe(0)
     expectOnlyAppOutput(first)
+    // No file yet: created at the head from a template (built by running the revisions once).
     expect(first.lines).toContain('[notes] info: Running upgrade base -> 1a2b3c4d5e6f: create note')
-    expect(first.lines).toContain(`[notes] info: database upgraded to ${HEAD} (4 migrations)`)
+    expect(first.lines).toContain(`[notes] info: database created at ${HEAD} (template: built)`)
 
     // The env module put the file where the dataDir xArg said.
     const filename = path.join(dataDir, 'notes.db')
@@ -113,21 +114,85 @@ describe('examples/app', () => {
     expect(query<{ n: number }>(filename, 'SELECT count(*) AS n FROM note')[0]!.n).toBe(2)
   })
 
-  it('refuses a database written by a newer version of the app', async () => {
+  it('opens a database written by a newer version of the app read-only, and refuses to write', async () => {
     const dataDir = path.join(tempDir(), 'data')
     expect((await runApp(['--data-dir', dataDir], '/')).code).toBe(0)
     const filename = path.join(dataDir, 'notes.db')
     const db = new Database(filename)
     db.prepare('UPDATE retort_version SET version_num = ?').run('9f9f9f9f9f9f')
     db.close()
+    const before = fs.readFileSync(filename)
 
-    const run = await runApp(['--data-dir', dataDir], '/')
-    expect(run.code).toBe(3)
-    expectOnlyAppOutput(run)
-    expect(run.stdout).toContain(
-      'saved by a newer version of this app (9f9f9f9f9f9f); please update the app',
+    const read = await runApp(['--data-dir', dataDir], '/')
+    expect(read.code, read.stdout + read.stderr).toBe(0)
+    expectOnlyAppOutput(read)
+    expect(read.lines).toContain(
+      '[notes] warn: your notes were saved by a newer version of this app (9f9f9f9f9f9f); opened read-only: update the app to edit them',
+    )
+    expect(read.lines.at(-1)).toMatch(/^\[notes\] info: ready: 1 note in /)
+
+    const write = await runApp(['--data-dir', dataDir, '--note', 'hello'], '/')
+    expect(write.code).toBe(3)
+    expect(write.stdout).toContain(
+      'cannot save the note: the notes were saved by a newer version of this app',
     )
     expect(versionRows(filename)).toEqual(['9f9f9f9f9f9f'])
+    expect(fs.readFileSync(filename)).toEqual(before)
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false)
+  })
+
+  it('backs up a database that is behind before upgrading it', async () => {
+    const dataDir = path.join(tempDir(), 'data')
+    expect((await runApp(['--data-dir', dataDir, '--note', 'mine'], '/')).code).toBe(0)
+    const filename = path.join(dataDir, 'notes.db')
+    // As the previous version of the app left it: before 4d5e6f7a8b9c added note.pinned.
+    const db = new Database(filename)
+    db.exec('DROP INDEX ix_note_pinned; ALTER TABLE note DROP COLUMN pinned')
+    db.prepare('UPDATE retort_version SET version_num = ?').run('3c4d5e6f7a8b')
+    db.close()
+
+    const run = await runApp(['--data-dir', dataDir], '/')
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expectOnlyAppOutput(run)
+    const backups = fs.readdirSync(path.join(dataDir, 'backups'))
+    expect(backups).toHaveLength(1)
+    const backup = path.join(dataDir, 'backups', backups[0]!)
+    expect(run.lines).toContain(`[notes] info: backed up to ${backup}`)
+    expect(run.lines).toContain(`[notes] info: database upgraded to ${HEAD} (1 migration)`)
+    expect(versionRows(backup)).toEqual(['3c4d5e6f7a8b'])
+    expect(
+      query<{ body: string }>(backup, 'SELECT body FROM note ORDER BY id').map((r) => r.body),
+    ).toEqual(['Welcome! This note was written by a migration.', 'mine'])
+    expect(versionRows(filename)).toEqual([HEAD])
+
+    // Up to date now: no second backup.
+    expect((await runApp(['--data-dir', dataDir], '/')).lines).toContain(
+      `[notes] info: database is up to date (${HEAD})`,
+    )
+    expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1)
+  })
+
+  it('creates user databases at the head from one template', async () => {
+    const root = tempDir()
+    const migrated = path.join(root, 'migrated')
+    expect((await runApp(['--data-dir', migrated], '/')).code).toBe(0)
+    const outDir = path.join(root, 'users')
+    const run = await runApp(['make-user-databases', '--out', outDir, '--count', '3'], os.tmpdir())
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expectOnlyAppOutput(run)
+    expect(run.lines.filter((line) => line.includes('(template: '))).toEqual([
+      `[notes] info: created ${path.join(outDir, 'user-1.db')} (template: built)`,
+      `[notes] info: created ${path.join(outDir, 'user-2.db')} (template: memory)`,
+      `[notes] info: created ${path.join(outDir, 'user-3.db')} (template: memory)`,
+    ])
+    for (const index of [1, 2, 3]) {
+      const filename = path.join(outDir, `user-${index}.db`)
+      expect(versionRows(filename)).toEqual([HEAD])
+      expect(schema(filename)).toEqual(schema(path.join(migrated, 'notes.db')))
+      expect(query<{ body: string }>(filename, 'SELECT body FROM note').map((r) => r.body)).toEqual(
+        ['Welcome! This note was written by a migration.'],
+      )
+    }
   })
 
   it('creates temporary databases stamped at head without running migrations', async () => {

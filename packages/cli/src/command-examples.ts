@@ -136,6 +136,12 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
     },
     { args: ['bundle', '--check'], note: 'in CI: exit 1 when the index is out of date' },
   ],
+  create: [
+    {
+      args: ['create', 'users/u42.db'],
+      note: 'a new SQLite file already at the heads, without replaying the history',
+    },
+  ],
 }
 
 /** An argument as a POSIX shell user types it. */

@@ -121,6 +121,8 @@ describe('the examples of every command', () => {
     example('bundle', 0)
     example('bundle', 1)
     expect(example('upgrade', 1).stdout).toContain('CREATE TABLE "payment"')
+    mkdirSync(join(dir, 'users'))
+    expect(example('create', 0).stdout).toMatch(/^created '.*u42\.db' at /)
 
     const all = Object.values(COMMAND_EXAMPLES).flat()
     expect(all.filter((e) => !ran.has(e)).map((e) => e.args.join(' '))).toEqual([])

@@ -48,6 +48,16 @@ export * from './commands/history.js'
 export * from './commands/show.js'
 export * from './commands/branches.js'
 export * from './migrator.js'
+export * from './app/database-status.js'
+export * from './app/upgrade-unless-newer.js'
+export * from './app/operate.js'
+export * from './app/operate-command.js'
+export * from './database-files.js'
+export * from './app/database-template.js'
+export * from './app/create-database.js'
+export * from './config/backup-settings.js'
+export * from './runtime/run-with-backup.js'
+export * from './app/migrate-many.js'
 export {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

@@ -16,6 +16,18 @@ import type { Dialect } from './dialect.js'
 import type { Logger, MigrationEvent } from './env/logger.js'
 import type { TransactionMode } from './run-settings.js'
 import type { MigrationsInput } from './script/module-source.js'
+import { status, type StatusResult } from './app/database-status.js'
+import type { OperationsBody } from './app/operate.js'
+import { createDatabase, type CreateDatabaseResult } from './app/create-database.js'
+import { TemplateStore } from './app/database-template.js'
+import type { BackupOption } from './config/backup-settings.js'
+import { operateCommand, type OperateCommandResult } from './app/operate-command.js'
+import {
+  checkOnNewerDatabase,
+  upgradeUnlessNewer,
+  type OnNewerDatabase,
+  type UpgradeResult,
+} from './app/upgrade-unless-newer.js'
 
 /** Options of {@link Migrator}. */
 export interface MigratorOptions {
@@ -35,6 +47,28 @@ export interface MigratorOptions {
   readonly onEvent?: ((event: MigrationEvent) => void) | undefined
   readonly versionTable?: string | undefined
   readonly transactionMode?: TransactionMode | undefined
+  /**
+   * What `upgrade` does when the database holds revisions this application does not know:
+   * `'error'` (default) throws `UnknownDatabaseRevisionError`, `'ignore'` leaves it alone
+   * and returns `newerDatabase` (see {@link Migrator.status} to decide before opening it).
+   */
+  readonly onNewerDatabase?: OnNewerDatabase | undefined
+  /**
+   * `createDatabase`: a directory where database templates are kept between processes
+   * (default: the config's `templateCache`, else memory only).
+   */
+  readonly templateCache?: string | URL | undefined
+  /**
+   * Back up a SQLite database file before a run that will apply something: `true` (next to
+   * the file, keeping the last 3) or `{ dir, keep }`. Events `backup-start`, `backup-done`.
+   */
+  readonly backup?: BackupOption | undefined
+  /**
+   * When a run with a backup fails and could not roll back (`transactionMode: 'none'`, a
+   * revision with `transaction = false`), copy the backup back (default `true`; event
+   * `restored`; the error is a `RestoredFromBackupError`).
+   */
+  readonly restoreOnFailure?: boolean | undefined
 }
 
 /**
@@ -59,8 +93,12 @@ export class Migrator {
   readonly #config: Config
   readonly #options: CommandOptions
   #revisions: Promise<LoadedRevisions> | undefined
+  readonly #onNewerDatabase: OnNewerDatabase
+  #templates: TemplateStore | undefined
 
   constructor(options: MigratorOptions) {
+    this.#onNewerDatabase = options.onNewerDatabase ?? 'error'
+    checkOnNewerDatabase(this.#onNewerDatabase)
     const base =
       options.config instanceof Config ? options.config : new Config({ ...(options.config ?? {}) })
     const config = base.clone()
@@ -68,6 +106,10 @@ export class Migrator {
     if (options.versionTable !== undefined) config.set('versionTable', options.versionTable)
     if (options.transactionMode !== undefined)
       config.set('transactionMode', options.transactionMode)
+    if (options.templateCache !== undefined) config.set('templateCache', options.templateCache)
+    if (options.backup !== undefined) config.set('backup', options.backup)
+    if (options.restoreOnFailure !== undefined)
+      config.set('restoreOnFailure', options.restoreOnFailure)
     this.#config = config
     this.#options = {
       dialect: options.dialect,
@@ -99,9 +141,71 @@ export class Migrator {
     return this.#config
   }
 
-  /** Applies revisions up to `target` (default: every head). */
-  upgrade(target = 'heads'): Promise<MigrateResult> {
-    return this.#run((options) => upgrade(this.#config, target, options))
+  /**
+   * Applies revisions up to `target` (default: every head). With `onNewerDatabase: 'ignore'`
+   * (here or in the constructor) a database migrated by a newer version is left alone and
+   * the result's `newerDatabase` lists the ids this application does not know.
+   */
+  upgrade(
+    target = 'heads',
+    options: { onNewerDatabase?: OnNewerDatabase } = {},
+  ): Promise<UpgradeResult> {
+    const onNewerDatabase = options.onNewerDatabase ?? this.#onNewerDatabase
+    return this.#run((common) =>
+      upgradeUnlessNewer(this.#config, target, { ...common, onNewerDatabase }),
+    )
+  }
+
+  /**
+   * Where the database stands: `empty`, `behind`, `current`, `ahead` (newer than this
+   * application), `diverged` or `incomplete`, with the pending revisions, the unknown ids
+   * and any record of a revision that stopped part-way. A read: creates nothing.
+   *
+   * @example
+   * ```ts
+   * const { state } = await migrator.status()
+   * if (state === 'ahead') openReadOnly()
+   * else if (state !== 'current') await migrator.upgrade()
+   * ```
+   */
+  status(): Promise<StatusResult> {
+    return this.#run((options) => status(this.#config, options))
+  }
+
+  /**
+   * Runs operations without a revision on this Migrator's database (its `dialect`, or those
+   * of the env module): the same compilers and SQLite rebuild as a migration, in a
+   * transaction where the database allows DDL in one, under the migration lock, without
+   * touching the version table. `{ sql: true }` returns the SQL instead of running it.
+   *
+   * @example
+   * ```ts
+   * await migrator.operate((op) => {
+   *   op.alterColumn('account', 'email', { nullable: true })
+   * })
+   * ```
+   */
+  operate(body: OperationsBody, options: { sql?: boolean } = {}): Promise<OperateCommandResult> {
+    return this.#run((common) => operateCommand(this.#config, body, { ...common, ...options }))
+  }
+
+  /**
+   * Creates a new SQLite database file already at the heads. The first call builds a
+   * template (an in-memory database upgraded to the heads); later calls write its bytes, so
+   * creating a database does not replay the history. With `templateCache` the template is
+   * also kept on disk, keyed by the heads and the revision files' checksums. Refuses to
+   * overwrite an existing file. Needs a SQLite `dialect` (only its kind is used).
+   *
+   * @example
+   * ```ts
+   * const migrator = new Migrator({ scriptLocation, dialect: sqliteDialect({ filename: ':memory:' }) })
+   * await migrator.createDatabase('/data/users/42.db')
+   * ```
+   */
+  createDatabase(path: string): Promise<CreateDatabaseResult> {
+    this.#templates ??= new TemplateStore(this.#config.templateCache)
+    const templates = this.#templates
+    return this.#run((options) => createDatabase(this.#config, path, { ...options, templates }))
   }
 
   /** Un-applies revisions down to `target`. */

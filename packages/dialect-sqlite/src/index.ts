@@ -44,3 +44,4 @@ export {
 export { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
 export { SqliteRebuildError } from './rebuild/sqlite-rebuild-error.js'
 export { SqliteForeignKeyError, type ForeignKeyViolation } from './rebuild/sqlite-rebuild-error.js'
+export { SqliteDatabaseFiles } from './files/sqlite-database-files.js'

@@ -1,8 +1,9 @@
-import type { Dialect, ScratchDatabase } from '@retort/core'
+import type { DatabaseFiles, Dialect, ScratchDatabase } from '@retort/core'
 import { ConfigError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
+import { SqliteDatabaseFiles } from './files/sqlite-database-files.js'
 import { openSqliteFile, SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
 import { SqliteIntrospector } from './sqlite-introspector.js'
 
@@ -61,6 +62,8 @@ export function sqliteDialect(config: SqliteDialectConfig): Dialect {
 export class SqliteDialect implements Dialect {
   readonly name = 'sqlite'
   readonly description: string
+  /** In-memory databases, online backup and restore of this dialect's file (see `DatabaseFiles`). */
+  readonly files: DatabaseFiles
   readonly #open: () => SqliteHandle
 
   constructor(config: SqliteDialectConfig) {
@@ -73,6 +76,11 @@ export class SqliteDialect implements Dialect {
         throw new ConfigError('sqliteDialect: database must be a better-sqlite3 Database')
       }
       this.description = `${database.name} (application handle)`
+      this.files = new SqliteDatabaseFiles(
+        database.memory ? undefined : database.name,
+        database,
+        (handle) => new SqliteDialect({ database: handle }),
+      )
       this.#open = () => {
         if (!database.open) {
           throw new ConfigError(
@@ -97,6 +105,11 @@ export class SqliteDialect implements Dialect {
       )
     }
     this.description = filename === '' ? ':memory:' : filename
+    this.files = new SqliteDatabaseFiles(
+      filename === '' || filename === ':memory:' ? undefined : filename,
+      undefined,
+      (handle) => new SqliteDialect({ database: handle }),
+    )
     if (filename === ':memory:' || filename === '') {
       let shared: Database.Database | undefined
       this.#open = () => {

@@ -4,7 +4,7 @@ import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
 import type { MigrationAction, RunOptions, RunResult } from '../runtime/migration-action.js'
 import { runOffline } from '../runtime/run-offline.js'
-import { runOnline } from '../runtime/run-online.js'
+import { runWithBackup, type BackupPolicy } from '../runtime/run-with-backup.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
 import { visitDatabases } from './visit-databases.js'
@@ -44,12 +44,38 @@ export async function runAction(
           settings,
           runOptions.name,
         )
-      : await runOnline(dialect, loaded.source, loaded.map, action, settings, runOptions.name)
+      : await runWithBackup(
+          dialect,
+          loaded.source,
+          loaded.map,
+          action,
+          settings,
+          runOptions.name,
+          backupPolicy(config, runOptions),
+        )
     results.push(result)
   }
 
   await visitDatabases(config, loaded, options, offline !== undefined, run)
   return results
+}
+
+/**
+ * The `backup` and `restoreOnFailure` settings of the config, or of its `databases:` entry
+ * when the env names one; `undefined` when backups are off.
+ *
+ * @example
+ * ```ts
+ * const policy = backupPolicy(config, { name: 'main' })
+ * ```
+ */
+export function backupPolicy(
+  config: Config,
+  runOptions: RunMigrationsOptions,
+): BackupPolicy | undefined {
+  const target = runOptions.name === undefined ? config : config.forDatabase(runOptions.name)
+  const backup = target.backup
+  return backup === undefined ? undefined : { backup, restoreOnFailure: target.restoreOnFailure }
 }
 
 /**

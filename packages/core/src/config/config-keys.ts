@@ -11,6 +11,7 @@ import {
 } from '../run-settings.js'
 import { parseHookCommand } from './parse-hook-command.js'
 import { checkIgnorePatterns } from '../schema/ignore-patterns.js'
+import { normalizeBackupOption, type BackupOption } from './backup-settings.js'
 
 /** The language `retort revision` writes new revision files in. */
 export type RevisionFormat = 'ts' | 'js' | 'yaml'
@@ -75,6 +76,15 @@ export interface KnownConfigValues {
    * Retort does not check. A database entry's settings override the top level's one by one.
    */
   readonly settings?: Readonly<Record<string, unknown>> | undefined
+  /**
+   * Back up a SQLite database file before a run that applies something: `true`, or
+   * `{ dir, keep }` (`dir` relative to the config file; default next to the database).
+   */
+  readonly backup?: BackupOption | undefined
+  /** After a failed run that could not roll back, copy the backup back (default `true`). */
+  readonly restoreOnFailure?: boolean | undefined
+  /** Where `retort create` keeps database templates between runs (relative to the config file). */
+  readonly templateCache?: ConfigLocation | undefined
   /** Named targets; each one's keys override the top level when it is selected. */
   readonly databases?: Readonly<Record<string, DatabaseValues>> | undefined
 }
@@ -110,6 +120,9 @@ export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
   'bundleIndex',
   'schema',
   'ignore',
+  'backup',
+  'restoreOnFailure',
+  'templateCache',
   'settings',
   'databases',
 ])
@@ -292,6 +305,17 @@ export function normalizeConfigEntry(
       return [key, Object.freeze({ ...value })]
     case 'databases':
       return [key, checkDatabases(value, source, what, undefined)]
+    case 'backup':
+      return [key, normalizeBackupOption(value, what)]
+    case 'restoreOnFailure': {
+      const flag = value === 'true' ? true : value === 'false' ? false : value
+      if (typeof flag !== 'boolean') {
+        throw new ConfigError(`${what} must be true or false, not ${show(value)}`)
+      }
+      return [key, flag]
+    }
+    case 'templateCache':
+      return [key, checkLocation(value, what)]
   }
   return [key, value]
 }

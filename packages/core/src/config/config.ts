@@ -1,3 +1,4 @@
+import type { BackupSettings } from './backup-settings.js'
 import { dirname, isAbsolute, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { QualifiedName } from '../dialect.js'
@@ -270,6 +271,49 @@ export class Config {
    */
   get lockTimeout(): number {
     return this.get('lockTimeout') as number
+  }
+
+  /**
+   * The `backup` setting with `dir` as an absolute path; `undefined` when backups are off.
+   *
+   * @example
+   * ```ts
+   * config.backup // { dir: '/srv/app/backups', keep: 3 }
+   * ```
+   */
+  get backup(): BackupSettings | undefined {
+    const value = this.#lookup('backup') as
+      false | { readonly dir?: ConfigLocation; readonly keep: number } | undefined
+    if (value === undefined || value === false) return undefined
+    return Object.freeze({
+      keep: value.keep,
+      ...(value.dir === undefined ? {} : { dir: this.#resolve(value.dir, 'backup.dir') }),
+    })
+  }
+
+  /**
+   * Whether a failed run that could not roll back restores the backup (default `true`).
+   *
+   * @example
+   * ```ts
+   * config.restoreOnFailure // true
+   * ```
+   */
+  get restoreOnFailure(): boolean {
+    return (this.#lookup('restoreOnFailure') as boolean | undefined) ?? true
+  }
+
+  /**
+   * `templateCache` as an absolute path, when set.
+   *
+   * @example
+   * ```ts
+   * config.templateCache // '/srv/app/.cache/templates'
+   * ```
+   */
+  get templateCache(): string | undefined {
+    const value = this.#lookup('templateCache') as ConfigLocation | undefined
+    return value === undefined ? undefined : this.#resolve(value, 'templateCache')
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { EnvContext } from './env-context.js'
+import type { EnvContext, EnvTarget, TargetsContext } from './env-context.js'
 
 /**
  * An env module: the default export of `env.ts`/`env.js` in the script directory. Plain
@@ -7,6 +7,19 @@ import type { EnvContext } from './env-context.js'
 export interface EnvModule {
   readonly kind: 'env'
   readonly run: (ctx: EnvContext) => Promise<void> | void
+  /**
+   * Optional: every database this env can migrate (one SQLite file per tenant, one
+   * PostgreSQL schema per tenant ...), for `retort upgrade --all` and `migrateMany`.
+   */
+  readonly targets?:
+    | ((ctx: TargetsContext) => Promise<readonly EnvTarget[]> | readonly EnvTarget[])
+    | undefined
+}
+
+/** The second argument of {@link defineEnv}. */
+export interface DefineEnvOptions {
+  /** Lists the databases `retort upgrade --all` migrates (see {@link EnvTarget}). */
+  readonly targets?: EnvModule['targets']
 }
 
 /**
@@ -23,12 +36,31 @@ export interface EnvModule {
  *   await ctx.runMigrations({ dialect: sqliteDialect({ filename: ctx.xArgs['db'] ?? '/data/app.db' }) })
  * })
  * ```
+ *
+ * With `targets`, `retort upgrade --all` migrates every database it lists:
+ * ```ts
+ * export default defineEnv(run, {
+ *   targets: (ctx) => readdirSync('/data/tenants').map((file) => ({
+ *     name: file,
+ *     dialect: sqliteDialect({ filename: join('/data/tenants', file) }),
+ *   })),
+ * })
+ * ```
  */
-export function defineEnv(run: (ctx: EnvContext) => Promise<void> | void): EnvModule {
+export function defineEnv(
+  run: (ctx: EnvContext) => Promise<void> | void,
+  options: DefineEnvOptions = {},
+): EnvModule {
   if (typeof run !== 'function') {
     throw new TypeError('defineEnv needs a function: defineEnv(async (ctx) => { ... })')
   }
-  return Object.freeze({ kind: 'env', run })
+  const { targets } = options
+  if (targets !== undefined && typeof targets !== 'function') {
+    throw new TypeError(
+      'defineEnv: targets must be a function returning the databases: { targets: (ctx) => [{ name, dialect }] }',
+    )
+  }
+  return Object.freeze({ kind: 'env', run, ...(targets === undefined ? {} : { targets }) })
 }
 
 /**

@@ -37,6 +37,29 @@ export interface RunMigrationsOptions {
 }
 
 /**
+ * One database an env module lists in `targets` (see `defineEnv`): a name for progress and
+ * results, and the connection and settings `ctx.runMigrations()` would take.
+ *
+ * @example
+ * ```ts
+ * const target: EnvTarget = { name: 'tenant_a', dialect: postgresDialect({ connectionString, schema: 'tenant_a' }) }
+ * ```
+ */
+export interface EnvTarget extends Omit<RunMigrationsOptions, 'name'> {
+  /** Shown in progress, results and errors; unique among the targets. */
+  readonly name: string
+  /** The `databases:` entry whose settings apply, when it is one. */
+  readonly entry?: string | undefined
+}
+
+/** What an env module's `targets` function receives. */
+export interface TargetsContext {
+  readonly config: Config
+  readonly xArgs: Readonly<Record<string, string>>
+  readonly logger: Logger
+}
+
+/**
  * What an env module receives. It picks connections (and logging), then calls
  * `runMigrations` once per database; the runtime does the rest.
  *

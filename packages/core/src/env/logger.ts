@@ -148,3 +148,15 @@ export type MigrationEvent =
       readonly parameterCount: number
     }
   | { readonly type: 'transaction'; readonly action: 'begin' | 'commit' | 'rollback' }
+  /** A backup of a SQLite file starts (`backup: true` and the run will apply something). */
+  | { readonly type: 'backup-start'; readonly database: string; readonly backup: string }
+  /** The backup is complete; `removed` lists older backups deleted to keep the last `keep`. */
+  | {
+      readonly type: 'backup-done'
+      readonly database: string
+      readonly backup: string
+      readonly ms: number
+      readonly removed: readonly string[]
+    }
+  /** A failed run that could not roll back was undone by copying the backup back. */
+  | { readonly type: 'restored'; readonly database: string; readonly backup: string }
