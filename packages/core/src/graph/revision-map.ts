@@ -1,4 +1,3 @@
-import { DirectedGraph } from 'graphology'
 import {
   AmbiguousRevisionError,
   CycleDetectedError,
@@ -41,8 +40,14 @@ type Point = string | null
 /**
  * The revision graph: pure, built from an in-memory list of revisions, validated on
  * construction. Parent-to-child (`downRevision`) and dependency (`dependsOn`) edges are kept
- * in a graphology graph; both count as ancestry for ordering, only `downRevision` makes
- * branches, heads and merges.
+ * as adjacency lists indexed by input position; both count as ancestry for ordering, only
+ * `downRevision` makes branches, heads and merges.
+ *
+ * The lists are the graph's only store: every command builds the map of every revision
+ * (10,000 revisions in a few milliseconds), and the walks it needs (ancestors, descendants,
+ * one depth-first order that also finds cycles) are short loops over them. A general graph
+ * library was measured against them and left out (docs/decisions.md, "Revision graph
+ * store"; `pnpm bench --only=graph-store`).
  *
  * @example
  * ```ts
@@ -55,12 +60,6 @@ type Point = string | null
  * ```
  */
 export class RevisionMap {
-  /**
-   * The graphology graph of both edge kinds, built on the first query that walks it: the
-   * queries every command needs (heads, bases, order, children) run on the plain adjacency
-   * lists below, so `heads` on 10,000 revisions does not pay for building it.
-   */
-  #graph: DirectedGraph<Record<string, never>, { kind: EdgeKind }> | undefined
   /** Every revision, in input order; the other per-revision arrays share its indexes. */
   readonly #list: Revision[] = []
   /** The index in #list of each revision id. */
@@ -302,7 +301,7 @@ export class RevisionMap {
   ): Set<string> {
     const next = options.downOnly
       ? (id: string) => this.children(id)
-      : (id: string) => this.#graphology().outNeighbors(id)
+      : (id: string) => this.#successors(id)
     return this.#walk(ids, options.includeSelf ?? true, next)
   }
 
@@ -498,19 +497,14 @@ export class RevisionMap {
     return (kind === 'down' ? this.#children[at] : this.#dependents[at]) ?? EMPTY
   }
 
-  #graphology(): DirectedGraph<Record<string, never>, { kind: EdgeKind }> {
-    if (this.#graph !== undefined) return this.#graph
-    const graph = new DirectedGraph<Record<string, never>, { kind: EdgeKind }>()
-    for (const revision of this.#list) graph.addNode(revision.id)
-    for (let i = 0; i < this.#list.length; i++) {
-      const id = this.#list[i]!.id
-      for (const child of this.#children[i] ?? EMPTY)
-        graph.addDirectedEdge(id, child, { kind: 'down' })
-      for (const dependent of this.#dependents[i] ?? EMPTY)
-        graph.addDirectedEdge(id, dependent, { kind: 'depends' })
-    }
-    this.#graph = graph
-    return graph
+  /** Children then dependents: everything that `id` must be applied before. */
+  #successors(id: string): readonly string[] {
+    const at = this.#index.get(id)
+    if (at === undefined) throw this.#unknown(id)
+    const children = this.#children[at]
+    const dependents = this.#dependents[at]
+    if (dependents === undefined) return children ?? EMPTY
+    return children === undefined ? dependents : [...children, ...dependents]
   }
 
   #walk(
