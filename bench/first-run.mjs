@@ -138,22 +138,40 @@ export function measureFirstRun(work, revisions, runs, alembic) {
   )
 }
 
-/** `retort heads` and `alembic heads` on the same graph: the median wall seconds of `runs`. */
+/**
+ * `retort heads` and `alembic heads` on the same graph, measured `runs` times each in
+ * rotation, with what the fixed cost is made of beside them: Node starting (`node -e 0`)
+ * and `retort heads` on a one-revision project (start, module loading, config; the files
+ * and the graph of the big project are what it adds). The median wall and CPU seconds of each.
+ */
 export function measureHeads(work, revisions, runs, alembic) {
   const retort = join(work, 'heads-retort')
   writeRetortProject(retort, revisions, 'ts')
-  const results = { retort: [], alembic: [] }
-  let project
+  const single = join(work, 'heads-retort-1')
+  writeRetortProject(single, revisions.slice(0, 1), 'ts')
+  const node = process.execPath
+  const cases = [
+    ['node -e 0', () => timeProcess(node, ['-e', '0'], single)],
+    ['retort heads (1)', () => timeProcess(node, [retortBin, 'heads'], single)],
+    ['retort heads', () => timeProcess(node, [retortBin, 'heads'], retort)],
+  ]
   if (alembic) {
-    project = join(work, 'heads-alembic')
+    const project = join(work, 'heads-alembic')
     writeAlembicProject(project, revisions)
+    cases.push([
+      'alembic heads',
+      () => timeProcess(alembic.python, ['-m', 'alembic', 'heads'], project),
+    ])
   }
+  const samples = new Map(cases.map(([name]) => [name, []]))
   for (let round = 0; round < runs; round++) {
-    results.retort.push(timeProcess(process.execPath, [retortBin, 'heads'], retort).seconds)
-    if (alembic) {
-      results.alembic.push(timeProcess(alembic.python, ['-m', 'alembic', 'heads'], project).seconds)
-    }
+    for (const [name, measure] of cases) samples.get(name).push(measure())
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  return { retort: median(results.retort), alembic: alembic ? median(results.alembic) : undefined }
+  return new Map(
+    [...samples].map(([name, list]) => [
+      name,
+      { seconds: median(list.map((s) => s.seconds)), cpu: median(list.map((s) => s.cpu)) },
+    ]),
+  )
 }
