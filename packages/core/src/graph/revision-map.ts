@@ -76,6 +76,12 @@ export class RevisionMap {
   readonly #order: readonly string[]
   /** The position in #order, by index. */
   readonly #position: Int32Array
+  /**
+   * The parents' indexes, in declared order: those of revision i are #parentIndexes[
+   * #parentStart[i]] up to (not including) #parentIndexes[#parentStart[i + 1]].
+   */
+  readonly #parentStart: Int32Array
+  readonly #parentIndexes: readonly number[]
   readonly #heads: readonly string[]
   readonly #bases: readonly string[]
   #sortedIds: readonly string[] | undefined
@@ -128,8 +134,7 @@ export class RevisionMap {
       }
     }
     const children = new Array<string[] | undefined>(n).fill(undefined)
-    // The parents' indexes, for the walk below: those of revision i are
-    // parentIndexes[parentStart[i]] up to (not including) parentIndexes[parentStart[i + 1]].
+    // The parents' indexes (see #parentStart).
     const parentStart = new Int32Array(n + 1)
     const parentIndexes: number[] = []
     for (let i = 0; i < n; i++) {
@@ -149,6 +154,8 @@ export class RevisionMap {
       }
     }
     parentStart[n] = parentIndexes.length
+    this.#parentStart = parentStart
+    this.#parentIndexes = parentIndexes
     this.#children = children
     // Filled only at the indexes of revisions with dependencies (usually none): reading
     // past the end gives undefined like a hole.
@@ -175,7 +182,7 @@ export class RevisionMap {
     this.#heads = Object.freeze(heads)
     this.#bases = Object.freeze(bases)
     this.#position = new Int32Array(n)
-    this.#order = Object.freeze(this.#topologicalOrder(parentStart, parentIndexes))
+    this.#order = Object.freeze(this.#topologicalOrder())
   }
 
   /** Number of revisions. */
@@ -288,7 +295,7 @@ export class RevisionMap {
    * revisions themselves unless `includeSelf` is false).
    */
   ancestors(ids: Iterable<string>, options: { includeSelf?: boolean } = {}): Set<string> {
-    return this.#walk(ids, options.includeSelf ?? true, (id) => this.requirements(id))
+    return this.#walk(ids, options.includeSelf ?? true, 'up')
   }
 
   /**
@@ -299,10 +306,7 @@ export class RevisionMap {
     ids: Iterable<string>,
     options: { includeSelf?: boolean; downOnly?: boolean } = {},
   ): Set<string> {
-    const next = options.downOnly
-      ? (id: string) => this.children(id)
-      : (id: string) => this.#successors(id)
-    return this.#walk(ids, options.includeSelf ?? true, next)
+    return this.#walk(ids, options.includeSelf ?? true, options.downOnly ? 'children' : 'down')
   }
 
   /** The branch labels that cover a revision (declared on it, an ancestor, or a descendant). */
@@ -497,43 +501,55 @@ export class RevisionMap {
     return (kind === 'down' ? this.#children[at] : this.#dependents[at]) ?? EMPTY
   }
 
-  /** Children then dependents: everything that `id` must be applied before. */
-  #successors(id: string): readonly string[] {
-    const at = this.#index.get(id)
-    if (at === undefined) throw this.#unknown(id)
-    const children = this.#children[at]
-    const dependents = this.#dependents[at]
-    if (dependents === undefined) return children ?? EMPTY
-    return children === undefined ? dependents : [...children, ...dependents]
-  }
-
-  #walk(
-    ids: Iterable<string>,
-    includeSelf: boolean,
-    next: (id: string) => readonly string[],
-  ): Set<string> {
-    const seen = new Set<string>()
-    const stack: string[] = []
+  /**
+   * The revisions reached from `ids` (and `ids` themselves when `includeSelf`): `up` through
+   * parents then dependencies, `down` through children then dependents, `children` through
+   * children alone. Depth-first from a stack, neighbours in that order; a revision is added
+   * the first time it is reached, so the set's order is the order of discovery. Indexes and a
+   * byte per revision: no lookup by id inside the loop but for dependency edges.
+   */
+  #walk(ids: Iterable<string>, includeSelf: boolean, way: 'up' | 'down' | 'children'): Set<string> {
+    const list = this.#list
+    const index = this.#index
+    const seen = new Uint8Array(list.length)
+    const found = new Set<string>()
+    const stack: number[] = []
     for (const id of ids) {
-      this.#require(id)
-      if (includeSelf) {
-        if (!seen.has(id)) {
-          seen.add(id)
-          stack.push(id)
-        }
-      } else {
-        stack.push(id)
+      const at = index.get(id)
+      if (at === undefined) throw this.#unknown(id)
+      if (!includeSelf) stack.push(at)
+      else if (seen[at] === 0) {
+        seen[at] = 1
+        found.add(id)
+        stack.push(at)
       }
     }
+    const reach = (at: number) => {
+      if (seen[at] === 0) {
+        seen[at] = 1
+        found.add(list[at]!.id)
+        stack.push(at)
+      }
+    }
+    const parentStart = this.#parentStart
+    const parentIndexes = this.#parentIndexes
     while (stack.length > 0) {
-      for (const other of next(stack.pop()!)) {
-        if (!seen.has(other)) {
-          seen.add(other)
-          stack.push(other)
+      const node = stack.pop()!
+      if (way === 'up') {
+        for (let k = parentStart[node]!, end = parentStart[node + 1]!; k < end; k++)
+          reach(parentIndexes[k]!)
+        const dependencies = this.#dependencies[node]
+        if (dependencies !== undefined) for (const id of dependencies) reach(index.get(id)!)
+      } else {
+        const children = this.#children[node]
+        if (children !== undefined) for (const id of children) reach(index.get(id)!)
+        if (way === 'down') {
+          const dependents = this.#dependents[node]
+          if (dependents !== undefined) for (const id of dependents) reach(index.get(id)!)
         }
       }
     }
-    return seen
+    return found
   }
 
   /**
@@ -542,7 +558,9 @@ export class RevisionMap {
    * each line of work stays together. A node met again while still open closes a cycle.
    * Fills #position. The stack is kept in typed arrays: no object per visit.
    */
-  #topologicalOrder(parentStart: Int32Array, parentIndexes: readonly number[]): string[] {
+  #topologicalOrder(): string[] {
+    const parentStart = this.#parentStart
+    const parentIndexes = this.#parentIndexes
     const list = this.#list
     const index = this.#index
     const dependencies = this.#dependencies
