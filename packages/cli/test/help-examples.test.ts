@@ -113,6 +113,10 @@ describe('the examples of every command', () => {
     example('ensure-version', 0)
     example('upgrade', 0)
     example('check', 0)
+    expect(example('test', 0).stdout).toContain(
+      "✓ schema: wrote the snapshot 'retort-schema.sqlite.json'",
+    )
+    expect(example('test', 1).stdout).toContain('✓ stairway: ')
     example('edit', 0, { env: { EDITOR: 'true' } })
     example('bundle', 0)
     example('bundle', 1)
