@@ -82,6 +82,8 @@ export class RevisionMap {
    */
   readonly #parentStart: Int32Array
   readonly #parentIndexes: readonly number[]
+  /** The children's indexes in the same layout, built by the first walk down. */
+  #childEdges: { readonly start: Int32Array; readonly indexes: Int32Array } | undefined
   readonly #heads: readonly string[]
   readonly #bases: readonly string[]
   #sortedIds: readonly string[] | undefined
@@ -531,25 +533,45 @@ export class RevisionMap {
         stack.push(at)
       }
     }
-    const parentStart = this.#parentStart
-    const parentIndexes = this.#parentIndexes
+    // Parent or child edges by index, then the rarer dependency edges by id. Indexed loops:
+    // a walk runs once or twice per command, mostly before the JIT has optimised it, where
+    // array iterators cost more than the work.
+    const { start, indexes } =
+      way === 'up'
+        ? { start: this.#parentStart, indexes: this.#parentIndexes }
+        : (this.#childEdges ??= this.#indexChildren())
+    const byId = way === 'up' ? this.#dependencies : way === 'down' ? this.#dependents : undefined
     while (stack.length > 0) {
       const node = stack.pop()!
-      if (way === 'up') {
-        for (let k = parentStart[node]!, end = parentStart[node + 1]!; k < end; k++)
-          reach(parentIndexes[k]!)
-        const dependencies = this.#dependencies[node]
-        if (dependencies !== undefined) for (const id of dependencies) reach(index.get(id)!)
-      } else {
-        const children = this.#children[node]
-        if (children !== undefined) for (const id of children) reach(index.get(id)!)
-        if (way === 'down') {
-          const dependents = this.#dependents[node]
-          if (dependents !== undefined) for (const id of dependents) reach(index.get(id)!)
-        }
-      }
+      for (let k = start[node]!, end = start[node + 1]!; k < end; k++) reach(indexes[k]!)
+      const more = byId?.[node]
+      if (more !== undefined) for (let k = 0; k < more.length; k++) reach(index.get(more[k]!)!)
     }
     return found
+  }
+
+  /** Each revision's children's indexes, in input order (as in #children), from the parents'. */
+  #indexChildren(): { readonly start: Int32Array; readonly indexes: Int32Array } {
+    const n = this.#list.length
+    const parentStart = this.#parentStart
+    const parentIndexes = this.#parentIndexes
+    // Count each revision's children, turn the counts into starts, then place each child.
+    const start = new Int32Array(n + 1)
+    for (let k = 0; k < parentIndexes.length; k++) {
+      const at = parentIndexes[k]! + 1
+      start[at] = start[at]! + 1
+    }
+    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!
+    const next = start.slice(0, n)
+    const indexes = new Int32Array(parentIndexes.length)
+    for (let child = 0; child < n; child++) {
+      for (let k = parentStart[child]!, end = parentStart[child + 1]!; k < end; k++) {
+        const parent = parentIndexes[k]!
+        indexes[next[parent]!] = child
+        next[parent] = next[parent]! + 1
+      }
+    }
+    return { start, indexes }
   }
 
   /**
