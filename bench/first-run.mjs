@@ -18,17 +18,18 @@ const GNU_TIME = '/usr/bin/time'
  * peak RSS in MB (the last two from GNU time when it is installed, else NaN). Throws with its
  * stderr when it fails.
  */
-export function timeProcess(command, args, cwd) {
+export function timeProcess(command, args, cwd, env = process.env) {
   const report = join(cwd, '.time-report')
   const withTime = existsSync(GNU_TIME)
   const start = performance.now()
   const run = withTime
     ? spawnSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', report, command, ...args], {
         cwd,
+        env,
         encoding: 'utf8',
         maxBuffer: 1 << 28,
       })
-    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
   const wall = (performance.now() - start) / 1000
   if (run.status !== 0) {
     throw new Error(
@@ -145,24 +146,55 @@ export function measureFirstRun(work, revisions, runs, alembic) {
   )
 }
 
-/** `retort heads` and `alembic heads` on the same graph: the median wall seconds of `runs`. */
+/**
+ * `retort heads` and `alembic heads` on the same graph, measured `runs` times each in
+ * rotation, with what the fixed cost is made of beside them: Node starting (`node -e 0`)
+ * and `retort heads` on a one-revision project (start, module loading, config; the files
+ * and the graph of the big project are what it adds). The median wall and CPU seconds of each.
+ *
+ * Node runs without NODE_EXTRA_CA_CERTS: when it is set, Node reads and parses that
+ * certificate file at every start, before any of Retort runs (on a machine that sets it for
+ * a proxy, a bundle of a few hundred KB is more than half of the instructions of
+ * `retort heads` on one revision). That case is measured too, as its own row.
+ */
 export function measureHeads(work, revisions, runs, alembic) {
   const retort = join(work, 'heads-retort')
   writeRetortProject(retort, revisions, 'ts')
-  const results = { retort: [], alembic: [] }
-  let project
-  if (alembic) {
-    project = join(work, 'heads-alembic')
-    writeAlembicProject(project, revisions)
+  const single = join(work, 'heads-retort-1')
+  writeRetortProject(single, revisions.slice(0, 1), 'ts')
+  const node = process.execPath
+  const plain = { ...process.env }
+  delete plain.NODE_EXTRA_CA_CERTS
+  const cases = [
+    ['node -e 0', () => timeProcess(node, ['-e', '0'], single, plain)],
+    ['retort heads (1)', () => timeProcess(node, [retortBin, 'heads'], single, plain)],
+    ['retort heads', () => timeProcess(node, [retortBin, 'heads'], retort, plain)],
+  ]
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    cases.push([
+      'retort heads, CA file',
+      () => timeProcess(node, [retortBin, 'heads'], retort, process.env),
+    ])
   }
+  if (alembic) {
+    const project = join(work, 'heads-alembic')
+    writeAlembicProject(project, revisions)
+    cases.push([
+      'alembic heads',
+      () => timeProcess(alembic.python, ['-m', 'alembic', 'heads'], project),
+    ])
+  }
+  const samples = new Map(cases.map(([name]) => [name, []]))
   for (let round = 0; round < runs; round++) {
-    results.retort.push(timeProcess(process.execPath, [retortBin, 'heads'], retort).seconds)
-    if (alembic) {
-      results.alembic.push(timeProcess(alembic.python, ['-m', 'alembic', 'heads'], project).seconds)
-    }
+    for (const [name, measure] of cases) samples.get(name).push(measure())
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  return { retort: median(results.retort), alembic: alembic ? median(results.alembic) : undefined }
+  return new Map(
+    [...samples].map(([name, list]) => [
+      name,
+      { seconds: median(list.map((s) => s.seconds)), cpu: median(list.map((s) => s.cpu)) },
+    ]),
+  )
 }
 
 /** Each case measured `runs` times in rotation; the median wall, CPU and peak RSS of each. */

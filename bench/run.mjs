@@ -14,8 +14,9 @@ const work = join(tmpdir(), `retort-bench-${process.pid}`)
 mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
 // `--only=first-run,bundle` runs those sections alone: graph, upgrade, servers, cli,
-// first-run, warm, offline, heads, bundle, create, fleet. `--create=REVISIONS,DATABASES,SAMPLE`
-// and `--fleet=FILES,REVISIONS,SCHEMAS` change the sizes of those two.
+// first-run, warm, offline, heads, graph-store, bundle, create, fleet.
+// `--create=REVISIONS,DATABASES,SAMPLE` and `--fleet=FILES,REVISIONS,SCHEMAS` change the
+// sizes of those two.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const wants = (section) => only === undefined || only.split(',').includes(section)
 
@@ -408,28 +409,88 @@ if (wants('offline')) {
   if (!al) console.log('  Alembic is not installed: floor ratio only')
 }
 
-// 6. `heads` on 10,000 branchy revisions (1,000 with --quick), Retort next to Alembic.
+// 6. `heads` on 10,000 branchy revisions (1,000 with --quick), Retort next to Alembic, with
+// Node's start and `retort heads` on one revision: the fixed cost, and what each 1,000
+// revisions add to it.
 if (wants('heads')) {
   const count = quick ? 1000 : 10000
-  const r = measureHeads(
-    join(work, `heads-${count}`),
-    shape('branchy', count),
-    quick ? 1 : 3,
-    alembic,
-  )
+  const runs = quick ? 1 : 5
+  const r = measureHeads(join(work, `heads-${count}`), shape('branchy', count), runs, alembic)
+  const retort = r.get('retort heads')
+  const other = r.get('alembic heads')
+  const fmtS = (s) => (Number.isNaN(s) ? 'n/a' : s.toFixed(3))
+  const times = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '' : `${(a / b).toFixed(1)}x`)
   table(
-    `heads, ${count} branchy revisions, whole process (s; ${quick ? 'one run' : 'median of 3'})`,
-    ['case', 's', 'Alembic/x'],
-    [
-      [
-        'retort heads',
-        r.retort.toFixed(3),
-        r.alembic === undefined ? '' : `${(r.alembic / r.retort).toFixed(1)}x`,
-      ],
-      ...(r.alembic === undefined ? [] : [['alembic heads', r.alembic.toFixed(3), '']]),
-    ],
+    `heads, ${count} branchy revisions, whole process (wall s, CPU s; ${runs === 1 ? 'one run' : `median of ${runs}`}); Alembic/x: how many times faster than Alembic`,
+    ['case', 'wall s', 'CPU s', 'Alembic/x', 'CPU A/x'],
+    [...r].map(([name, m]) => {
+      const withCa = name === 'retort heads, CA file'
+      const compared = other !== undefined && (name === 'retort heads' || withCa)
+      return [
+        name === 'retort heads' ? `retort heads (${count})` : withCa ? '  with CA file' : name,
+        fmtS(m.seconds),
+        fmtS(m.cpu),
+        compared ? times(other.seconds, m.seconds) : '',
+        compared ? times(other.cpu, m.cpu) : '',
+      ]
+    }),
   )
-  if (r.alembic === undefined) console.log('  Alembic is not installed: no comparison')
+  const fixed = r.get('retort heads (1)')
+  const perThousand = ((retort.seconds - fixed.seconds) / (count - 1)) * 1000
+  console.log(
+    `  retort: ${(fixed.seconds * 1000).toFixed(0)} ms fixed (Node's start ${(r.get('node -e 0').seconds * 1000).toFixed(0)} ms of it) + ${(perThousand * 1000).toFixed(1)} ms per 1,000 revisions` +
+      (other
+        ? ''
+        : '; Alembic is not installed (apt-get install python3-alembic, or set ALEMBIC_PYTHON): no comparison'),
+  )
+  if (other && !quick) {
+    const faster = other.seconds / retort.seconds
+    console.log(
+      goalLine(
+        'heads faster than Alembic',
+        `${faster.toFixed(1)}x (CPU ${times(other.cpu, retort.cpu)})`,
+        '>= 15x',
+        faster >= 15,
+      ),
+    )
+  }
+  if (r.has('retort heads, CA file'))
+    console.log(
+      "  Node runs without NODE_EXTRA_CA_CERTS, which this environment sets: Node parses that file at every start; 'with CA file' is retort heads with it",
+    )
+}
+
+// 6b. The revision graph's store next to graphology (with graphology-dag and
+// graphology-traversal) computing the same facts on the same in-memory revisions, each in a
+// fresh process: loading the code, building (validation or node/edge insertion, heads,
+// topological order, cycle check), one walk up from the head and one down from the base.
+if (wants('graph-store')) {
+  const rows = []
+  for (const count of quick ? [1000] : [1000, 10000]) {
+    const results = {}
+    for (const store of ['map', 'graphology']) {
+      const runs = [0, 1, 2].map(() => runCase('graph-store-case.mjs', [store, String(count)]))
+      const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1]
+      results[store] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(k)]))
+    }
+    const total = (r) => r.importMs + r.buildMs + r.ancestorsMs + r.descendantsMs
+    for (const [store, r] of Object.entries(results)) {
+      rows.push([
+        `${store === 'map' ? 'RevisionMap' : 'graphology'} ${count}`,
+        r.importMs,
+        r.buildMs,
+        r.ancestorsMs,
+        r.descendantsMs,
+        total(r),
+        `${(total(r) / total(results.map)).toFixed(1)}x`,
+      ])
+    }
+  }
+  table(
+    'Revision graph store (ms, median of 3 processes, branchy graph in memory); build: validation or insertion, heads, topological order, cycle check; x map = total against RevisionMap',
+    ['store', 'load code', 'build', 'ancestors', 'descend.', 'total', 'x map'],
+    rows,
+  )
 }
 
 // 7. The size of examples/bundled built with esbuild (the app, Retort and its revisions in

@@ -1,4 +1,3 @@
-import { DirectedGraph } from 'graphology'
 import {
   AmbiguousRevisionError,
   CycleDetectedError,
@@ -41,8 +40,14 @@ type Point = string | null
 /**
  * The revision graph: pure, built from an in-memory list of revisions, validated on
  * construction. Parent-to-child (`downRevision`) and dependency (`dependsOn`) edges are kept
- * in a graphology graph; both count as ancestry for ordering, only `downRevision` makes
- * branches, heads and merges.
+ * as adjacency lists indexed by input position; both count as ancestry for ordering, only
+ * `downRevision` makes branches, heads and merges.
+ *
+ * The lists are the graph's only store: every command builds the map of every revision
+ * (10,000 revisions in a few milliseconds), and the walks it needs (ancestors, descendants,
+ * one depth-first order that also finds cycles) are short loops over them. A general graph
+ * library was measured against them and left out (docs/decisions.md, "Revision graph
+ * store"; `pnpm bench --only=graph-store`).
  *
  * @example
  * ```ts
@@ -55,12 +60,6 @@ type Point = string | null
  * ```
  */
 export class RevisionMap {
-  /**
-   * The graphology graph of both edge kinds, built on the first query that walks it: the
-   * queries every command needs (heads, bases, order, children) run on the plain adjacency
-   * lists below, so `heads` on 10,000 revisions does not pay for building it.
-   */
-  #graph: DirectedGraph<Record<string, never>, { kind: EdgeKind }> | undefined
   /** Every revision, in input order; the other per-revision arrays share its indexes. */
   readonly #list: Revision[] = []
   /** The index in #list of each revision id. */
@@ -77,6 +76,14 @@ export class RevisionMap {
   readonly #order: readonly string[]
   /** The position in #order, by index. */
   readonly #position: Int32Array
+  /**
+   * The parents' indexes, in declared order: those of revision i are #parentIndexes[
+   * #parentStart[i]] up to (not including) #parentIndexes[#parentStart[i + 1]].
+   */
+  readonly #parentStart: Int32Array
+  readonly #parentIndexes: readonly number[]
+  /** The children's indexes in the same layout, built by the first walk down. */
+  #childEdges: { readonly start: Int32Array; readonly indexes: Int32Array } | undefined
   readonly #heads: readonly string[]
   readonly #bases: readonly string[]
   #sortedIds: readonly string[] | undefined
@@ -129,8 +136,7 @@ export class RevisionMap {
       }
     }
     const children = new Array<string[] | undefined>(n).fill(undefined)
-    // The parents' indexes, for the walk below: those of revision i are
-    // parentIndexes[parentStart[i]] up to (not including) parentIndexes[parentStart[i + 1]].
+    // The parents' indexes (see #parentStart).
     const parentStart = new Int32Array(n + 1)
     const parentIndexes: number[] = []
     for (let i = 0; i < n; i++) {
@@ -150,6 +156,8 @@ export class RevisionMap {
       }
     }
     parentStart[n] = parentIndexes.length
+    this.#parentStart = parentStart
+    this.#parentIndexes = parentIndexes
     this.#children = children
     // Filled only at the indexes of revisions with dependencies (usually none): reading
     // past the end gives undefined like a hole.
@@ -176,7 +184,7 @@ export class RevisionMap {
     this.#heads = Object.freeze(heads)
     this.#bases = Object.freeze(bases)
     this.#position = new Int32Array(n)
-    this.#order = Object.freeze(this.#topologicalOrder(parentStart, parentIndexes))
+    this.#order = Object.freeze(this.#topologicalOrder())
   }
 
   /** Number of revisions. */
@@ -289,7 +297,7 @@ export class RevisionMap {
    * revisions themselves unless `includeSelf` is false).
    */
   ancestors(ids: Iterable<string>, options: { includeSelf?: boolean } = {}): Set<string> {
-    return this.#walk(ids, options.includeSelf ?? true, (id) => this.requirements(id))
+    return this.#walk(ids, options.includeSelf ?? true, 'up')
   }
 
   /**
@@ -300,10 +308,7 @@ export class RevisionMap {
     ids: Iterable<string>,
     options: { includeSelf?: boolean; downOnly?: boolean } = {},
   ): Set<string> {
-    const next = options.downOnly
-      ? (id: string) => this.children(id)
-      : (id: string) => this.#graphology().outNeighbors(id)
-    return this.#walk(ids, options.includeSelf ?? true, next)
+    return this.#walk(ids, options.includeSelf ?? true, options.downOnly ? 'children' : 'down')
   }
 
   /** The branch labels that cover a revision (declared on it, an ancestor, or a descendant). */
@@ -498,48 +503,75 @@ export class RevisionMap {
     return (kind === 'down' ? this.#children[at] : this.#dependents[at]) ?? EMPTY
   }
 
-  #graphology(): DirectedGraph<Record<string, never>, { kind: EdgeKind }> {
-    if (this.#graph !== undefined) return this.#graph
-    const graph = new DirectedGraph<Record<string, never>, { kind: EdgeKind }>()
-    for (const revision of this.#list) graph.addNode(revision.id)
-    for (let i = 0; i < this.#list.length; i++) {
-      const id = this.#list[i]!.id
-      for (const child of this.#children[i] ?? EMPTY)
-        graph.addDirectedEdge(id, child, { kind: 'down' })
-      for (const dependent of this.#dependents[i] ?? EMPTY)
-        graph.addDirectedEdge(id, dependent, { kind: 'depends' })
+  /**
+   * The revisions reached from `ids` (and `ids` themselves when `includeSelf`): `up` through
+   * parents then dependencies, `down` through children then dependents, `children` through
+   * children alone. Depth-first from a stack, neighbours in that order; a revision is added
+   * the first time it is reached, so the set's order is the order of discovery. Indexes and a
+   * byte per revision: no lookup by id inside the loop but for dependency edges.
+   */
+  #walk(ids: Iterable<string>, includeSelf: boolean, way: 'up' | 'down' | 'children'): Set<string> {
+    const list = this.#list
+    const index = this.#index
+    const seen = new Uint8Array(list.length)
+    const found = new Set<string>()
+    const stack: number[] = []
+    for (const id of ids) {
+      const at = index.get(id)
+      if (at === undefined) throw this.#unknown(id)
+      if (!includeSelf) stack.push(at)
+      else if (seen[at] === 0) {
+        seen[at] = 1
+        found.add(id)
+        stack.push(at)
+      }
     }
-    this.#graph = graph
-    return graph
+    const reach = (at: number) => {
+      if (seen[at] === 0) {
+        seen[at] = 1
+        found.add(list[at]!.id)
+        stack.push(at)
+      }
+    }
+    // Parent or child edges by index, then the rarer dependency edges by id. Indexed loops:
+    // a walk runs once or twice per command, mostly before the JIT has optimised it, where
+    // array iterators cost more than the work.
+    const { start, indexes } =
+      way === 'up'
+        ? { start: this.#parentStart, indexes: this.#parentIndexes }
+        : (this.#childEdges ??= this.#indexChildren())
+    const byId = way === 'up' ? this.#dependencies : way === 'down' ? this.#dependents : undefined
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      for (let k = start[node]!, end = start[node + 1]!; k < end; k++) reach(indexes[k]!)
+      const more = byId?.[node]
+      if (more !== undefined) for (let k = 0; k < more.length; k++) reach(index.get(more[k]!)!)
+    }
+    return found
   }
 
-  #walk(
-    ids: Iterable<string>,
-    includeSelf: boolean,
-    next: (id: string) => readonly string[],
-  ): Set<string> {
-    const seen = new Set<string>()
-    const stack: string[] = []
-    for (const id of ids) {
-      this.#require(id)
-      if (includeSelf) {
-        if (!seen.has(id)) {
-          seen.add(id)
-          stack.push(id)
-        }
-      } else {
-        stack.push(id)
+  /** Each revision's children's indexes, in input order (as in #children), from the parents'. */
+  #indexChildren(): { readonly start: Int32Array; readonly indexes: Int32Array } {
+    const n = this.#list.length
+    const parentStart = this.#parentStart
+    const parentIndexes = this.#parentIndexes
+    // Count each revision's children, turn the counts into starts, then place each child.
+    const start = new Int32Array(n + 1)
+    for (let k = 0; k < parentIndexes.length; k++) {
+      const at = parentIndexes[k]! + 1
+      start[at] = start[at]! + 1
+    }
+    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!
+    const next = start.slice(0, n)
+    const indexes = new Int32Array(parentIndexes.length)
+    for (let child = 0; child < n; child++) {
+      for (let k = parentStart[child]!, end = parentStart[child + 1]!; k < end; k++) {
+        const parent = parentIndexes[k]!
+        indexes[next[parent]!] = child
+        next[parent] = next[parent]! + 1
       }
     }
-    while (stack.length > 0) {
-      for (const other of next(stack.pop()!)) {
-        if (!seen.has(other)) {
-          seen.add(other)
-          stack.push(other)
-        }
-      }
-    }
-    return seen
+    return { start, indexes }
   }
 
   /**
@@ -548,7 +580,9 @@ export class RevisionMap {
    * each line of work stays together. A node met again while still open closes a cycle.
    * Fills #position. The stack is kept in typed arrays: no object per visit.
    */
-  #topologicalOrder(parentStart: Int32Array, parentIndexes: readonly number[]): string[] {
+  #topologicalOrder(): string[] {
+    const parentStart = this.#parentStart
+    const parentIndexes = this.#parentIndexes
     const list = this.#list
     const index = this.#index
     const dependencies = this.#dependencies
