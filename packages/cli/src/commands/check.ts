@@ -10,13 +10,17 @@ export function registerCheck(program: Command, kit: CommandKit): void {
   program
     .command('check')
     .description(
-      'check that every revision loads, there is one head, the database (if configured) has nothing pending, and the revisions make the declared schema (if configured)',
+      'check that every revision loads, there is one head, the database (if configured) has nothing pending and no schema drift, and the revisions make the declared schema (if configured)',
     )
     .option('--no-database', 'do not read the database')
     .option('--no-schema', 'do not compare the declared schema with the revisions')
+    .option(
+      '--no-drift',
+      'do not compare the live schema with the schema the applied revisions produce',
+    )
     .option('--no-cache', 'replay the revisions even when a cached schema exists')
     .action(
-      action<{ database: boolean; schema: boolean; cache: boolean }>(
+      action<{ database: boolean; schema: boolean; drift: boolean; cache: boolean }>(
         kit,
         async (ctx, _args, flags) => {
           const config = await ctx.loadConfig()
@@ -24,6 +28,7 @@ export function registerCheck(program: Command, kit: CommandKit): void {
             ...ctx.commandOptions(),
             ...(flags.database ? {} : { database: false }),
             ...(flags.schema ? {} : { schema: false }),
+            ...(flags.drift ? {} : { drift: false }),
             ...(flags.cache ? {} : { cache: false }),
           })
           if (ctx.json) {
@@ -39,7 +44,7 @@ export function registerCheck(program: Command, kit: CommandKit): void {
             const c = ctx.colors
             for (const problem of result.problems)
               ctx.out(
-                `${c.red('✗')} ${problem.revision ? `${c.yellow(printableText(problem.revision))}: ` : ''}${problem.kind === 'schema' ? `schema${problem.database ? ` (${printableText(problem.database)})` : ''}: ` : ''}${printableText(problem.message)}`,
+                `${c.red('✗')} ${problem.revision ? `${c.yellow(printableText(problem.revision))}: ` : ''}${problem.kind === 'schema' || problem.kind === 'drift' ? `${problem.kind}${problem.database ? ` (${printableText(problem.database)})` : ''}: ` : ''}${printableText(problem.message)}`,
               )
             if (result.ok) {
               const databases =
@@ -57,8 +62,9 @@ export function registerCheck(program: Command, kit: CommandKit): void {
           }
           if (!result.ok) {
             const schema = result.problems.some((p) => p.kind === 'schema')
+            const drift = result.problems.some((p) => p.kind === 'drift')
             ctx.err(
-              `${ctx.errColors.red(ctx.errColors.bold('error:'))} check found ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; ${schema ? `the declared schema changed without a revision: write one with 'retort revision --autogenerate -m "..."'` : "fix them and run 'retort check' again"}`,
+              `${ctx.errColors.red(ctx.errColors.bold('error:'))} check found ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; ${schema ? `the declared schema changed without a revision: write one with 'retort revision --autogenerate -m "..."'` : drift ? "the database was changed outside the revisions: undo the change, or write a revision that makes it and 'retort stamp' it" : "fix them and run 'retort check' again"}`,
             )
             return EXIT_ERROR
           }

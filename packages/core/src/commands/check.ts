@@ -2,7 +2,11 @@ import type { Config } from '../config/config.js'
 import type { CommandOptions } from './command-options.js'
 import { databaseConfigured } from './database-configured.js'
 import { loadRevisions } from './load-revisions.js'
-import { runAction } from './run-action.js'
+import { runSettings } from './run-action.js'
+import { visitDatabases } from './visit-databases.js'
+import { runOnline } from '../runtime/run-online.js'
+import { ignorePatterns } from '../schema/declared-schema-config.js'
+import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
 import {
   compareDeclaredSchemas,
   declaredSchemaConfigured,
@@ -22,6 +26,11 @@ export interface CheckOptions extends CommandOptions, CompareDeclaredSchemaOptio
    * is configured (`schema:` in the config, or `declaredSchema`).
    */
   readonly schema?: boolean | undefined
+  /**
+   * Compare the live schema of each database with the schema its applied revisions produce
+   * (replayed on a scratch database). Default: with `database`.
+   */
+  readonly drift?: boolean | undefined
 }
 
 /** One thing {@link check} found wrong. */
@@ -29,14 +38,19 @@ export interface CheckProblem {
   /**
    * `body` (a revision file fails to load), `heads` (several heads), `pending`,
    * `unknown-rows`, `schema` (the declared schema and the revisions' schema differ: one
-   * problem per difference).
+   * problem per difference), `drift` (the live database differs from the schema its
+   * applied revisions produce: one problem per difference, with `object` and `change`).
    */
-  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema'
+  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema' | 'drift'
   readonly message: string
   /** The revision concerned, for `body`. */
   readonly revision?: string | undefined
   /** The database concerned, when the env named one. */
   readonly database?: string | undefined
+  /** The database object concerned, for `drift`. */
+  readonly object?: DriftObject | undefined
+  /** For `drift`: in the database only (`extra`), in the revisions only (`missing`), or `differs`. */
+  readonly change?: 'extra' | 'missing' | 'differs' | undefined
 }
 
 /** The state of one database, as {@link check} read it. */
@@ -99,8 +113,18 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     })
   }
   const databases: CheckedDatabase[] = []
+  const bodiesLoad = !problems.some((p) => p.kind === 'body')
   if (options.database ?? databaseConfigured(config, loaded, options)) {
-    for (const database of await runAction(config, loaded, { kind: 'current' }, options)) {
+    await visitDatabases(config, loaded, options, false, async (dialect, runOptions) => {
+      const settings = runSettings(config, runOptions, options)
+      const database = await runOnline(
+        dialect,
+        source,
+        map,
+        { kind: 'current' },
+        settings,
+        runOptions.name,
+      )
       const unknown = database.heads.filter((id) => !map.has(id))
       const applied = map.ancestors(database.heads.filter((id) => map.has(id)))
       const pending = map.topologicalOrder.filter((id) => !applied.has(id))
@@ -122,10 +146,36 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         })
       }
       databases.push({ name: database.name, heads: database.heads, pending })
-    }
+      // Drift needs a known state to replay: every row known, no revision stopped part-way.
+      if (
+        (options.drift ?? true) &&
+        bodiesLoad &&
+        unknown.length === 0 &&
+        database.incomplete === undefined
+      ) {
+        const target = runOptions.name === undefined ? config : config.forDatabase(runOptions.name)
+        const cache =
+          options.cache === false ? false : { near: config.directory, ...(options.cache ?? {}) }
+        const drift = await compareLiveSchema(dialect, loaded, {
+          heads: database.heads,
+          versionTable: settings.versionTable,
+          schema: runOptions.schema,
+          ignore: ignorePatterns(target),
+          cache,
+        })
+        for (const finding of drift) {
+          problems.push({
+            kind: 'drift',
+            database: database.name,
+            object: finding.object,
+            change: finding.change,
+            message: finding.message,
+          })
+        }
+      }
+    })
   }
   const schemas: DeclaredSchemaComparison[] = []
-  const bodiesLoad = !problems.some((p) => p.kind === 'body')
   if ((options.schema ?? declaredSchemaConfigured(config, options)) && bodiesLoad) {
     for (const comparison of await compareDeclaredSchemas(config, options, loaded)) {
       for (const difference of comparison.differences) {
