@@ -53,6 +53,12 @@ export type RevisionModule = RevisionHeader & RevisionBody
 export interface RevisionSource {
   readonly revisions: readonly Revision[]
   load(revision: Revision): Promise<RevisionBody>
+  /**
+   * The checksum of a revision's content (`revisionChecksum`): of its file, or of the module
+   * source or YAML of a bundled revision; `undefined` when it has none (the file is gone).
+   * Optional: a source without it has its revisions' files read by `path`.
+   */
+  checksum?(revision: Revision): string | undefined
 }
 
 /** A revision id must match this. */

@@ -7,6 +7,10 @@ import { visitDatabases } from './visit-databases.js'
 import { runOnline } from '../runtime/run-online.js'
 import { ignorePatterns } from '../schema/declared-schema-config.js'
 import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
+import { ConfigError } from '../errors.js'
+import { nearestName } from '../operations/nearest-name.js'
+import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-table.js'
+import { appliedByOf, ledgerTableOf, verifyLedger } from './verify-ledger.js'
 import {
   compareDeclaredSchemas,
   declaredSchemaConfigured,
@@ -31,6 +35,11 @@ export interface CheckOptions extends CommandOptions, CompareDeclaredSchemaOptio
    * (replayed on a scratch database). Default: with `database`.
    */
   readonly drift?: boolean | undefined
+  /**
+   * Applied revisions whose edit is known and accepted: their new checksum is recorded in
+   * the ledger (an `accepted` row) and they are not reported as changed.
+   */
+  readonly allowChanged?: readonly string[] | undefined
 }
 
 /** One thing {@link check} found wrong. */
@@ -39,9 +48,12 @@ export interface CheckProblem {
    * `body` (a revision file fails to load), `heads` (several heads), `pending`,
    * `unknown-rows`, `schema` (the declared schema and the revisions' schema differ: one
    * problem per difference), `drift` (the live database differs from the schema its
-   * applied revisions produce: one problem per difference, with `object` and `change`).
+   * applied revisions produce: one problem per difference, with `object` and `change`),
+   * `changed` (an applied revision's file changed since it ran: `revision`, `checksum`),
+   * `missing-file` (the ledger says a revision is applied and it has no file: `revision`).
    */
-  readonly kind: 'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema' | 'drift'
+  readonly kind:
+    'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema' | 'drift' | 'changed' | 'missing-file'
   readonly message: string
   /** The revision concerned, for `body`. */
   readonly revision?: string | undefined
@@ -51,6 +63,8 @@ export interface CheckProblem {
   readonly object?: DriftObject | undefined
   /** For `drift`: in the database only (`extra`), in the revisions only (`missing`), or `differs`. */
   readonly change?: 'extra' | 'missing' | 'differs' | undefined
+  /** For `changed`: the checksum recorded in the ledger when it ran, and the file's now. */
+  readonly checksum?: { readonly recorded: string; readonly current: string } | undefined
 }
 
 /** The state of one database, as {@link check} read it. */
@@ -60,6 +74,8 @@ export interface CheckedDatabase {
   readonly heads: readonly string[]
   /** Revisions of the graph it has not applied, in upgrade order. */
   readonly pending: readonly string[]
+  /** Revisions whose changed checksum `allowChanged` recorded in the ledger. */
+  readonly accepted: readonly string[]
 }
 
 /** What {@link check} returns. */
@@ -97,6 +113,15 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   const loaded = await loadRevisions(config, options)
   const { map, source } = loaded
   const problems: CheckProblem[] = []
+  const allowChanged = new Set(options.allowChanged ?? [])
+  for (const id of allowChanged) {
+    if (!map.has(id)) {
+      const near = nearestName(id, map.topologicalOrder)
+      throw new ConfigError(
+        `--allow-changed '${id}' is not a revision of this script directory${near === undefined ? '' : `; did you mean '${near}'?`}`,
+      )
+    }
+  }
   for (const revision of source.revisions) {
     try {
       await source.load(revision)
@@ -145,7 +170,59 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
             .join(', ')}${pending.length > 5 ? ', ...' : ''}); run 'retort upgrade heads'`,
         })
       }
-      databases.push({ name: database.name, heads: database.heads, pending })
+      const ledgerTable = ledgerTableOf(
+        runOptions.name === undefined ? config : config.forDatabase(runOptions.name),
+        settings.versionTable,
+      )
+      const ledger = verifyLedger(
+        await readLedger(dialect, ledgerTable),
+        map,
+        source,
+        database.heads,
+      )
+      const accepted = ledger.changed.filter((c) => allowChanged.has(c.revision))
+      if (accepted.length > 0) {
+        const appliedBy = appliedByOf(config)
+        await appendLedger(
+          dialect,
+          ledgerTable,
+          accepted.map((c) => ({
+            revision: c.revision,
+            direction: 'up' as const,
+            checksum: c.current,
+            outcome: 'accepted' as const,
+            ranAt: new Date().toISOString(),
+            durationMs: 0,
+            retortVersion: RETORT_VERSION,
+            appliedBy,
+            note: `edit accepted by check --allow-changed (was ${c.recorded})`,
+          })),
+        )
+      }
+      for (const c of ledger.changed) {
+        if (allowChanged.has(c.revision)) continue
+        problems.push({
+          kind: 'changed',
+          database: database.name,
+          revision: c.revision,
+          checksum: { recorded: c.recorded, current: c.current },
+          message: `revision '${c.revision}' was changed after it ran on ${where} (checksum ${c.recorded} when it ran, ${c.current} now); restore the file, or accept the edit with 'retort check --allow-changed ${c.revision}'`,
+        })
+      }
+      for (const id of ledger.missing) {
+        problems.push({
+          kind: 'missing-file',
+          database: database.name,
+          revision: id,
+          message: `revision '${id}' is applied on ${where} (says the ledger '${ledgerTable.name}') but its file is missing; restore it from version control`,
+        })
+      }
+      databases.push({
+        name: database.name,
+        heads: database.heads,
+        pending,
+        accepted: accepted.map((c) => c.revision),
+      })
       // Drift needs a known state to replay: every row known, no revision stopped part-way.
       if (
         (options.drift ?? true) &&
@@ -159,6 +236,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         const drift = await compareLiveSchema(dialect, loaded, {
           heads: database.heads,
           versionTable: settings.versionTable,
+          ledgerTable,
           schema: runOptions.schema,
           ignore: ignorePatterns(target),
           cache,
