@@ -85,6 +85,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
   history: [
     { args: ['history', '-i'], note: 'every revision, newest first, the current ones marked' },
     { args: ['history', '-r', 'current:heads'], note: 'what an upgrade to the heads would add' },
+    { args: ['history', '--ledger'], note: 'what ran on the database, when, for how long' },
   ],
   heads: [
     { args: ['heads'], note: 'the revisions without children' },
@@ -99,7 +100,21 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
   check: [
     {
       args: ['check'],
-      note: 'in CI: one head, every file loads, the database has every revision',
+      note: 'in CI: one head, every file loads, the database has every revision, no drift, no edited revision',
+    },
+    {
+      args: ['check', '--allow-changed', '3f1c2a9b7d10'],
+      note: 'accept a known edit of an applied revision (recorded in the ledger)',
+    },
+  ],
+  ledger: [
+    {
+      args: ['ledger'],
+      note: 'every step run on the database: revision, checksum, when, how long',
+    },
+    {
+      args: ['ledger', '--adopt'],
+      note: 'record the checksums of revisions applied before the ledger existed',
     },
   ],
   'ensure-version': [

@@ -7,6 +7,7 @@ import { runOffline } from '../runtime/run-offline.js'
 import { runOnline } from '../runtime/run-online.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
+import { appliedByOf, ledgerTableOf } from './verify-ledger.js'
 import { visitDatabases } from './visit-databases.js'
 
 /** Offline runs: where the script starts (the lower end of `a:b`). */
@@ -78,5 +79,12 @@ export function runSettings(
     lockTimeoutMs: target.lockTimeout,
     logger: options.logger ?? silentLogger,
     onEvent: options.onEvent,
+    ledger: {
+      table: ledgerTableOf(target, {
+        name: runOptions.versionTable ?? table.name,
+        schema: runOptions.versionTableSchema ?? runOptions.schema ?? table.schema,
+      }),
+      appliedBy: appliedByOf(target),
+    },
   }
 }

@@ -77,6 +77,11 @@ export class LedgerTable {
     return (this.#exists ??= await this.#adapter.hasTable(this.#connection, this.#table))
   }
 
+  /** Asks again whether the table exists (after a rollback that may have undone its creation). */
+  forgetExists(): void {
+    this.#exists = undefined
+  }
+
   /** Every row, oldest first; none when the table does not exist. */
   async read(): Promise<LedgerRecord[]> {
     if (!(await this.exists())) return []

@@ -31,6 +31,17 @@ export interface RunOptions {
   readonly lockTimeoutMs: number
   readonly logger: Logger
   readonly onEvent?: ((event: MigrationEvent) => void) | undefined
+  /**
+   * The ledger to append a row to for every step run (see `LedgerTable`); none when
+   * absent (replays on scratch databases).
+   */
+  readonly ledger?: LedgerOptions | undefined
+}
+
+/** Where a run writes its ledger rows, and who it says ran them. */
+export interface LedgerOptions {
+  readonly table: QualifiedName
+  readonly appliedBy: string | null
 }
 
 /** One revision that ran. */

@@ -26,6 +26,9 @@ import { progressTableFor, truncateProgressText, type ProgressRecord } from './p
 import { checkInFlight } from './in-flight-statement.js'
 import { ProgressTable, type ProgressRows } from './progress-table.js'
 import { VersionTable } from './version-table.js'
+import { LedgerTable, RETORT_VERSION } from './ledger-table.js'
+import type { LedgerOutcome } from './ledger-record.js'
+import { sourceChecksum } from '../schema/revision-checksum.js'
 import { wrapStepError } from './wrap-step-error.js'
 
 /**
@@ -119,6 +122,7 @@ export async function runOnline(
           source,
           options,
           dialect.name,
+          options.ledger && new LedgerTable(connection, compiler, adapter, options.ledger.table),
         )
         let applied: readonly AppliedRevision[] = []
         let heads: readonly string[] = before
@@ -180,6 +184,10 @@ class StepRunner {
   readonly #source: RevisionSource
   readonly #options: RunOptions
   readonly #dialectName: string
+  readonly #ledger: LedgerTable | undefined
+  /** The step running and when it started, for its ledger row. */
+  #current:
+    { readonly step: MigrationStep; readonly started: number; readonly at: string } | undefined
   #open = false
   /** The statement being executed, for the error message when it fails. */
   #statement: string | undefined
@@ -196,6 +204,7 @@ class StepRunner {
     source: RevisionSource,
     options: RunOptions,
     dialectName: string,
+    ledger?: LedgerTable,
   ) {
     this.#connection = connection
     this.#compiler = compiler
@@ -206,6 +215,7 @@ class StepRunner {
     this.#source = source
     this.#options = options
     this.#dialectName = dialectName
+    this.#ledger = ledger
   }
 
   async stamp(
@@ -240,8 +250,10 @@ class StepRunner {
     try {
       if (mode === 'all') await this.#begin()
       await this.#table.ensure()
+      if (total > 0) await this.#ledger?.ensure()
       for (const [index, step] of plan.steps.entries()) {
         const started = performance.now()
+        this.#current = { step, started, at: new Date().toISOString() }
         this.#options.onEvent?.({
           type: 'step-start',
           revision: step.revision.id,
@@ -263,10 +275,57 @@ class StepRunner {
         })
       }
       if (mode === 'all') await this.#commit()
+      this.#current = undefined
       return applied
     } catch (error) {
       await this.#rollback()
+      await this.#recordFailedStep(error)
       throw error
+    }
+  }
+
+  /**
+   * Appends the ledger row of the step running (in the transaction of its version-row
+   * change, when there is one).
+   */
+  async #appendLedger(outcome: LedgerOutcome, note: string | null): Promise<void> {
+    const current = this.#current
+    if (this.#ledger === undefined || current === undefined) return
+    const { step } = current
+    await this.#ledger.append({
+      revision: step.revision.id,
+      direction: step.direction,
+      checksum: sourceChecksum(this.#source, step.revision) ?? null,
+      outcome,
+      ranAt: current.at,
+      durationMs: performance.now() - current.started,
+      retortVersion: RETORT_VERSION,
+      appliedBy: this.#options.ledger?.appliedBy ?? null,
+      note,
+    })
+  }
+
+  /**
+   * After a failed run, its rollback done: the ledger says which step failed and how (rolled
+   * back, or stopped part-way with a progress record). Its own statement, after the
+   * rollback, so that it stays; a failure to write it is a warning, never the error.
+   */
+  async #recordFailedStep(error: unknown): Promise<void> {
+    if (this.#current === undefined) return
+    const reason = error instanceof Error ? error.message : String(error)
+    const how =
+      error instanceof PartialMigrationError
+        ? 'stopped part-way (see the progress table)'
+        : this.#isProtected(this.#current.step)
+          ? 'rolled back'
+          : 'failed'
+    try {
+      this.#ledger?.forgetExists()
+      await this.#appendLedger('failed', `${how}: ${reason}`)
+    } catch (cleanup) {
+      this.#warn('could not record the failure in the ledger', cleanup)
+    } finally {
+      this.#current = undefined
     }
   }
 
@@ -289,6 +348,7 @@ class StepRunner {
       if (each) await this.#begin()
       await this.#execute(step)
       await this.#table.apply(step.rows)
+      await this.#appendLedger('applied', null)
       if (each) await this.#commit()
     } catch (error) {
       throw this.#wrap(step, error)
@@ -315,6 +375,7 @@ class StepRunner {
       }
       await this.#begin()
       await this.#table.apply(step.rows)
+      await this.#appendLedger('applied', null)
       if (tracking.written) await this.#progress.delete(step.revision.id)
       await this.#commit()
       if (this.#options.transactionMode === 'all') await this.#begin()
