@@ -134,6 +134,13 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
       note: 'move a revision nobody has applied onto another parent, instead of a merge',
     },
   ],
+  squash: [
+    {
+      args: ['squash', '1f0c2a9b7d10:6e4b7d9f0c13', '-m', 'squash 2024'],
+      note: 'one revision that replaces a range; databases inside it still upgrade',
+    },
+    { args: ['squash', '--status'], note: 'whether deleting the replaced files is safe' },
+  ],
   bundle: [
     {
       args: ['bundle'],

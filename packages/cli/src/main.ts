@@ -42,6 +42,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['graph', async () => (await import('./commands/graph.js')).registerGraph],
   ['rebase', async () => (await import('./commands/rebase.js')).registerRebase],
   ['bundle', async () => (await import('./commands/bundle.js')).registerBundle],
+  ['squash', async () => (await import('./commands/squash.js')).registerSquash],
 ]
 
 /** The global options that take a value (as a separate argument). */

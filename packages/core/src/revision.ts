@@ -25,6 +25,8 @@ export interface Revision {
   readonly path: string | undefined
   /** `false` when the revision opts out of running inside a transaction. */
   readonly transaction: boolean
+  /** The revisions this squash revision stands for, oldest first (empty: not a squash). */
+  readonly replaces: readonly string[]
 }
 
 /** The header fields as a revision file or module states them (before normalising). */
@@ -35,6 +37,7 @@ export interface RevisionHeader {
   readonly branchLabels?: string | readonly string[] | null | undefined
   readonly message?: string | null | undefined
   readonly transaction?: boolean | undefined
+  readonly replaces?: string | readonly string[] | null | undefined
 }
 
 /** What a revision module exports besides its header. */
@@ -83,6 +86,7 @@ export function createRevision(header: RevisionHeader, path?: string): Revision 
     message: header.message ?? '',
     path,
     transaction: header.transaction ?? true,
+    replaces: toList(header.replaces),
   })
 }
 

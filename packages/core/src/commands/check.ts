@@ -8,6 +8,7 @@ import { runOnline } from '../runtime/run-online.js'
 import { ignorePatterns } from '../schema/declared-schema-config.js'
 import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
 import { ConfigError } from '../errors.js'
+import { InsideSquashError } from '../graph/squashes.js'
 import { nearestName } from '../operations/nearest-name.js'
 import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-table.js'
 import { appliedByOf, ledgerTableOf, verifyLedger } from './verify-ledger.js'
@@ -50,10 +51,20 @@ export interface CheckProblem {
    * problem per difference), `drift` (the live database differs from the schema its
    * applied revisions produce: one problem per difference, with `object` and `change`),
    * `changed` (an applied revision's file changed since it ran: `revision`, `checksum`),
-   * `missing-file` (the ledger says a revision is applied and it has no file: `revision`).
+   * `missing-file` (the ledger says a revision is applied and it has no file: `revision`),
+   * `inside-squash` (the database is at a replaced revision before the last one of a squash:
+   * `revision`; upgrade finishes it, from the replaced files).
    */
   readonly kind:
-    'body' | 'heads' | 'pending' | 'unknown-rows' | 'schema' | 'drift' | 'changed' | 'missing-file'
+    | 'body'
+    | 'heads'
+    | 'pending'
+    | 'unknown-rows'
+    | 'schema'
+    | 'drift'
+    | 'changed'
+    | 'missing-file'
+    | 'inside-squash'
   readonly message: string
   /** The revision concerned, for `body`. */
   readonly revision?: string | undefined
@@ -142,7 +153,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   if (options.database ?? databaseConfigured(config, loaded, options)) {
     await visitDatabases(config, loaded, options, false, async (dialect, runOptions) => {
       const settings = runSettings(config, runOptions, options)
-      const database = await runOnline(
+      const read = await runOnline(
         dialect,
         source,
         map,
@@ -150,7 +161,23 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         settings,
         runOptions.name,
       )
-      const unknown = database.heads.filter((id) => !map.has(id))
+      // A row at a squash's last replaced revision is at the squash revision.
+      const squashes = loaded.squashes
+      const database =
+        squashes === undefined || squashes.isEmpty
+          ? read
+          : { ...read, heads: squashes.normalizeRows(read.heads) }
+      const inside = database.heads.filter((id) => squashes?.placeOf(id) !== undefined)
+      for (const row of inside) {
+        const { squash, missing } = squashes!.remaining(row)
+        problems.push({
+          kind: 'inside-squash',
+          database: database.name,
+          revision: row,
+          message: new InsideSquashError(row, squash, missing, database.name).message,
+        })
+      }
+      const unknown = database.heads.filter((id) => !map.has(id) && !inside.includes(id))
       const applied = map.ancestors(database.heads.filter((id) => map.has(id)))
       const pending = map.topologicalOrder.filter((id) => !applied.has(id))
       const where = database.name === undefined ? 'the database' : `the database '${database.name}'`
@@ -160,7 +187,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
           database: database.name,
           message: `${where} is at ${unknown.map((u) => `'${u}'`).join(', ')}, unknown to this script directory; update the revisions, or 'stamp --purge' if the ids are wrong`,
         })
-      } else if (pending.length > 0) {
+      } else if (pending.length > 0 && inside.length === 0) {
         problems.push({
           kind: 'pending',
           database: database.name,
@@ -179,6 +206,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         map,
         source,
         database.heads,
+        squashes?.replaced,
       )
       const accepted = ledger.changed.filter((c) => allowChanged.has(c.revision))
       if (accepted.length > 0) {
@@ -228,6 +256,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         (options.drift ?? true) &&
         bodiesLoad &&
         unknown.length === 0 &&
+        inside.length === 0 &&
         database.incomplete === undefined
       ) {
         const target = runOptions.name === undefined ? config : config.forDatabase(runOptions.name)

@@ -31,7 +31,7 @@ export async function runAction(
   const results: RunResult[] = []
   const logger = options.logger ?? silentLogger
   const run = async (dialect: Dialect, runOptions: RunMigrationsOptions = {}) => {
-    const settings = runSettings(config, runOptions, options)
+    const settings = { ...runSettings(config, runOptions, options), squashes: loaded.squashes }
     logger.debug(
       `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
     )

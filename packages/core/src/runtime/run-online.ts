@@ -29,6 +29,7 @@ import { VersionTable } from './version-table.js'
 import { LedgerTable, RETORT_VERSION } from './ledger-table.js'
 import type { LedgerOutcome } from './ledger-record.js'
 import { sourceChecksum } from '../schema/revision-checksum.js'
+import { passSquashes } from './pass-squashes.js'
 import { wrapStepError } from './wrap-step-error.js'
 
 /**
@@ -126,13 +127,42 @@ export async function runOnline(
         )
         let applied: readonly AppliedRevision[] = []
         let heads: readonly string[] = before
+        // Rows at replaced revisions are brought onto the graph first (see passSquashes).
+        let rows: readonly string[] = before
+        if (options.squashes !== undefined && action.kind !== 'ensureVersion') {
+          const passed = await passSquashes(
+            options.squashes,
+            before,
+            map,
+            table,
+            action.kind === 'upgrade',
+            (legacy, plan) =>
+              new StepRunner(
+                connection,
+                compiler,
+                adapter.supportsTransactionalDdl,
+                table,
+                progress,
+                legacy,
+                source,
+                options,
+                dialect.name,
+                options.ledger &&
+                  new LedgerTable(connection, compiler, adapter, options.ledger.table),
+              ).migrate(plan),
+            name,
+          )
+          rows = passed.rows
+          applied = passed.applied
+          heads = rows
+        }
         switch (action.kind) {
           case 'ensureVersion':
             await table.ensure()
             break
           case 'stamp': {
-            const plan = planStamp(map, before, action.target, { purge: action.purge })
-            await runner.stamp(plan, before, progressRows)
+            const plan = planStamp(map, rows, action.target, { purge: action.purge })
+            await runner.stamp(plan, rows, progressRows)
             heads = plan.after
             break
           }
@@ -140,9 +170,9 @@ export async function runOnline(
           case 'downgrade': {
             const plan =
               action.kind === 'upgrade'
-                ? planUpgrade(map, before, action.target)
-                : planDowngrade(map, before, action.target)
-            applied = await runner.migrate(plan)
+                ? planUpgrade(map, rows, action.target)
+                : planDowngrade(map, rows, action.target)
+            applied = [...applied, ...(await runner.migrate(plan))]
             heads = plan.after
             break
           }
