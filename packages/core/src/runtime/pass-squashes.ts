@@ -46,5 +46,11 @@ export async function passSquashes(
     }
     await table.apply([{ op: 'update', from: last, to: place.squash }])
   }
-  return { rows: squashes.normalizeRows(before), applied }
+  // Every replaced row is now at its squash revision.
+  const rows: string[] = []
+  for (const row of before) {
+    const id = squashes.placeOf(row)?.squash ?? row
+    if (!rows.includes(id)) rows.push(id)
+  }
+  return { rows, applied }
 }
