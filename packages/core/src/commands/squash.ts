@@ -10,7 +10,8 @@ import { createRevision } from '../revision.js'
 import { readHeader } from '../script/header-reader.js'
 import type { CommandOptions } from './command-options.js'
 import { generateRevisionId } from './generate-revision-id.js'
-import { loadRevisions } from './load-revisions.js'
+import { loadRevisions, type LoadedRevisions } from './load-revisions.js'
+import type { RunResult } from '../runtime/migration-action.js'
 import { renderOperationsScript, renderOperationsYaml } from './render-operations.js'
 import { commentText, jsIds, jsString, yamlId, yamlIds } from './render-revision-file.js'
 import { formatRevisionDate, revisionFileName } from './revision-file-name.js'
@@ -351,9 +352,7 @@ export async function squashStatus(
   const loaded = await loadRevisions(config, options)
   const squashes = loaded.squashes ?? Squashes.NONE
   const { map } = loaded
-  const states = squashes.isEmpty
-    ? []
-    : await runAction(config, loaded, { kind: 'current' }, options)
+  const states = squashes.isEmpty ? [] : await configuredStates(config, loaded, options)
   return [...squashes.squashes].map(([squash, replaces]) => {
     const databases = states.map((state): SquashDatabaseStatus => {
       const inner = state.heads.find((row) => {
@@ -375,4 +374,34 @@ export async function squashStatus(
       safeToDelete: databases.every((d) => d.position !== 'inside'),
     })
   })
+}
+
+/**
+ * The version rows of every configured database: those the env module (or the caller's
+ * dialect, or the config's `url`) hands over; with no env module, no `url` and a
+ * `databases:` list, each entry in turn.
+ */
+async function configuredStates(
+  config: Config,
+  loaded: LoadedRevisions,
+  options: CommandOptions,
+): Promise<RunResult[]> {
+  const each =
+    options.dialect === undefined &&
+    loaded.envPath === undefined &&
+    config.url === undefined &&
+    options.xArgs?.['url'] === undefined &&
+    config.databaseNames.length > 0
+  if (!each) return runAction(config, loaded, { kind: 'current' }, options)
+  const states: RunResult[] = []
+  for (const name of config.databaseNames) {
+    for (const state of await runAction(
+      config.forDatabase(name),
+      loaded,
+      { kind: 'current' },
+      options,
+    ))
+      states.push({ ...state, name })
+  }
+  return states
 }

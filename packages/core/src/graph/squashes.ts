@@ -2,6 +2,23 @@ import { RetortError, RevisionError } from '../errors.js'
 import type { Revision } from '../revision.js'
 import { RevisionMap } from './revision-map.js'
 
+/** The revision as its file states it, for each one whose references were turned to a squash. */
+const ORIGINALS = new WeakMap<Revision, Revision>()
+
+/**
+ * The revision as its file states it: `revision` itself, unless {@link Squashes.split}
+ * turned its reference to a range's last revision into one to the squash (the file still
+ * names the replaced revision, and its body is checked against what it says).
+ *
+ * @example
+ * ```ts
+ * stated(map.get('t101')!).downRevisions // ['a100'], where the graph has ['f00d00000001']
+ * ```
+ */
+export function stated(revision: Revision): Revision {
+  return ORIGINALS.get(revision) ?? revision
+}
+
 /**
  * Where a replaced revision sits in its squash.
  *
@@ -99,11 +116,13 @@ export class Squashes {
       }
       const downRevisions = alias(revision.downRevisions)
       const dependsOn = alias(revision.dependsOn)
-      revisions.push(
-        downRevisions === revision.downRevisions && dependsOn === revision.dependsOn
-          ? revision
-          : Object.freeze({ ...revision, downRevisions, dependsOn }),
-      )
+      if (downRevisions === revision.downRevisions && dependsOn === revision.dependsOn) {
+        revisions.push(revision)
+      } else {
+        const aliased = Object.freeze({ ...revision, downRevisions, dependsOn })
+        ORIGINALS.set(aliased, revision)
+        revisions.push(aliased)
+      }
     }
     return { revisions, squashes: new Squashes(squashes, places, originals) }
   }
