@@ -149,3 +149,80 @@ for (const target of INTEGRITY_TARGETS) {
     }, 600_000)
   })
 }
+
+// A range with TypeScript revisions becomes a TypeScript squash that calls their bodies
+// in order (and a YAML one's operations as op calls); it upgrades and downgrades.
+INTEGRITY_TARGETS[0]!.describe('squash of TypeScript revisions (sqlite)', () => {
+  it('writes a TypeScript squash whose upgrade and downgrade call the bodies in order', async () => {
+    const project = createProject('retort-squash-ts-')
+    try {
+      const versions = join(project.dir, 'migrations/versions')
+      mkdirSync(versions, { recursive: true })
+      writeFileSync(
+        join(project.dir, 'retort.yaml'),
+        'scriptLocation: migrations\nurl: sqlite:///app.db\n',
+      )
+      writeFileSync(
+        join(versions, 'aa0000000001_account.ts'),
+        `import type { Operations } from '@retort/core'\nexport const revision = 'aa0000000001'\nexport const downRevision = null\nexport const message = 'account'\nexport async function upgrade(op: Operations) {\n  op.createTable('account', [op.column('id', 'integer', { primaryKey: true }), op.column('email', 'string', { length: 80 })])\n}\nexport async function downgrade(op: Operations) {\n  op.dropTable('account')\n}\n`,
+      )
+      writeFileSync(
+        join(versions, 'aa0000000002_index.yaml'),
+        'revision: aa0000000002\ndownRevision: aa0000000001\nmessage: index\nupgrade:\n  - createIndex: { name: ix_account_email, table: account, columns: [email] }\n',
+      )
+      writeFileSync(
+        join(versions, 'aa0000000003_seed.ts'),
+        `import type { Operations } from '@retort/core'\nexport const revision = 'aa0000000003'\nexport const downRevision = 'aa0000000002'\nexport const message = 'seed'\nexport async function upgrade(op: Operations) {\n  const rows = [1, 2].map((id) => ({ id, email: \`user\${id}@example.com\` }))\n  op.bulkInsert('account', rows)\n}\nexport async function downgrade(op: Operations) {\n  op.execute('DELETE FROM account')\n}\n`,
+      )
+      const run = (...args: string[]) => retortInProcess(project.dir, args)
+      const written = await run(
+        'squash',
+        'aa0000000001:aa0000000003',
+        '-m',
+        'base',
+        '--rev-id',
+        'bb0000000001',
+      )
+      expect(written.code, written.stderr).toBe(0)
+      const [file] = readdirSync(versions).filter((f) => f.startsWith('bb'))
+      expect(file).toMatch(/\.ts$/)
+      for (const original of readdirSync(versions).filter((f) => f.startsWith('aa')))
+        rmSync(join(versions, original))
+      expect((await run('upgrade', 'head')).code).toBe(0)
+      const dialect = (await INTEGRITY_TARGETS[0]!.create(project.dir)).dialect
+      const count = async () => {
+        const driver = dialect.createDriver()
+        const connection = await driver.connect()
+        try {
+          return (
+            await connection.execute({
+              sql: 'SELECT email FROM account ORDER BY id',
+              parameters: [],
+            })
+          ).rows
+        } finally {
+          await connection.close()
+          await driver.destroy()
+        }
+      }
+      expect(await count()).toEqual([
+        { email: 'user1@example.com' },
+        { email: 'user2@example.com' },
+      ])
+      const snapshot = await readSchemaSnapshot(dialect, {
+        exclude: ['retort_version', 'retort_version_ledger'],
+      })
+      expect(snapshot.tables[0]!.indexes.map((i) => i.name)).toEqual(['ix_account_email'])
+      expect((await run('downgrade', 'base')).code).toBe(0)
+      expect(
+        (
+          await readSchemaSnapshot(dialect, {
+            exclude: ['retort_version', 'retort_version_ledger'],
+          })
+        ).tables,
+      ).toEqual([])
+    } finally {
+      project.cleanup()
+    }
+  })
+})
