@@ -85,7 +85,6 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
   history: [
     { args: ['history', '-i'], note: 'every revision, newest first, the current ones marked' },
     { args: ['history', '-r', 'current:heads'], note: 'what an upgrade to the heads would add' },
-    { args: ['history', '--ledger'], note: 'what ran on the database, when, for how long' },
   ],
   heads: [
     { args: ['heads'], note: 'the revisions without children' },
