@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoGraphAscii, demoGraphSvg, DEMO_GRAPH_FILE } from './demo-graph.mjs'
+import { demoTestDefect, demoTestSession } from './demo-test.mjs'
 import { fillGenerated } from './generated-blocks.mjs'
 import { integrityBlocks } from './integrity.mjs'
 import { operationsBlocks } from './operations-blocks.mjs'
@@ -27,6 +28,8 @@ export const GENERATED_FILES = [
           'demo-graph-ascii': demoGraphAscii(),
           'integrity-drift': integritySessions()['drift'],
           'integrity-ledger': integritySessions()['ledger'],
+          'demo-test': demoTestSession(),
+          'demo-test-defect': demoTestDefect(),
         },
         'README.md',
       ),

@@ -35,6 +35,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['edit', async () => (await import('./commands/edit.js')).registerEdit],
   ['check', async () => (await import('./commands/check.js')).registerCheck],
   ['ledger', async () => (await import('./commands/ledger.js')).registerLedger],
+  ['test', async () => (await import('./commands/test.js')).registerTest],
   [
     'ensure-version',
     async () => (await import('./commands/ensure-version.js')).registerEnsureVersion,

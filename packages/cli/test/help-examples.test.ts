@@ -116,6 +116,10 @@ describe('the examples of every command', () => {
     example('check', 1)
     example('ledger', 0)
     example('ledger', 1)
+    expect(example('test', 0).stdout).toContain(
+      "✓ schema: wrote the snapshot 'retort-schema.sqlite.json'",
+    )
+    expect(example('test', 1).stdout).toContain('✓ stairway: ')
     example('edit', 0, { env: { EDITOR: 'true' } })
     example('bundle', 0)
     example('bundle', 1)

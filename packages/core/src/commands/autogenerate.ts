@@ -4,7 +4,7 @@ import { ConfigError, IncompleteMigrationError, RetortError } from '../errors.js
 import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
 import { ledgerTableFor } from '../runtime/ledger-record.js'
-import { progressTableFor } from '../runtime/progress-record.js'
+import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
 import { diffSchemas, type SchemaDiff } from './diff-schemas.js'
 import { loadRevisions, type LoadedRevisions } from './load-revisions.js'

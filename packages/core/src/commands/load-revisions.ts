@@ -2,9 +2,8 @@ import type { Config } from '../config/config.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import { Squashes } from '../graph/squashes.js'
 import type { RevisionSource } from '../revision.js'
-import { moduleSource } from '../script/module-source.js'
+import { moduleSource, type MigrationsInput } from '../script/module-source.js'
 import { ScriptDirectory } from '../script/script-directory.js'
-import type { CommandOptions } from './command-options.js'
 
 /** Revisions and their graph, loaded once per command. */
 export interface LoadedRevisions {
@@ -20,6 +19,15 @@ export interface LoadedRevisions {
 }
 
 /**
+ * Where a command's revisions come from: the fields of `CommandOptions` that say so (any
+ * command's options can be passed).
+ */
+export interface RevisionInputs {
+  readonly revisions?: LoadedRevisions | undefined
+  readonly migrations?: MigrationsInput | undefined
+}
+
+/**
  * Reads the revisions of a command: `options.revisions` when already read, else the bundled
  * modules in `options.migrations`, else the script directory of the config (headers only;
  * no revision body is imported).
@@ -32,7 +40,7 @@ export interface LoadedRevisions {
  */
 export async function loadRevisions(
   config: Config,
-  options: CommandOptions = {},
+  options: RevisionInputs = {},
 ): Promise<LoadedRevisions> {
   if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {

@@ -11,8 +11,9 @@ import { RetortError } from '../errors.js'
 import { Operations } from '../operations/operations.js'
 import type { Operation } from '../operations/operation.js'
 import { LEDGER_COLUMNS, type LedgerOutcome, type LedgerRecord } from './ledger-record.js'
-import { truncateProgressText } from './progress-record.js'
-import { VERSION_ID_LENGTH, displayName } from './version-table.js'
+import { truncateProgressText } from '../progress-record.js'
+import { VERSION_ID_LENGTH } from '../run-settings.js'
+import { displayName } from './version-table.js'
 
 const C = LEDGER_COLUMNS
 
