@@ -7,9 +7,14 @@ import { join } from 'node:path'
 import { demoGraphAscii, demoGraphSvg, DEMO_GRAPH_FILE } from './demo-graph.mjs'
 import { demoTestDefect, demoTestSession } from './demo-test.mjs'
 import { fillGenerated } from './generated-blocks.mjs'
+import { integrityBlocks } from './integrity.mjs'
 import { operationsBlocks } from './operations-blocks.mjs'
 import { ROOT } from './run-retort.mjs'
 import { teamWorkflowBlocks } from './team-workflow.mjs'
+
+/** The sessions of docs/ledger.md, made once per run (the README shows one of them too). */
+let integrity
+const integritySessions = () => (integrity ??= integrityBlocks())
 
 /** Each generated file: its path from the root and how to make it from its current text. */
 export const GENERATED_FILES = [
@@ -21,6 +26,8 @@ export const GENERATED_FILES = [
         text,
         {
           'demo-graph-ascii': demoGraphAscii(),
+          'integrity-drift': integritySessions()['drift'],
+          'integrity-ledger': integritySessions()['ledger'],
           'demo-test': demoTestSession(),
           'demo-test-defect': demoTestDefect(),
         },
@@ -30,6 +37,10 @@ export const GENERATED_FILES = [
   {
     file: 'docs/operations.md',
     make: (text) => fillGenerated(text, operationsBlocks(text), 'docs/operations.md'),
+  },
+  {
+    file: 'docs/ledger.md',
+    make: (text) => fillGenerated(text, integritySessions(), 'docs/ledger.md'),
   },
   {
     file: 'docs/team-workflow.md',

@@ -99,7 +99,21 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
   check: [
     {
       args: ['check'],
-      note: 'in CI: one head, every file loads, the database has every revision',
+      note: 'in CI: one head, every file loads, the database has every revision, no drift, no edited revision',
+    },
+    {
+      args: ['check', '--allow-changed', '3f1c2a9b7d10'],
+      note: 'accept a known edit of an applied revision (recorded in the ledger)',
+    },
+  ],
+  ledger: [
+    {
+      args: ['ledger'],
+      note: 'every step run on the database: revision, checksum, when, how long',
+    },
+    {
+      args: ['ledger', '--adopt'],
+      note: 'record the checksums of revisions applied before the ledger existed',
     },
   ],
   test: [
@@ -128,6 +142,13 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
       args: ['rebase', '8b2e', '--onto', 'payments@head'],
       note: 'move a revision nobody has applied onto another parent, instead of a merge',
     },
+  ],
+  squash: [
+    {
+      args: ['squash', '1f0c2a9b7d10:6e4b7d9f0c13', '-m', 'squash 2024'],
+      note: 'one revision that replaces a range; databases inside it still upgrade',
+    },
+    { args: ['squash', '--status'], note: 'whether deleting the replaced files is safe' },
   ],
   bundle: [
     {

@@ -34,6 +34,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['show', async () => (await import('./commands/show.js')).registerShow],
   ['edit', async () => (await import('./commands/edit.js')).registerEdit],
   ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['ledger', async () => (await import('./commands/ledger.js')).registerLedger],
   ['test', async () => (await import('./commands/test.js')).registerTest],
   [
     'ensure-version',
@@ -43,6 +44,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['rebase', async () => (await import('./commands/rebase.js')).registerRebase],
   ['bundle', async () => (await import('./commands/bundle.js')).registerBundle],
   ['create', async () => (await import('./commands/create.js')).registerCreate],
+  ['squash', async () => (await import('./commands/squash.js')).registerSquash],
 ]
 
 /** The global options that take a value (as a separate argument). */

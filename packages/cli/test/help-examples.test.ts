@@ -113,6 +113,9 @@ describe('the examples of every command', () => {
     example('ensure-version', 0)
     example('upgrade', 0)
     example('check', 0)
+    example('check', 1)
+    example('ledger', 0)
+    example('ledger', 1)
     expect(example('test', 0).stdout).toContain(
       "✓ schema: wrote the snapshot 'retort-schema.sqlite.json'",
     )
@@ -123,6 +126,15 @@ describe('the examples of every command', () => {
     expect(example('upgrade', 1).stdout).toContain('CREATE TABLE "payment"')
     mkdirSync(join(dir, 'users'))
     expect(example('create', 0).stdout).toMatch(/^created '.*u42\.db' at /)
+
+    // Squash in a project of its own, whose two revisions have the example's ids.
+    const squashing = join(dir, 'squashing')
+    mkdirSync(squashing)
+    ok(squashing, ['init', 'migrations'])
+    ok(squashing, ['revision', '-m', 'create account', '--rev-id', '1f0c2a9b7d10'])
+    ok(squashing, ['revision', '-m', 'create note', '--rev-id', '6e4b7d9f0c13'])
+    example('squash', 0, { cwd: squashing })
+    example('squash', 1, { cwd: squashing })
 
     const all = Object.values(COMMAND_EXAMPLES).flat()
     expect(all.filter((e) => !ran.has(e)).map((e) => e.args.join(' '))).toEqual([])

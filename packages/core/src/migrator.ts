@@ -1,6 +1,7 @@
 import { Config } from './config/config.js'
 import type { CommandOptions } from './commands/command-options.js'
 import { branches } from './commands/branches.js'
+import { check, type CheckOptions, type CheckResult } from './commands/check.js'
 import { current, type CurrentResult } from './commands/current.js'
 import { downgrade } from './commands/downgrade.js'
 import { ensureVersion } from './commands/ensure-version.js'
@@ -257,6 +258,18 @@ export class Migrator {
   /** The revision(s) an identifier resolves to (`head`, a prefix, `label@head` ...). */
   show(identifier: string): Promise<RevisionInfo[]> {
     return this.#run((options) => show(this.#config, identifier, options))
+  }
+
+  /**
+   * The CI gate of `retort check`, as data: every revision loads, one head, and for the
+   * database: nothing pending, no schema drift (the live schema against the schema its
+   * applied revisions produce, replayed on a scratch database), no applied revision whose
+   * file changed or is missing (from the ledger); and the declared schema when configured.
+   */
+  check(
+    options: Omit<CheckOptions, keyof CommandOptions | 'declaredSchema' | 'renames'> = {},
+  ): Promise<CheckResult> {
+    return this.#run((common) => check(this.#config, { ...common, ...options }))
   }
 
   /** The branch points of the revision graph, oldest first. */

@@ -25,6 +25,8 @@ export interface Revision {
   readonly path: string | undefined
   /** `false` when the revision opts out of running inside a transaction. */
   readonly transaction: boolean
+  /** The revisions this squash revision stands for, oldest first (empty: not a squash). */
+  readonly replaces: readonly string[]
 }
 
 /** The header fields as a revision file or module states them (before normalising). */
@@ -35,6 +37,7 @@ export interface RevisionHeader {
   readonly branchLabels?: string | readonly string[] | null | undefined
   readonly message?: string | null | undefined
   readonly transaction?: boolean | undefined
+  readonly replaces?: string | readonly string[] | null | undefined
 }
 
 /** What a revision module exports besides its header. */
@@ -53,6 +56,12 @@ export type RevisionModule = RevisionHeader & RevisionBody
 export interface RevisionSource {
   readonly revisions: readonly Revision[]
   load(revision: Revision): Promise<RevisionBody>
+  /**
+   * The checksum of a revision's content (`revisionChecksum`): of its file, or of the module
+   * source or YAML of a bundled revision; `undefined` when it has none (the file is gone).
+   * Optional: a source without it has its revisions' files read by `path`.
+   */
+  checksum?(revision: Revision): string | undefined
 }
 
 /** A revision id must match this. */
@@ -77,6 +86,7 @@ export function createRevision(header: RevisionHeader, path?: string): Revision 
     message: header.message ?? '',
     path,
     transaction: header.transaction ?? true,
+    replaces: toList(header.replaces),
   })
 }
 

@@ -760,7 +760,7 @@ describe('readHeader (YAML)', () => {
       'upgrades',
       'revision: a1\ndownRevision: null\nupgrades: []\n',
       3,
-      "unknown key 'upgrades' (did you mean 'upgrade'?); a YAML revision has the keys revision, downRevision, dependsOn, branchLabels, message, transaction, upgrade, downgrade",
+      "unknown key 'upgrades' (did you mean 'upgrade'?); a YAML revision has the keys revision, downRevision, dependsOn, branchLabels, message, transaction, replaces, upgrade, downgrade",
     ],
     [
       'downRevison',

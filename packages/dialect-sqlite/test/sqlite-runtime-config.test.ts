@@ -69,7 +69,8 @@ describe('config from retort.yaml', () => {
     // Paths were relative to the file, not to a working directory; none was changed.
     const database = path.join(project, 'data', 'inventory.db')
     expect(versionRows(database, 'app_version')).toEqual(['bbbb02'])
-    expect(tables(database)).toEqual(['app_version', 't_aaaa01', 't_bbbb02'])
+    // The ledger is named after the version table.
+    expect(tables(database)).toEqual(['app_version', 'app_version_ledger', 't_aaaa01', 't_bbbb02'])
     expect(process.cwd()).toBe(cwdBefore)
     expect(fs.readdirSync(elsewhere)).toEqual([])
   }

@@ -49,7 +49,7 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           })
           return
         }
-        const { map } = await loadRevisions(config, ctx.commandOptions())
+        const { map, squashes } = await loadRevisions(config, ctx.commandOptions())
         const info = (id: string) => (map.has(id) ? revisionInfo(map, map.get(id)!) : undefined)
         for (const database of result.databases) {
           const prefix =
@@ -60,7 +60,12 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
             ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
           for (const id of database.heads) {
             const found = info(id)
-            if (found === undefined)
+            const place = squashes?.placeOf(id)
+            if (found === undefined && place !== undefined)
+              ctx.out(
+                `${prefix}${ctx.colors.yellow(printableText(id))} (inside the squash revision ${printableText(place.squash)}: 'retort upgrade' runs the rest of the replaced revisions)`,
+              )
+            else if (found === undefined)
               ctx.out(
                 `${prefix}${ctx.colors.red(printableText(id))} (unknown to this script directory)`,
               )

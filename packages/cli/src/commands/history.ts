@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
 import { history } from '@retort/core/commands/history'
+import { ledger } from '@retort/core/commands/ledger'
+import { formatLedgers } from '../render/format-ledger.js'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionList } from '../render/format-revision.js'
 
@@ -7,6 +9,7 @@ interface HistoryFlags {
   readonly rev?: string
   readonly indicateCurrent?: boolean
   readonly verbose?: boolean
+  readonly ledger?: boolean
 }
 
 /** `retort history`: revisions newest first. */
@@ -17,9 +20,16 @@ export function registerHistory(program: Command, kit: CommandKit): void {
     .option('-r, --rev <range>', 'a range LOWER:UPPER (base:head, ae10:, -3:current)')
     .option('-i, --indicate-current', 'read the database and mark the revisions it is at')
     .option('-v, --verbose', 'show every detail')
+    .option('--ledger', 'show what ran when on the database, from its ledger')
     .action(
       action<HistoryFlags>(kit, async (ctx, _args, flags) => {
         const config = await ctx.loadConfig()
+        if (flags.ledger === true) {
+          const ledgers = await ledger(config, ctx.commandOptions())
+          if (ctx.json) ctx.printJson(ledgers)
+          else ctx.out(...formatLedgers(ledgers, ctx.colors))
+          return
+        }
         const list = await history(config, {
           ...ctx.commandOptions(),
           range: flags.rev,

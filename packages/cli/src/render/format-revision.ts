@@ -14,6 +14,12 @@ export function revisionTags(info: RevisionInfo, c: Colors): string {
   if (info.isBranchPoint) tags.push(c.cyan('(branchpoint)'))
   if (info.isMergePoint) tags.push(c.cyan('(mergepoint)'))
   if (info.isCurrent) tags.push(c.bold(c.green('(current)')))
+  if (info.replaces !== undefined && info.replaces.length > 0)
+    tags.push(
+      c.cyan(
+        `(squash of ${info.replaces.length} revision${info.replaces.length === 1 ? '' : 's'}: ${p(info.replaces[0]!)}..${p(info.replaces[info.replaces.length - 1]!)})`,
+      ),
+    )
   return tags.length === 0 ? '' : ` ${tags.join(' ')}`
 }
 

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js'
 import { ConfigError, IncompleteMigrationError, RetortError } from '../errors.js'
 import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
+import { ledgerTableFor } from '../runtime/ledger-record.js'
 import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
 import { diffSchemas, type SchemaDiff } from './diff-schemas.js'
@@ -124,7 +125,11 @@ async function compareOne(
 ): Promise<SchemaDiff> {
   const settings = runSettings(config, runOptions, options)
   const versionTable = settings.versionTable
-  const exclude = [versionTable.name, progressTableFor(versionTable).name]
+  const exclude = [
+    versionTable.name,
+    progressTableFor(versionTable).name,
+    (settings.ledger?.table ?? ledgerTableFor(versionTable)).name,
+  ]
   const state = await runOnline(dialect, loaded.source, loaded.map, { kind: 'current' }, settings)
   if (state.incomplete !== undefined) throw new IncompleteMigrationError(state.incomplete)
   const heads = loaded.map.effectiveHeads
@@ -154,6 +159,7 @@ async function compareOne(
         // The scratch database is an implementation detail: its upgrade is not reported.
         logger: silentLogger,
         onEvent: undefined,
+        ledger: undefined,
       },
     )
     const source = await readSchemaSnapshot(scratch.dialect, { schema: scratch.schema, exclude })

@@ -7,6 +7,7 @@ import {
   type IncompleteMigrationDetails,
   type UnreadableProgressDetails,
 } from '../errors.js'
+import { InsideSquashError } from '../graph/squashes.js'
 import type { RunResult } from '../runtime/migration-action.js'
 import type { CommandOptions } from './command-options.js'
 import { loadRevisions } from './load-revisions.js'
@@ -58,7 +59,14 @@ export async function current(
   options: CurrentOptions = {},
 ): Promise<CurrentResult> {
   const loaded = await loadRevisions(config, options)
-  const databases = await runAction(config, loaded, { kind: 'current' }, options)
+  const squashes = loaded.squashes
+  // A row at a squash's last replaced revision is at the squash revision.
+  const databases = (await runAction(config, loaded, { kind: 'current' }, options)).map(
+    (database) =>
+      squashes === undefined || squashes.isEmpty
+        ? database
+        : { ...database, heads: squashes.normalizeRows(database.heads) },
+  )
   const last = databases[databases.length - 1]
   const rows = last?.heads ?? []
   if (options.checkHeads) {
@@ -67,6 +75,17 @@ export async function current(
         throw new UnreadableProgressError(database.unreadableProgress)
       }
       if (database.incomplete !== undefined) throw new IncompleteMigrationError(database.incomplete)
+      for (const row of database.heads) {
+        const place = squashes?.placeOf(row)
+        if (place !== undefined) {
+          throw new InsideSquashError(
+            row,
+            place.squash,
+            squashes!.remaining(row).missing,
+            database.name,
+          )
+        }
+      }
       const unknown = database.heads.filter((id) => !loaded.map.has(id))
       if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
       const expected = loaded.map.effectiveHeads

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js'
 import { RevisionMap } from '../graph/revision-map.js'
+import { Squashes } from '../graph/squashes.js'
 import type { RevisionSource } from '../revision.js'
 import { moduleSource, type MigrationsInput } from '../script/module-source.js'
 import { ScriptDirectory } from '../script/script-directory.js'
@@ -10,6 +11,11 @@ export interface LoadedRevisions {
   readonly map: RevisionMap
   /** The env module of the script directory, when it has one. */
   readonly envPath: string | undefined
+  /**
+   * The squash revisions and what they replace (see `Squashes`): `map` is built without
+   * the replaced revisions. Absent: none.
+   */
+  readonly squashes?: Squashes | undefined
 }
 
 /**
@@ -39,15 +45,18 @@ export async function loadRevisions(
   if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {
     const source = await moduleSource(options.migrations)
-    return { source, map: new RevisionMap(source.revisions), envPath: undefined }
+    const { revisions, squashes } = Squashes.split(source.revisions)
+    return { source, map: new RevisionMap(revisions), envPath: undefined, squashes }
   }
   const directory = await ScriptDirectory.openAsync({
     scriptLocation: config.scriptLocation,
     ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),
   })
+  const { revisions, squashes } = Squashes.split(directory.revisions)
   return {
     source: directory,
-    map: new RevisionMap(directory.revisions),
+    map: new RevisionMap(revisions),
     envPath: directory.envPath,
+    squashes,
   }
 }

@@ -150,20 +150,20 @@ export function yamlId(id: string): string {
 
 const YAML_WORDS = /^(y|n|yes|no|on|off|true|false|null|nan|inf)$/i
 
-function yamlIds(ids: readonly string[], single: boolean): string {
+export function yamlIds(ids: readonly string[], single: boolean): string {
   if (ids.length === 0) return single ? 'null' : '[]'
   if (single && ids.length === 1) return yamlId(ids[0]!)
   return `[${ids.map(yamlId).join(', ')}]`
 }
 
-function jsIds(ids: readonly string[], single: boolean): string {
+export function jsIds(ids: readonly string[], single: boolean): string {
   if (ids.length === 0) return single ? 'null' : '[]'
   if (single && ids.length === 1) return jsString(ids[0]!)
   return `[${ids.map(jsString).join(', ')}]`
 }
 
 /** A single-quoted JavaScript string literal. */
-function jsString(text: string): string {
+export function jsString(text: string): string {
   return `'${text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
@@ -173,6 +173,6 @@ function jsString(text: string): string {
     .replace(/\u2029/g, '\\u2029')}'`
 }
 
-function commentText(text: string): string {
+export function commentText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim()
 }

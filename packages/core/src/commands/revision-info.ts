@@ -24,6 +24,8 @@ export interface RevisionInfo {
   readonly isBase: boolean
   readonly isMergePoint: boolean
   readonly isBranchPoint: boolean
+  /** A squash revision: the revisions it replaces, oldest first. */
+  readonly replaces?: readonly string[]
   /** Only when the database was read (`history --indicate-current`, `current`). */
   readonly isCurrent?: boolean
 }
@@ -47,5 +49,6 @@ export function revisionInfo(
     isMergePoint: revision.downRevisions.length > 1,
     isBranchPoint: map.isBranchPoint(revision.id),
     ...(current === undefined ? {} : { isCurrent: current.has(revision.id) }),
+    ...(revision.replaces.length === 0 ? {} : { replaces: revision.replaces }),
   }
 }

@@ -7,6 +7,7 @@ import { runOffline } from '../runtime/run-offline.js'
 import { runWithBackup, type BackupPolicy } from '../runtime/run-with-backup.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
+import { appliedByOf, ledgerTableOf } from './verify-ledger.js'
 import { visitDatabases } from './visit-databases.js'
 
 /** Offline runs: where the script starts (the lower end of `a:b`). */
@@ -30,7 +31,7 @@ export async function runAction(
   const results: RunResult[] = []
   const logger = options.logger ?? silentLogger
   const run = async (dialect: Dialect, runOptions: RunMigrationsOptions = {}) => {
-    const settings = runSettings(config, runOptions, options)
+    const settings = { ...runSettings(config, runOptions, options), squashes: loaded.squashes }
     logger.debug(
       `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
     )
@@ -104,5 +105,12 @@ export function runSettings(
     lockTimeoutMs: target.lockTimeout,
     logger: options.logger ?? silentLogger,
     onEvent: options.onEvent,
+    ledger: {
+      table: ledgerTableOf(target, {
+        name: runOptions.versionTable ?? table.name,
+        schema: runOptions.versionTableSchema ?? runOptions.schema ?? table.schema,
+      }),
+      appliedBy: appliedByOf(target),
+    },
   }
 }

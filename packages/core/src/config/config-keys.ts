@@ -51,6 +51,13 @@ export interface KnownConfigValues {
   readonly url?: string | undefined
   readonly versionTable?: string | undefined
   readonly versionTableSchema?: string | undefined
+  /** The ledger table (one row per step run); default: the version table's name plus `_ledger`. */
+  readonly ledgerTable?: string | undefined
+  /**
+   * Who runs the migrations, written in each ledger row (`deploy@ci`); default: the
+   * environment variable `RETORT_APPLIED_BY`, else none.
+   */
+  readonly appliedBy?: string | undefined
   readonly transactionMode?: TransactionMode | undefined
   /** DESIGN's name for `transactionMode`: `true` is `'each'`, `false` is `'all'`. */
   readonly transactionPerMigration?: boolean | undefined
@@ -110,6 +117,8 @@ export const CONFIG_KEYS: readonly (keyof KnownConfigValues)[] = Object.freeze([
   'url',
   'versionTable',
   'versionTableSchema',
+  'ledgerTable',
+  'appliedBy',
   'transactionMode',
   'transactionPerMigration',
   'lockTimeout',
@@ -243,6 +252,8 @@ export function normalizeConfigEntry(
       return [key, value.trim()]
     case 'versionTable':
     case 'versionTableSchema':
+    case 'ledgerTable':
+    case 'appliedBy':
     case 'fileTemplate':
       return [key, checkName(value, what)]
     case 'transactionMode':

@@ -10,6 +10,10 @@ import type { ProgressRows, ProgressTable } from './progress-table.js'
 import type { StepExecutor, UnprotectedStep } from './step-executor.js'
 import type { VersionTable } from './version-table.js'
 import { wrapStepError } from './wrap-step-error.js'
+import type { RevisionSource } from '../revision.js'
+import { sourceChecksum } from '../schema/revision-checksum.js'
+import type { LedgerOutcome } from './ledger-record.js'
+import { type LedgerTable, RETORT_VERSION } from './ledger-table.js'
 
 /** Where an unprotected step (one outside a transaction) has got to. */
 interface StepProgress {
@@ -49,7 +53,23 @@ export class ConnectionExecutor implements StepExecutor {
   /** Set while an unprotected step runs: its statements are tracked in the progress table. */
   #tracking: StepProgress | undefined
 
+  readonly #ledger: LedgerTable | undefined
+  readonly #appliedBy: string | null
+  readonly #source: RevisionSource | undefined
+  /** The step running and when it started, for its ledger row. */
+  #current:
+    | {
+        readonly step: MigrationStep
+        readonly protect: boolean
+        readonly started: number
+        readonly at: string
+      }
+    | undefined
+
   constructor(options: ConnectionExecutorOptions) {
+    this.#ledger = options.ledger
+    this.#appliedBy = options.appliedBy ?? null
+    this.#source = options.source
     this.#connection = options.connection
     this.transactionalDdl = options.transactionalDdl
     this.#table = options.versionTable
@@ -91,16 +111,61 @@ export class ConnectionExecutor implements StepExecutor {
     }
   }
 
-  ensureVersionTable(): Promise<void> {
-    return this.#table.ensure()
+  async ensureVersionTable(): Promise<void> {
+    await this.#table.ensure()
+    await this.#ledger?.ensure()
   }
 
   purgeVersionRows(rows: readonly string[]): Promise<void> {
     return this.#table.purge(rows)
   }
 
-  applyRows(rows: readonly RowChange[]): Promise<void> {
-    return this.#table.apply(rows)
+  /** The version-row change of a step, and its ledger row in the same transaction. */
+  async applyRows(rows: readonly RowChange[]): Promise<void> {
+    await this.#table.apply(rows)
+    if (this.#current !== undefined) await this.#appendLedger('applied', null)
+  }
+
+  /**
+   * After a run failed and was rolled back: the ledger says which step failed and how
+   * (rolled back, or stopped part-way with a progress record). Its own statement, after the
+   * rollback, so that it stays; a failure to write it is a warning, never the error.
+   */
+  async recordFailedStep(error: unknown): Promise<void> {
+    const current = this.#current
+    if (current === undefined || this.#ledger === undefined) return
+    const how =
+      error instanceof PartialMigrationError
+        ? 'stopped part-way (see the progress table)'
+        : current.protect
+          ? 'rolled back'
+          : 'failed'
+    try {
+      this.#ledger.forgetExists()
+      await this.#appendLedger('failed', `${how}: ${messageOf(error)}`)
+    } catch (cleanup) {
+      this.#logger.warn(`could not record the failure in the ledger: ${messageOf(cleanup)}`)
+    } finally {
+      this.#current = undefined
+    }
+  }
+
+  async #appendLedger(outcome: LedgerOutcome, note: string | null): Promise<void> {
+    const current = this.#current
+    if (this.#ledger === undefined || current === undefined) return
+    const { step } = current
+    await this.#ledger.append({
+      revision: step.revision.id,
+      direction: step.direction,
+      checksum:
+        this.#source === undefined ? null : (sourceChecksum(this.#source, step.revision) ?? null),
+      outcome,
+      ranAt: current.at,
+      durationMs: performance.now() - current.started,
+      retortVersion: RETORT_VERSION,
+      appliedBy: this.#appliedBy,
+      note,
+    })
   }
 
   clearProgress(): Promise<void> {
@@ -109,10 +174,13 @@ export class ConnectionExecutor implements StepExecutor {
 
   startPlan(): void {}
 
-  startStep(): void {}
+  startStep(step: MigrationStep, protect: boolean): void {
+    this.#current = { step, protect, started: performance.now(), at: new Date().toISOString() }
+  }
 
   endStep(): void {
     this.#statement = undefined
+    this.#current = undefined
   }
 
   async execute(statement: CompiledStatement, left: number): Promise<ExecuteResult> {
@@ -229,4 +297,9 @@ export interface ConnectionExecutorOptions {
   /** For the message of a revision that stopped part-way. */
   readonly map: RevisionMap
   readonly logger: Logger
+  /** The ledger to append a row to for every step (none: no ledger). */
+  readonly ledger?: LedgerTable | undefined
+  readonly appliedBy?: string | null | undefined
+  /** Where the checksum of a step's revision comes from. */
+  readonly source?: RevisionSource | undefined
 }

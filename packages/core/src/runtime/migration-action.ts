@@ -1,4 +1,5 @@
 import type { QualifiedName } from '../dialect.js'
+import type { Squashes } from '../graph/squashes.js'
 import type { Logger, MigrationEvent } from '../env/logger.js'
 import type { TargetInput } from '../graph/planner.js'
 import type {
@@ -23,6 +24,22 @@ export interface RunOptions {
   readonly lockTimeoutMs: number
   readonly logger: Logger
   readonly onEvent?: ((event: MigrationEvent) => void) | undefined
+  /**
+   * The ledger to append a row to for every step run (see `LedgerTable`); none when
+   * absent (replays on scratch databases).
+   */
+  readonly ledger?: LedgerOptions | undefined
+  /**
+   * The squash revisions of the graph: a database at a range's last revision is moved to
+   * its squash, one inside a range finishes it first (upgrade). Absent: none.
+   */
+  readonly squashes?: Squashes | undefined
+}
+
+/** Where a run writes its ledger rows, and who it says ran them. */
+export interface LedgerOptions {
+  readonly table: QualifiedName
+  readonly appliedBy: string | null
 }
 
 /** One revision that ran. */

@@ -6,11 +6,13 @@ import { ConnectionExecutor } from './connection-executor.js'
 import { progressCompilerOf } from './default-progress-compiler.js'
 import { checkInFlight } from './in-flight-statement.js'
 import { describeIncomplete } from './incomplete-migration.js'
-import type { MigrationAction, RunOptions, RunResult } from './migration-action.js'
+import type { AppliedRevision, MigrationAction, RunOptions, RunResult } from './migration-action.js'
 import { observedConnection } from './observed-connection.js'
 import { ProgressTable, progressTableFor } from './progress-table.js'
 import { StepRunner } from './step-runner.js'
 import { VersionTable } from './version-table.js'
+import { LedgerTable } from './ledger-table.js'
+import { passSquashes } from './pass-squashes.js'
 
 /**
  * Runs an action against a live database: connect, take the migration lock (writes only),
@@ -93,27 +95,69 @@ export async function runOnline(
         const incomplete =
           record && describeIncomplete(record, map, before, progress.displayName, inFlight)
         if (incomplete !== undefined && migrates) throw new IncompleteMigrationError(incomplete)
-        const runner = new StepRunner({
-          executor: new ConnectionExecutor({
+        const ledger =
+          options.ledger && new LedgerTable(connection, compiler, adapter, options.ledger.table)
+        const runnerFor = (graph: RevisionMap) => {
+          const executor = new ConnectionExecutor({
             connection,
             transactionalDdl: adapter.supportsTransactionalDdl,
             versionTable: table,
             progress,
             progressRows,
-            map,
+            map: graph,
             logger: options.logger,
-          }),
-          compiler,
-          dialectName: dialect.name,
-          map,
-          source,
-          transactionMode: options.transactionMode,
-          logger: options.logger,
-          onEvent: options.onEvent,
-        })
+            ledger,
+            appliedBy: options.ledger?.appliedBy ?? null,
+            source,
+          })
+          const runner = new StepRunner({
+            executor,
+            compiler,
+            dialectName: dialect.name,
+            map: graph,
+            source,
+            transactionMode: options.transactionMode,
+            logger: options.logger,
+            onEvent: options.onEvent,
+          })
+          return { executor, runner }
+        }
+        const { executor, runner } = runnerFor(map)
         const pendingProgress =
           progressRows.records.length > 0 || progressRows.unreadable.length > 0
-        const { applied, heads } = await runner.run(action, before, pendingProgress)
+        let result: { applied: readonly AppliedRevision[]; heads: readonly string[] }
+        try {
+          // Rows at replaced revisions are brought onto the graph first (see passSquashes).
+          let rows: readonly string[] = before
+          let passedSteps: readonly AppliedRevision[] = []
+          if (options.squashes !== undefined && action.kind !== 'ensureVersion') {
+            const passed = await passSquashes(
+              options.squashes,
+              before,
+              map,
+              table,
+              action.kind === 'upgrade',
+              async (legacy, plan) => {
+                const finishing = runnerFor(legacy)
+                try {
+                  return await finishing.runner.migrate(plan)
+                } catch (error) {
+                  await finishing.executor.recordFailedStep(error)
+                  throw error
+                }
+              },
+              name,
+            )
+            rows = passed.rows
+            passedSteps = passed.applied
+          }
+          const ran = await runner.run(action, rows, pendingProgress)
+          result = { applied: [...passedSteps, ...ran.applied], heads: ran.heads }
+        } catch (error) {
+          await executor.recordFailedStep(error)
+          throw error
+        }
+        const { applied, heads } = result
         options.logger.debug(
           `version table '${table.displayName}' now at ${heads.join(', ') || 'base'}`,
         )

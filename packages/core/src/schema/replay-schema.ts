@@ -9,6 +9,7 @@ import {
   DEFAULT_VERSION_TABLE,
   type TransactionMode,
 } from '../run-settings.js'
+import { ledgerTableFor } from '../runtime/ledger-record.js'
 import type { RunResult } from '../runtime/migration-action.js'
 import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
@@ -83,7 +84,7 @@ export async function replayRevisions(
  * ```
  */
 export interface ReadScratchSchemaOptions {
-  /** The version table left out, with its progress table (default `retort_version`). */
+  /** The version table left out, with its progress and ledger tables (default `retort_version`). */
   readonly versionTable?: string | undefined
 }
 
@@ -104,7 +105,7 @@ export async function readScratchSchema(
   const name = options.versionTable ?? DEFAULT_VERSION_TABLE
   return readSchemaSnapshot(scratch.dialect, {
     schema: scratch.schema,
-    exclude: [name, progressTableFor({ name }).name],
+    exclude: [name, progressTableFor({ name }).name, ledgerTableFor({ name }).name],
   })
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import type { Revision, RevisionSource } from '../revision.js'
 
 /**
  * The text of a revision file as its checksum sees it: a leading byte-order mark removed,
@@ -48,4 +49,24 @@ export function revisionChecksum(content: string | Uint8Array): string {
  */
 export function revisionFileChecksum(path: string): string {
   return revisionChecksum(readFileSync(path))
+}
+
+/**
+ * The checksum of a revision's content as its source sees it: the source's own `checksum`
+ * (bundled modules: their YAML text or module source), else the checksum of its file.
+ * `undefined` when there is nothing to take it of (no file, or the file cannot be read).
+ *
+ * @example
+ * ```ts
+ * const checksum = sourceChecksum(loaded.source, loaded.map.get('3f1c2a9b7d10')!)
+ * ```
+ */
+export function sourceChecksum(source: RevisionSource, revision: Revision): string | undefined {
+  if (typeof source.checksum === 'function') return source.checksum(revision)
+  if (revision.path === undefined) return undefined
+  try {
+    return revisionFileChecksum(revision.path)
+  } catch {
+    return undefined
+  }
 }

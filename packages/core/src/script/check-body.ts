@@ -1,3 +1,4 @@
+import { stated } from '../graph/squashes.js'
 import { RevisionFileError } from '../errors.js'
 import type { Revision, RevisionBody } from '../revision.js'
 import { describeValue, isHeaderKey, REVISION_KEYS } from './check-header-value.js'
@@ -58,9 +59,11 @@ export function checkBody(
  */
 export function checkHeaderMatches(
   header: Readonly<Record<string, unknown>>,
-  revision: Revision,
+  graphRevision: Revision,
   where: string,
 ): void {
+  // A reference to a squashed range's last revision is read as one to the squash.
+  const revision = stated(graphRevision)
   const declared = header['revision']
   if (declared !== revision.id) {
     throw headerMismatchError(where, 'revision', declared, `'${revision.id}'`)

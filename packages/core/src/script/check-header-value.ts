@@ -8,6 +8,7 @@ export const HEADER_KEYS = [
   'branchLabels',
   'message',
   'transaction',
+  'replaces',
 ] as const
 
 /**
@@ -52,6 +53,7 @@ export const HEADER_EXPECTED: Readonly<Record<HeaderKey, string>> = {
   branchLabels: 'a string, null or a list of strings',
   message: 'a string or null',
   transaction: 'true or false',
+  replaces: 'a list of strings (the revision ids a squash replaces)',
 }
 
 const SCRIPT_EXAMPLES: Readonly<Record<HeaderKey, string>> = {
@@ -61,6 +63,7 @@ const SCRIPT_EXAMPLES: Readonly<Record<HeaderKey, string>> = {
   branchLabels: "export const branchLabels = ['accounts']",
   message: "export const message = 'create account'",
   transaction: 'export const transaction = false',
+  replaces: "export const replaces = ['1f0c2a9b7d10', '2a7e4c1d9f32']",
 }
 
 const YAML_EXAMPLES: Readonly<Record<HeaderKey, string>> = {
@@ -70,6 +73,7 @@ const YAML_EXAMPLES: Readonly<Record<HeaderKey, string>> = {
   branchLabels: 'branchLabels: [accounts]',
   message: 'message: create account',
   transaction: 'transaction: false',
+  replaces: "replaces: ['1f0c2a9b7d10', '2a7e4c1d9f32']",
 }
 
 /**
@@ -119,7 +123,12 @@ export function checkHeaderValue(
     if (key === 'revision' && !REVISION_ID_PATTERN.test(value as string)) {
       return `revision id '${value as string}' is not valid; use letters, digits and '_' only`
     }
-    if (key === 'downRevision' || key === 'dependsOn' || key === 'branchLabels')
+    if (
+      key === 'downRevision' ||
+      key === 'dependsOn' ||
+      key === 'branchLabels' ||
+      key === 'replaces'
+    )
       return checkIds(key, value as string | readonly string[] | null | undefined)
     return undefined
   }
@@ -131,7 +140,7 @@ export function checkHeaderValue(
  * revision with itself: both are mistakes, never meant.
  */
 function checkIds(
-  key: 'downRevision' | 'dependsOn' | 'branchLabels',
+  key: 'downRevision' | 'dependsOn' | 'branchLabels' | 'replaces',
   value: string | readonly string[] | null | undefined,
 ): string | undefined {
   const none =

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import { loadYamlBody } from '../operations/yaml-body.js'
+import { rememberYamlText } from './module-text.js'
 import type { RevisionModule } from '../revision.js'
 import { readYamlDocumentHeader } from './read-yaml-header.js'
 import { ScriptDirectory } from './script-directory.js'
@@ -215,7 +216,9 @@ export function yamlRevisionModule(text: string, path: string): RevisionModule {
   const document = parseDocument(text, { lineCounter })
   const header = readYamlDocumentHeader(document, lineCounter, path)
   const body = loadYamlBody(document, path, lineCounter)
-  return Object.freeze({ ...header, upgrade: body.upgrade, downgrade: body.downgrade })
+  const module = Object.freeze({ ...header, upgrade: body.upgrade, downgrade: body.downgrade })
+  rememberYamlText(module, text)
+  return module
 }
 
 function toAbsolutePath(location: string | URL, key: string): string {

@@ -9,6 +9,8 @@ import {
 } from '../revision.js'
 import { checkBody, checkExportNames, moduleExports } from './check-body.js'
 import { checkHeaderValue, describeValue, HEADER_KEYS } from './check-header-value.js'
+import { revisionModuleText } from './module-text.js'
+import { revisionChecksum } from '../schema/revision-checksum.js'
 
 /**
  * A function that imports a revision module, as a lazy `import.meta.glob` entry gives
@@ -93,7 +95,11 @@ export async function moduleSource(migrations: MigrationsInput): Promise<Revisio
   const revisions: Revision[] = []
   const sources = new Map<
     Revision,
-    { readonly exports: Readonly<Record<string, unknown>>; readonly where: string }
+    {
+      readonly exports: Readonly<Record<string, unknown>>
+      readonly where: string
+      readonly text: string | undefined
+    }
   >()
   entries.forEach(({ where, path }, index) => {
     const module = modules[index]
@@ -107,7 +113,7 @@ export async function moduleSource(migrations: MigrationsInput): Promise<Revisio
     const exports = moduleExports(module)
     const revision = createRevision(readModuleHeader(exports, where), path)
     revisions.push(revision)
-    sources.set(revision, { exports, where })
+    sources.set(revision, { exports, where, text: revisionModuleText(module) })
   })
   return new ModuleSource(Object.freeze(revisions), sources)
 }
@@ -116,7 +122,11 @@ class ModuleSource implements RevisionSource {
   readonly revisions: readonly Revision[]
   readonly #sources: ReadonlyMap<
     Revision,
-    { readonly exports: Readonly<Record<string, unknown>>; readonly where: string }
+    {
+      readonly exports: Readonly<Record<string, unknown>>
+      readonly where: string
+      readonly text: string | undefined
+    }
   >
   readonly #bodies = new Map<Revision, RevisionBody>()
 
@@ -124,11 +134,21 @@ class ModuleSource implements RevisionSource {
     revisions: readonly Revision[],
     sources: ReadonlyMap<
       Revision,
-      { readonly exports: Readonly<Record<string, unknown>>; readonly where: string }
+      {
+        readonly exports: Readonly<Record<string, unknown>>
+        readonly where: string
+        readonly text: string | undefined
+      }
     >,
   ) {
     this.revisions = revisions
     this.#sources = sources
+  }
+
+  /** The checksum of the module's YAML text, or of its header and function sources. */
+  checksum(revision: Revision): string | undefined {
+    const text = this.#sources.get(revision)?.text
+    return text === undefined ? undefined : revisionChecksum(text)
   }
 
   async load(revision: Revision): Promise<RevisionBody> {

@@ -76,6 +76,7 @@ export function readGeneratedHeader(text: string): RevisionHeader | undefined {
     message:
       message === undefined ? (match[11] === undefined ? undefined : null) : detached(message),
     transaction: undefined,
+    replaces: undefined,
   }
 }
 
@@ -125,6 +126,7 @@ function readUsualHeader(text: string): RevisionHeader | undefined {
   let branchLabels: string | string[] | null | undefined
   let message: string | null | undefined
   let transaction: boolean | undefined
+  let replaces: string | string[] | null | undefined
   /** The keys seen so far, one bit each: a key declared twice is left to the scanner. */
   let seen = 0
   for (;;) {
@@ -161,6 +163,11 @@ function readUsualHeader(text: string): RevisionHeader | undefined {
         seen |= 16
         message = typeof value === 'string' ? detached(value) : value
         break
+      case 'replaces':
+        if (seen & 64 || typeof value === 'boolean' || !plainIds(value)) return undefined
+        seen |= 64
+        replaces = value
+        break
       default:
         // transaction
         if (seen & 32 || typeof value !== 'boolean') return undefined
@@ -177,7 +184,7 @@ function readUsualHeader(text: string): RevisionHeader | undefined {
     if (ESM_AFTER_HEADER.test(text)) return undefined
   }
   // One shape for every header (absent keys stay undefined) keeps the callers monomorphic.
-  return { revision, downRevision, dependsOn, branchLabels, message, transaction }
+  return { revision, downRevision, dependsOn, branchLabels, message, transaction, replaces }
 }
 
 /**
@@ -308,6 +315,7 @@ const KEY_BY_NAME: ReadonlyMap<string, HeaderKey> = new Map<string, HeaderKey>([
   ['branchLabels', 'branchLabels'],
   ['message', 'message'],
   ['transaction', 'transaction'],
+  ['replaces', 'replaces'],
 ])
 
 /** The places where the scanner must look: see `HeaderScanner.scan`. */
@@ -320,7 +328,7 @@ const COMMONJS_TOKENS = /[/'"`{}]|(?<![\w$.])(?:exports?|module)(?![\w$])/g
  * Sticky: it matches at lastIndex.
  */
 const SIMPLE_HEADER =
-  /export[ \t]+const[ \t]+(revision|downRevision|dependsOn|branchLabels|message|transaction)[ \t]*=[ \t]*(?:'([^'\\\n\r]*)'|"([^"\\\n\r]*)"|(null|true|false)(?![\w$])|\[[ \t]*(?:((?:'[^'\\\n\r]*'|"[^"\\\n\r]*")(?:[ \t]*,[ \t]*(?:'[^'\\\n\r]*'|"[^"\\\n\r]*"))*)[ \t]*,?[ \t]*)?\])[ \t]*(;)?[ \t]*(?:\/\/[^\n]*)?(?:\r?\n|$)(?:[ \t\r\n]+|\/\/[^\n]*)*/y
+  /export[ \t]+const[ \t]+(revision|downRevision|dependsOn|branchLabels|message|transaction|replaces)[ \t]*=[ \t]*(?:'([^'\\\n\r]*)'|"([^"\\\n\r]*)"|(null|true|false)(?![\w$])|\[[ \t]*(?:((?:'[^'\\\n\r]*'|"[^"\\\n\r]*")(?:[ \t]*,[ \t]*(?:'[^'\\\n\r]*'|"[^"\\\n\r]*"))*)[ \t]*,?[ \t]*)?\])[ \t]*(;)?[ \t]*(?:\/\/[^\n]*)?(?:\r?\n|$)(?:[ \t\r\n]+|\/\/[^\n]*)*/y
 /** One item of a list matched by SIMPLE_HEADER: 1 or 2 its text. */
 const SIMPLE_ITEM = /'([^']*)'|"([^"]*)"/g
 /**

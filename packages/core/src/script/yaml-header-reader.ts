@@ -34,6 +34,7 @@ const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
   'downRevision',
   'dependsOn',
   'branchLabels',
+  'replaces',
 ])
 
 /**
