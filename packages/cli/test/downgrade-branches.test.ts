@@ -26,7 +26,7 @@ function tablesOf(filename: string): string[] {
   try {
     return db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'retort_%' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'retort_%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
       )
       .all()
       .map((row) => row.name)

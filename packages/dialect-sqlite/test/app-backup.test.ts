@@ -84,7 +84,7 @@ describe('backup before a run', () => {
     ])
     expect(events[0]).toEqual({ type: 'backup-start', database: filename, backup })
     expect(versionRows(backup!)).toEqual(['aaaa01'])
-    expect(tables(backup!)).toEqual(['retort_version', 't_aaaa01'])
+    expect(tables(backup!)).toEqual(['retort_version', 'retort_version_ledger', 't_aaaa01'])
     expect(versionRows(filename)).toEqual(['cccc03'])
   })
 
@@ -151,7 +151,7 @@ describe('restore after a failed run', () => {
     await expect(migrator({ backup: true }).upgrade()).rejects.toBeInstanceOf(
       RestoredFromBackupError,
     )
-    expect(tables(filename)).toEqual(['retort_version', 't_aaaa01'])
+    expect(tables(filename)).toEqual(['retort_version', 'retort_version_ledger', 't_aaaa01'])
     expect((await migrator().status()).state).toBe('behind')
   })
 
@@ -175,7 +175,7 @@ describe('restore after a failed run', () => {
     expect(error).not.toBeInstanceOf(RestoredFromBackupError)
     expect((error as Error).message).toMatch(/bbbb02/)
     expect(events.map((e) => e.type)).not.toContain('restored')
-    expect(tables(filename)).toEqual(['retort_version', 't_aaaa01'])
+    expect(tables(filename)).toEqual(['retort_version', 'retort_version_ledger', 't_aaaa01'])
   })
 })
 

@@ -140,7 +140,7 @@ export function declare(setup: RoundTripSetup, version: 1 | 2): void {
 /** Every table but the version tables, as the project's dialect introspects it. */
 export async function tablesOf(dialect: Dialect): Promise<readonly TableInfo[]> {
   const snapshot = await readSchemaSnapshot(dialect, {
-    exclude: ['retort_version', 'retort_version_progress'],
+    exclude: ['retort_version', 'retort_version_progress', 'retort_version_ledger'],
   })
   return snapshot.tables
 }
