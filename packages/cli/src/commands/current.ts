@@ -1,9 +1,7 @@
 import type { Command } from 'commander'
 import type { IncompleteMigrationDetails, UnreadableProgressDetails } from '@retort/core'
 import { current } from '@retort/core/commands/current'
-import { loadRevisions } from '@retort/core/commands/load-revisions'
 import { printableText } from '@retort/core/env/printable-text'
-import { revisionInfo } from '@retort/core/commands/revision-info'
 import { IncompleteMigrationError, UnreadableProgressError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
@@ -49,9 +47,8 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           })
           return
         }
-        const { map } = await loadRevisions(config, ctx.commandOptions())
-        const info = (id: string) => (map.has(id) ? revisionInfo(map, map.get(id)!) : undefined)
         for (const database of result.databases) {
+          const known = new Map(database.revisions.map((info) => [info.revision, info]))
           const prefix =
             result.databases.length > 1 && database.name !== undefined
               ? `${ctx.colors.bold(printableText(database.name))}: `
@@ -59,7 +56,7 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           if (database.heads.length === 0)
             ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
           for (const id of database.heads) {
-            const found = info(id)
+            const found = known.get(id)
             if (found === undefined)
               ctx.out(
                 `${prefix}${ctx.colors.red(printableText(id))} (unknown to this script directory)`,

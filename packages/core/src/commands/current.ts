@@ -19,14 +19,23 @@ export interface CurrentOptions extends CommandOptions {
   readonly checkHeads?: boolean | undefined
 }
 
+/** What {@link current} read of one database. */
+export interface CurrentDatabase extends RunResult {
+  /**
+   * The rows of `heads` that the script directory knows, as revision objects, in the order
+   * of `heads` (a row missing here is unknown to this script directory).
+   */
+  readonly revisions: readonly RevisionInfo[]
+}
+
 /** What {@link current} returns. */
 export interface CurrentResult {
   /** The version rows: the revisions the database is at (`[]` for a new database). */
   readonly heads: readonly string[]
-  /** The known rows as revision objects. */
+  /** The known rows as revision objects (of the last database, like `heads`). */
   readonly revisions: readonly RevisionInfo[]
   /** One entry per database the env module read. */
-  readonly databases: readonly RunResult[]
+  readonly databases: readonly CurrentDatabase[]
   /**
    * A revision that stopped part-way outside a transaction (of the last database; see
    * each of `databases` for the others): `upgrade` and `downgrade` refuse until `stamp`
@@ -58,7 +67,14 @@ export async function current(
   options: CurrentOptions = {},
 ): Promise<CurrentResult> {
   const loaded = await loadRevisions(config, options)
-  const databases = await runAction(config, loaded, { kind: 'current' }, options)
+  const databases = (await runAction(config, loaded, { kind: 'current' }, options)).map(
+    (database): CurrentDatabase => ({
+      ...database,
+      revisions: database.heads
+        .filter((id) => loaded.map.has(id))
+        .map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
+    }),
+  )
   const last = databases[databases.length - 1]
   const rows = last?.heads ?? []
   if (options.checkHeads) {
@@ -81,10 +97,9 @@ export async function current(
       }
     }
   }
-  const known = rows.filter((id) => loaded.map.has(id))
   return {
     heads: rows,
-    revisions: known.map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
+    revisions: last?.revisions ?? [],
     databases,
     ...(last?.incomplete ? { incomplete: last.incomplete } : {}),
     ...(last?.unreadableProgress ? { unreadableProgress: last.unreadableProgress } : {}),

@@ -245,6 +245,7 @@ class StepRunner {
         this.#options.onEvent?.({
           type: 'step-start',
           revision: step.revision.id,
+          message: step.revision.message,
           direction: step.direction,
           index,
           total,
@@ -252,10 +253,12 @@ class StepRunner {
         this.#options.logger.info(describeStep(step))
         await this.#runStep(step)
         const ms = Math.round((performance.now() - started) * 1000) / 1000
-        applied.push({ revision: step.revision.id, direction: step.direction, ms })
+        const { id: revision, message } = step.revision
+        applied.push({ revision, message, direction: step.direction, ms })
         this.#options.onEvent?.({
           type: 'step-done',
-          revision: step.revision.id,
+          revision,
+          message,
           direction: step.direction,
           index,
           total,
