@@ -1,5 +1,5 @@
 import type { Dialect, ScratchDatabase } from '../dialect.js'
-import { dialectForUrl } from '../env/dialect-for-url.js'
+import { dialectForUrl, type DialectPackages } from '../env/dialect-for-url.js'
 import { ConfigError } from '../errors.js'
 
 /**
@@ -13,8 +13,10 @@ import { ConfigError } from '../errors.js'
 export interface OpenScratchOptions {
   /** Base of a relative SQLite path, and where the dialect package is looked up first. */
   readonly baseDir?: string | undefined
-  /** Makes the dialect of a URL instead of `dialectForUrl` (the CLI knows every dialect). */
+  /** Makes the dialect of a URL instead of `dialectForUrl`. */
   readonly resolveDialect?: ((url: string) => Dialect | Promise<Dialect>) | undefined
+  /** The running program's own dialect packages (see `importDialectPackage`). */
+  readonly dialectPackages?: DialectPackages | undefined
 }
 
 /**
@@ -74,7 +76,11 @@ export async function scratchDialect(
   if (typeof from !== 'string') return from
   return (
     options.resolveDialect?.(from) ??
-    dialectForUrl(from, { baseDir: options.baseDir, setting: 'the scratch database URL' })
+    dialectForUrl(from, {
+      baseDir: options.baseDir,
+      packages: options.dialectPackages,
+      setting: 'the scratch database URL',
+    })
   )
 }
 
