@@ -186,6 +186,29 @@ describe('RevisionMap.resolve', () => {
     })
   })
 
+  describe('LABEL@+N when another branch merges into the labelled one', () => {
+    // root -> a1 (alice), root -> p1 [payments] -> p2, merge e1 of a1 and p2. The label
+    // covers p1, p2 and the merge e1; alice's row a1 reaches the branch only through the merge.
+    resolveAll(
+      [
+        rev('root'),
+        rev('a1', 'root'),
+        rev('p1', 'root', { labels: ['payments'] }),
+        rev('p2', 'p1'),
+        rev('e1', ['a1', 'p2']),
+      ],
+      [
+        { id: 'payments@+1', current: ['a1'], expected: to('p1') },
+        { id: 'payments@+2', current: ['a1'], expected: to('p2') },
+        { id: 'payments@+3', current: ['a1'], expected: to('e1') },
+        { id: 'payments@+1', current: ['root'], expected: to('p1') },
+        { id: 'payments@+1', current: ['p1', 'a1'], expected: to('p2') },
+        { id: 'payments@+1', current: ['p2', 'a1'], expected: to('e1') },
+      ],
+      [],
+    )
+  })
+
   describe('keywords, labels and @ forms on branches', () => {
     resolveAll(
       branched({ labels: true }),

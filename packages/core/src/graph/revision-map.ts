@@ -814,10 +814,16 @@ export class RevisionMap {
     }
   }
 
-  /** Whether a current row sits below the branch (its line leads into the branch). */
+  /**
+   * Whether a current row sits below the branch: its line leads into the branch's first
+   * revision. A row that reaches the branch only through a merge into it (another branch's
+   * row below a merge the label covers) is not on the branch's line.
+   */
   #onBranchLine(id: string, members: ReadonlySet<string>): boolean {
-    for (const child of this.descendants([id], { downOnly: true }))
-      if (members.has(child)) return true
+    for (const child of this.descendants([id], { downOnly: true })) {
+      if (!members.has(child)) continue
+      if (!this.parents(child).some((parent) => members.has(parent))) return true
+    }
     return false
   }
 
