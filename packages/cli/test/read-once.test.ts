@@ -3,7 +3,9 @@
 // around node:fs (what the script directory and the TypeScript loader read with), so the
 // check needs no strace.
 import * as fs from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main } from '../src/main.js'
 import { retortInProcess } from './helpers/in-process.js'
@@ -40,6 +42,11 @@ vi.mock('node:fs', async (importOriginal) => {
 })
 
 const REVISIONS = 12
+
+// better-sqlite3 as the dialect package resolves it (the CLI package does not depend on it).
+const Database = createRequire(
+  fileURLToPath(new URL('../../dialect-sqlite/package.json', import.meta.url)),
+)('better-sqlite3') as new (filename: string) => { exec(sql: string): void; close(): void }
 
 describe('one read of each revision file per command', () => {
   let project: ReturnType<typeof createProject>
@@ -144,5 +151,16 @@ describe('one read of each revision file per command', () => {
     )
     expect(code).toBe(0)
     expect(stderr).toMatch(new RegExp(`\\[1/1\\] ↑ [0-9a-f]{12} step ${REVISIONS} `))
+  })
+
+  it('revision --autogenerate reads each header once and imports each once (last: it adds a revision)', async () => {
+    // A table the revisions do not make: the comparison finds it and writes a revision.
+    const db = new Database(join(dir, 'migrations.db'))
+    db.exec('CREATE TABLE extra (id INTEGER PRIMARY KEY)')
+    db.close()
+    const out = await run(['--json', 'revision', '--autogenerate', '-m', 'extra'])
+    expect(JSON.parse(out)).toMatchObject({ operations: [expect.stringContaining('extra')] })
+    // The revisions are replayed on a scratch database to compare: each imported once.
+    expect(reads()).toEqual({ header: paths.map(() => 1), whole: paths.map(() => 1), listings: 1 })
   })
 })
