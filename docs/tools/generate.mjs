@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoGraphAscii, demoGraphSvg, DEMO_GRAPH_FILE } from './demo-graph.mjs'
+import { demoTestDefect, demoTestSession } from './demo-test.mjs'
 import { fillGenerated } from './generated-blocks.mjs'
 import { operationsBlocks } from './operations-blocks.mjs'
 import { ROOT } from './run-retort.mjs'
@@ -15,7 +16,16 @@ export const GENERATED_FILES = [
   { file: DEMO_GRAPH_FILE, make: () => demoGraphSvg() },
   {
     file: 'README.md',
-    make: (text) => fillGenerated(text, { 'demo-graph-ascii': demoGraphAscii() }, 'README.md'),
+    make: (text) =>
+      fillGenerated(
+        text,
+        {
+          'demo-graph-ascii': demoGraphAscii(),
+          'demo-test': demoTestSession(),
+          'demo-test-defect': demoTestDefect(),
+        },
+        'README.md',
+      ),
   },
   {
     file: 'docs/operations.md',

@@ -102,6 +102,16 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]
       note: 'in CI: one head, every file loads, the database has every revision',
     },
   ],
+  test: [
+    {
+      args: ['test', '--update'],
+      note: 'write retort-schema.sqlite.json (review and commit it); later runs compare with it',
+    },
+    {
+      args: ['test'],
+      note: 'in CI: bodies load, one head, each revision up, down and up again, schema as reviewed',
+    },
+  ],
   'ensure-version': [
     { args: ['ensure-version'], note: 'create the version table now (a new database)' },
   ],

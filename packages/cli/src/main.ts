@@ -34,6 +34,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['show', async () => (await import('./commands/show.js')).registerShow],
   ['edit', async () => (await import('./commands/edit.js')).registerEdit],
   ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['test', async () => (await import('./commands/test.js')).registerTest],
   [
     'ensure-version',
     async () => (await import('./commands/ensure-version.js')).registerEnsureVersion,

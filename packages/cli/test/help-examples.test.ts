@@ -116,6 +116,10 @@ describe('the examples of every command', () => {
     await example('ensure-version', 0)
     await example('upgrade', 0)
     await example('check', 0)
+    expect((await example('test', 0)).stdout).toContain(
+      "✓ schema: wrote the snapshot 'retort-schema.sqlite.json'",
+    )
+    expect((await example('test', 1)).stdout).toContain('✓ stairway: ')
     await example('edit', 0, { env: { EDITOR: 'true' } })
     await example('bundle', 0)
     await example('bundle', 1)

@@ -29,7 +29,7 @@ export {
   MAX_LOCK_NAME_LENGTH,
 } from './mysql-migration-lock.js'
 export { MysqlIntrospector } from './mysql-introspector.js'
-export { findMysqlTable, type MysqlTableName } from './mysql-find-table.js'
+export { findMysqlTable, type MysqlTableName } from './mysql-introspector.js'
 export {
   mysqlColumnType,
   isBlobType,
@@ -45,16 +45,17 @@ export {
   isLiteralExpression,
   toMysqlValue,
   formatUtcDateTime,
+  inlineStatement,
   MysqlValueError,
 } from './mysql-literal.js'
-export { inlineStatement } from './mysql-inline.js'
-export { parseMysqlUri, type MysqlUri } from './mysql-uri.js'
+
+export { parseMysqlUri, type MysqlUri } from './mysql-dialect.js'
 export {
   isRestateStatement,
   type MysqlColumnRestatement,
   type MysqlRestateStatement,
-} from './mysql-restate-statement.js'
-export { restateColumn, type MysqlRunText } from './mysql-column-restater.js'
+} from './restate/mysql-restate-statement.js'
+export { restateColumn, type MysqlRunText } from './restate/mysql-column-restater.js'
 export {
   parseMysqlColumnDefinition,
   restateMysqlColumn,
@@ -64,5 +65,5 @@ export {
   type MysqlColumnClauseKind,
   type MysqlColumnChange,
   type MysqlSqlModeOptions,
-} from './mysql-column-definition.js'
-export { parseMysqlServerVersion, type MysqlServerVersion } from './mysql-server-version.js'
+} from './restate/mysql-column-definition.js'
+export { parseMysqlServerVersion, type MysqlServerVersion } from './mysql-compiler.js'

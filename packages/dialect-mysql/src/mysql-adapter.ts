@@ -1,6 +1,6 @@
 import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/core'
 import { AdapterBase } from '@retort/core/dialect'
-import { findMysqlTable } from './mysql-find-table.js'
+import { findMysqlTable } from './mysql-introspector.js'
 import { MysqlMigrationLock } from './mysql-migration-lock.js'
 
 /**

@@ -1,7 +1,12 @@
-import type { ColumnDefinition } from '@retort/core'
+import type { ColumnDefinition, ColumnTypeSpec } from '@retort/core'
+import {
+  columnTypeSql,
+  DEFAULT_STRING_LENGTH,
+  portableTypeTable,
+  type PortableTypeTable,
+} from '@retort/core/sql'
 
-/** Length of `string` columns that give none. */
-export const DEFAULT_STRING_LENGTH = 255
+export { DEFAULT_STRING_LENGTH } from '@retort/core/sql'
 
 /**
  * Precision and scale of a `decimal` that gives none. MySQL's own default, `DECIMAL(10, 0)`,
@@ -20,6 +25,24 @@ export const MAX_INDEXED_CHARACTERS = 768
 export const MAX_INDEXED_BYTES = 3072
 
 /**
+ * MySQL's overrides of core's portable type table. `withTimezone` has no effect (MySQL
+ * has no zoned type; `TIMESTAMP` converts through the session time zone, `DATETIME` stores
+ * what it is given).
+ */
+export const MYSQL_TYPES: PortableTypeTable = portableTypeTable({
+  integer: 'INT',
+  // MySQL's BOOLEAN is TINYINT(1): 1/0, and so is what it reads back.
+  boolean: 'BOOLEAN',
+  decimal: (spec) =>
+    spec.precision === undefined
+      ? `DECIMAL(${DEFAULT_DECIMAL.precision}, ${DEFAULT_DECIMAL.scale})`
+      : `DECIMAL(${spec.precision}, ${spec.scale ?? 0})`,
+  // MariaDB: an alias of LONGTEXT with a JSON_VALID check.
+  json: 'JSON',
+  binary: (spec) => (spec.length === undefined ? 'BLOB' : `VARBINARY(${spec.length})`),
+})
+
+/**
  * The MySQL/MariaDB type of a column; see the table in the package README. `withTimezone`
  * has no effect (MySQL has no zoned type; `TIMESTAMP` converts through the session time
  * zone, `DATETIME` stores what it is given).
@@ -30,52 +53,8 @@ export const MAX_INDEXED_BYTES = 3072
  * // 'DECIMAL(10, 2)'
  * ```
  */
-export function mysqlColumnType(column: ColumnDefinition): string {
-  const type = column.type
-  if (typeof type !== 'string') return type.raw
-  const fraction = column.precision === undefined ? '' : `(${column.precision})`
-  switch (type) {
-    case 'integer':
-      return 'INT'
-    case 'bigint':
-      return 'BIGINT'
-    case 'smallint':
-      return 'SMALLINT'
-    case 'string':
-      return `VARCHAR(${column.length ?? DEFAULT_STRING_LENGTH})`
-    case 'text':
-      return 'TEXT'
-    case 'boolean':
-      // MySQL's BOOLEAN is TINYINT(1): 1/0, and so is what it reads back.
-      return 'BOOLEAN'
-    case 'float':
-      return `FLOAT${fraction}`
-    case 'double':
-      return 'DOUBLE'
-    case 'decimal':
-      return column.precision === undefined
-        ? `DECIMAL(${DEFAULT_DECIMAL.precision}, ${DEFAULT_DECIMAL.scale})`
-        : `DECIMAL(${column.precision}, ${column.scale ?? 0})`
-    case 'date':
-      return 'DATE'
-    case 'time':
-      return `TIME${fraction}`
-    case 'datetime':
-      return `DATETIME${fraction}`
-    case 'timestamp':
-      return `TIMESTAMP${fraction}`
-    // MariaDB: an alias of LONGTEXT with a JSON_VALID check.
-    case 'json':
-      return 'JSON'
-    case 'uuid':
-      return 'CHAR(36)'
-    case 'binary':
-      return column.length === undefined ? 'BLOB' : `VARBINARY(${column.length})`
-    default: {
-      const _never: never = type
-      throw new Error(`unknown column type '${String(_never)}'`)
-    }
-  }
+export function mysqlColumnType(column: ColumnTypeSpec): string {
+  return columnTypeSql(column, MYSQL_TYPES)
 }
 
 /**

@@ -5,10 +5,9 @@ import type {
   Pool as PromisePool,
   PoolConnection as PromisePoolConnection,
 } from 'mysql2/promise'
-import { restateColumn } from './mysql-column-restater.js'
-import { inlineStatement } from './mysql-inline.js'
-import { toMysqlValue } from './mysql-literal.js'
-import { isRestateStatement } from './mysql-restate-statement.js'
+import { inlineStatement, toMysqlValue } from './mysql-literal.js'
+import { restateColumn } from './restate/mysql-column-restater.js'
+import { isRestateStatement } from './restate/mysql-restate-statement.js'
 
 /**
  * Where a {@link MysqlDriver} gets its connections: a pool (its own, created lazily and

@@ -1,4 +1,6 @@
+import type { CompiledStatement } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import { MYSQL_SQL, replacePlaceholders } from '@retort/core/sql'
 
 /**
  * A value that cannot be written into MySQL SQL or bound as a MySQL parameter (a `NaN`,
@@ -192,4 +194,45 @@ function describe(value: unknown): string {
     return `a ${value.constructor?.name ?? 'object'}`
   }
   return `a ${typeof value}`
+}
+
+/**
+ * Renders a statement with its parameters written in as literals, for offline SQL
+ * scripts. Each value goes through {@link toMysqlValue} then {@link renderLiteral}, so the
+ * script stores exactly what an online run binds. Only `?` placeholders in code are
+ * replaced, not in string literals (`'x'`, `"x"`, with MySQL's backslash escapes), quoted
+ * identifiers (`` `x` ``) or comments (`#`, `-- `, `/* *\/`): see `MYSQL_SQL` of
+ * `@retort/core/sql`. The number of placeholders must match the parameters. A statement
+ * ending in a line comment gets a newline, so a `;` written after it is not swallowed.
+ *
+ * @example
+ * ```ts
+ * inlineStatement({ sql: "UPDATE t SET a = ? WHERE b = '?'", parameters: ["it's"] })
+ * // "UPDATE t SET a = 'it''s' WHERE b = '?'"
+ * ```
+ */
+export function inlineStatement(statement: CompiledStatement): string {
+  const { sql, parameters } = statement
+  let next = 0
+  const text = replacePlaceholders(
+    sql,
+    MYSQL_SQL,
+    () => {
+      if (next >= parameters.length) {
+        throw new MysqlValueError(
+          `statement has more '?' placeholders than its ${parameters.length} parameters: ${sql.slice(0, 60)}`,
+        )
+      }
+      const literal = renderLiteral(toMysqlValue(parameters[next]))
+      next++
+      return literal
+    },
+    { script: true },
+  )
+  if (next !== parameters.length) {
+    throw new MysqlValueError(
+      `statement uses ${next} of ${parameters.length} parameters: ${sql.slice(0, 60)}`,
+    )
+  }
+  return text
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import type { Connection, MigrationLockOptions } from '@retort/core'
 import { LockTimeoutError, RetortError } from '@retort/core/errors'
-import { text } from './mysql-find-table.js'
+import { createHash } from 'node:crypto'
+import { text } from './mysql-introspector.js'
 
 /** Prefix of Retort's `GET_LOCK` names. */
 export const MYSQL_LOCK_PREFIX = 'retort:'

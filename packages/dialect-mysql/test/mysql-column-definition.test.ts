@@ -5,7 +5,7 @@ import {
   findMysqlColumnDefinition,
   parseMysqlColumnDefinition,
   restateMysqlColumn,
-} from '../src/mysql-column-definition.js'
+} from '../src/restate/mysql-column-definition.js'
 
 const kinds = (sql: string) => parseMysqlColumnDefinition(sql).clauses.map((c) => [c.kind, c.sql])
 

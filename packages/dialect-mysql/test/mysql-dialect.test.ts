@@ -2,9 +2,8 @@ import mysqlCallback from 'mysql2'
 import mysql from 'mysql2/promise'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, maskUrl } from '@retort/core'
-import { mysqlDialect } from '../src/mysql-dialect.js'
+import { mysqlDialect, parseMysqlUri } from '../src/mysql-dialect.js'
 import { MysqlConnection } from '../src/mysql-driver.js'
-import { parseMysqlUri } from '../src/mysql-uri.js'
 import {
   createTestDatabase,
   describedServer,

@@ -7,7 +7,7 @@ import { Migrator } from '../../core/src/migrator.js'
 import { Operations } from '../../core/src/operations/operations.js'
 import { MysqlCompileError, MysqlCompiler } from '../src/mysql-compiler.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
-import { parseMysqlServerVersion } from '../src/mysql-server-version.js'
+import { parseMysqlServerVersion } from '../src/mysql-compiler.js'
 import { createTestDatabase, describeMysql, type TestDatabase } from './helpers/mysql-server.js'
 
 const op = new Operations({ dialect: 'mysql', offline: true })

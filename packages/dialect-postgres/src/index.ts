@@ -37,17 +37,17 @@ export {
   fitIdentifier,
   foreignKeyName,
   MAX_IDENTIFIER_BYTES,
-} from './postgres-identifier.js'
+} from './postgres-literal.js'
 export {
   renderLiteral,
   quoteString,
   toPostgresValue,
+  numberPlaceholders,
+  inlineStatement,
   PostgresValueError,
 } from './postgres-literal.js'
-export { numberPlaceholders, inlineStatement } from './postgres-placeholders.js'
-export { sqlSegments, type SqlSegment } from './postgres-sql-segments.js'
 export {
   parsePostgresConnectionString,
   scrubPassword,
   type PostgresConnectionString,
-} from './postgres-connection-string.js'
+} from './postgres-dialect.js'

@@ -1,6 +1,6 @@
 import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/core'
 import { AdapterBase } from '@retort/core/dialect'
-import { quoteIdentifier } from './postgres-identifier.js'
+import { quoteIdentifier } from './postgres-literal.js'
 import { PostgresMigrationLock } from './postgres-migration-lock.js'
 
 /**

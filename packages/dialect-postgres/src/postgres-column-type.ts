@@ -1,7 +1,25 @@
 import type { ColumnDefinition, ColumnTypeSpec } from '@retort/core'
+import { columnTypeSql, portableTypeTable, type PortableTypeTable } from '@retort/core/sql'
 
-/** Length of `string` columns that give none. */
-export const DEFAULT_STRING_LENGTH = 255
+export { DEFAULT_STRING_LENGTH } from '@retort/core/sql'
+
+const fraction = (spec: ColumnTypeSpec) =>
+  spec.precision === undefined ? '' : `(${spec.precision})`
+const zone = (spec: ColumnTypeSpec) => (spec.withTimezone === true ? ' WITH TIME ZONE' : '')
+
+/** PostgreSQL's overrides of core's portable type table. */
+export const POSTGRES_TYPES: PortableTypeTable = portableTypeTable({
+  // FLOAT(p): 1-24 is REAL, 25-53 DOUBLE PRECISION.
+  float: (spec) => (spec.precision === undefined ? 'REAL' : `FLOAT${fraction(spec)}`),
+  double: 'DOUBLE PRECISION',
+  time: (spec) => `TIME${fraction(spec)}${zone(spec)}`,
+  datetime: (spec) => `TIMESTAMP${fraction(spec)}${zone(spec)}`,
+  timestamp: (spec) => `TIMESTAMP${fraction(spec)}${zone(spec)}`,
+  json: 'JSONB',
+  uuid: 'UUID',
+  // PostgreSQL has one binary type; a length is not enforced.
+  binary: 'BYTEA',
+})
 
 /**
  * The PostgreSQL type of a column or type spec; see the table in the package README.
@@ -14,51 +32,7 @@ export const DEFAULT_STRING_LENGTH = 255
  * ```
  */
 export function postgresColumnType(column: ColumnTypeSpec | ColumnDefinition): string {
-  const type = column.type
-  if (typeof type !== 'string') return type.raw
-  const fraction = column.precision === undefined ? '' : `(${column.precision})`
-  const zone = column.withTimezone === true ? ' WITH TIME ZONE' : ''
-  switch (type) {
-    case 'integer':
-      return 'INTEGER'
-    case 'bigint':
-      return 'BIGINT'
-    case 'smallint':
-      return 'SMALLINT'
-    case 'string':
-      return `VARCHAR(${column.length ?? DEFAULT_STRING_LENGTH})`
-    case 'text':
-      return 'TEXT'
-    case 'boolean':
-      return 'BOOLEAN'
-    case 'float':
-      // FLOAT(p): 1-24 is REAL, 25-53 DOUBLE PRECISION.
-      return column.precision === undefined ? 'REAL' : `FLOAT${fraction}`
-    case 'double':
-      return 'DOUBLE PRECISION'
-    case 'decimal':
-      return column.precision === undefined
-        ? 'NUMERIC'
-        : `NUMERIC(${column.precision}, ${column.scale ?? 0})`
-    case 'date':
-      return 'DATE'
-    case 'time':
-      return `TIME${fraction}${zone}`
-    case 'datetime':
-    case 'timestamp':
-      return `TIMESTAMP${fraction}${zone}`
-    case 'json':
-      return 'JSONB'
-    case 'uuid':
-      return 'UUID'
-    case 'binary':
-      // PostgreSQL has one binary type; a length is not enforced.
-      return 'BYTEA'
-    default: {
-      const _never: never = type
-      throw new Error(`unknown column type '${String(_never)}'`)
-    }
-  }
+  return columnTypeSql(column, POSTGRES_TYPES)
 }
 
 /**

@@ -16,9 +16,16 @@ import type {
 } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
 import { needsUsingCast, postgresColumnType } from './postgres-column-type.js'
-import { fitIdentifier, foreignKeyName, quoteIdentifier } from './postgres-identifier.js'
-import { quoteString, renderLiteral, toPostgresValue } from './postgres-literal.js'
-import { inlineStatement, numberPlaceholders } from './postgres-placeholders.js'
+import {
+  fitIdentifier,
+  foreignKeyName,
+  inlineStatement,
+  numberPlaceholders,
+  quoteIdentifier,
+  quoteString,
+  renderLiteral,
+  toPostgresValue,
+} from './postgres-literal.js'
 
 /** PostgreSQL's limit on bind parameters per statement. */
 export const MAX_PARAMETERS = 65535

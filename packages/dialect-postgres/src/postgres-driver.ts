@@ -1,10 +1,8 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
-import pg from 'pg'
 import type { Client, ClientBase, Pool, PoolClient, QueryResult } from 'pg'
-import { quoteIdentifier } from './postgres-identifier.js'
-import { toPostgresValue } from './postgres-literal.js'
-import { numberPlaceholders } from './postgres-placeholders.js'
+import pg from 'pg'
+import { numberPlaceholders, quoteIdentifier, toPostgresValue } from './postgres-literal.js'
 
 /**
  * Where a {@link PostgresDriver} gets its session: a new client for each run from a

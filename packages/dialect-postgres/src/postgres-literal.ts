@@ -1,4 +1,7 @@
+import type { CompiledStatement } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import { findPlaceholders, POSTGRES_SQL, replacePlaceholders } from '@retort/core/sql'
+import { createHash } from 'node:crypto'
 
 /**
  * A value PostgreSQL cannot store as given (a `Symbol`, a function, an invalid `Date`); the
@@ -110,4 +113,129 @@ function arrayText(values: readonly unknown[]): string {
     return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
   })
   return `{${items.join(',')}}`
+}
+
+/**
+ * The statement with PostgreSQL's numbered placeholders: the portable `?` placeholders of
+ * `op.execute()`/`op.query()` become `$1`, `$2` ... in order. Only `?` in code counts (not
+ * in literals, quoted identifiers, dollar-quoted strings or comments; see `POSTGRES_SQL`
+ * of `@retort/core/sql`). A text without parameters, or one that already uses `$n`, is left
+ * as written, so the jsonb operators `?`, `?|` and `?&` work there. The number of
+ * placeholders must match the parameters.
+ *
+ * @example
+ * ```ts
+ * numberPlaceholders({ sql: "UPDATE t SET a = ? WHERE b = '?'", parameters: [1] }).sql
+ * // "UPDATE t SET a = $1 WHERE b = '?'"
+ * ```
+ */
+export function numberPlaceholders(statement: CompiledStatement): CompiledStatement {
+  const { sql, parameters } = statement
+  if (parameters.length === 0) return statement
+  let highest = 0
+  for (const placeholder of findPlaceholders(sql, POSTGRES_SQL)) {
+    highest = Math.max(highest, placeholder.number ?? 0)
+  }
+  if (highest > 0) {
+    if (highest > parameters.length) {
+      throw new PostgresValueError(
+        `statement uses $${highest} but has only ${parameters.length} parameters: ${sql.slice(0, 80)}`,
+      )
+    }
+    return statement
+  }
+  let next = 0
+  const text = replacePlaceholders(sql, POSTGRES_SQL, () => {
+    next++
+    return `$${next}`
+  })
+  if (next !== parameters.length) {
+    throw new PostgresValueError(
+      `statement has ${next} placeholders for ${parameters.length} parameters: ${sql.slice(0, 80)}; write one ? (or $n) per value`,
+    )
+  }
+  return { sql: text, parameters }
+}
+
+/**
+ * The statement with its parameters written in as literals ({@link renderLiteral}), for
+ * offline SQL scripts: `$n` (or portable `?`) placeholders in code are replaced, nothing in
+ * literals, identifiers or comments. A text ending in a line comment gets a newline, so a
+ * `;` written after it is not swallowed by the comment.
+ *
+ * @example
+ * ```ts
+ * inlineStatement({ sql: 'DELETE FROM "t" WHERE "id" = $1', parameters: [1] })
+ * // 'DELETE FROM "t" WHERE "id" = 1'
+ * ```
+ */
+export function inlineStatement(statement: CompiledStatement): string {
+  const numbered = numberPlaceholders(statement)
+  const values = numbered.parameters.map(toPostgresValue)
+  return replacePlaceholders(
+    numbered.sql,
+    POSTGRES_SQL,
+    (placeholder) =>
+      values.length === 0 || placeholder.number === undefined
+        ? placeholder.text
+        : renderLiteral(values[placeholder.number - 1]),
+    { script: true },
+  )
+}
+
+/** PostgreSQL's limit on identifier length, in bytes (NAMEDATALEN - 1); longer names are truncated by the server. */
+export const MAX_IDENTIFIER_BYTES = 63
+
+/**
+ * `"name"` with `"` doubled. Every identifier Retort writes goes through it, so keywords and
+ * names with quotes, spaces or capitals work. Rejects empty names and NUL characters.
+ *
+ * @example
+ * ```ts
+ * quoteIdentifier('my "table"') // '"my ""table"""'
+ * ```
+ */
+export function quoteIdentifier(name: string): string {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('\0')) {
+    throw new RetortError(
+      'postgres-identifier',
+      `'${String(name)}' is not a valid PostgreSQL identifier; use a non-empty name without NUL`,
+    )
+  }
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+/**
+ * The name itself when it fits PostgreSQL's 63 bytes, else its first characters and a short
+ * hash of the whole, so that different long names stay different (the server would cut
+ * them to the same 63 bytes).
+ *
+ * @example
+ * ```ts
+ * Buffer.byteLength(fitIdentifier('x'.repeat(100))) // 63
+ * ```
+ */
+export function fitIdentifier(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_IDENTIFIER_BYTES) return name
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 10)
+  let head = ''
+  for (const character of name) {
+    if (Buffer.byteLength(head + character) > MAX_IDENTIFIER_BYTES - hash.length - 1) break
+    head += character
+  }
+  return `${head}_${hash}`
+}
+
+/**
+ * The name Retort gives the foreign key of a column-level `references`:
+ * `<table>_<column>_fkey` (PostgreSQL's own default name), shortened with a hash when
+ * longer than 63 bytes.
+ *
+ * @example
+ * ```ts
+ * foreignKeyName('child', 'parent_id') // 'child_parent_id_fkey'
+ * ```
+ */
+export function foreignKeyName(table: string, column: string): string {
+  return fitIdentifier(`${table}_${column}_fkey`)
 }

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
+
 // Operations come from core's sources (the same modules the '@retort/core' alias loads).
 import type { Operation } from '../../core/src/operations/operation.js'
 import { Operations } from '../../core/src/operations/operations.js'
 import { PostgresCompiler, PostgresCompileError } from '../src/postgres-compiler.js'
-import { fitIdentifier, foreignKeyName } from '../src/postgres-identifier.js'
-import { renderLiteral, toPostgresValue } from '../src/postgres-literal.js'
-import { inlineStatement, numberPlaceholders } from '../src/postgres-placeholders.js'
+import { fitIdentifier, foreignKeyName } from '../src/postgres-literal.js'
+import {
+  inlineStatement,
+  numberPlaceholders,
+  renderLiteral,
+  toPostgresValue,
+} from '../src/postgres-literal.js'
 
 const compiler = new PostgresCompiler()
 const op = new Operations({ dialect: 'postgresql', offline: true })

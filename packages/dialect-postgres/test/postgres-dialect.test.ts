@@ -1,9 +1,12 @@
 import { inspect } from 'node:util'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ConfigError, Migrator, dialectForUrl, type Operations } from '@retort/core'
-import { parsePostgresConnectionString, scrubPassword } from '../src/postgres-connection-string.js'
-import { postgresDialect } from '../src/postgres-dialect.js'
+import { ConfigError, dialectForUrl, Migrator, type Operations } from '@retort/core'
+import {
+  parsePostgresConnectionString,
+  postgresDialect,
+  scrubPassword,
+} from '../src/postgres-dialect.js'
 import {
   createTestDatabase,
   describedUrl,

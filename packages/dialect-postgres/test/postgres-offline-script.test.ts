@@ -17,7 +17,7 @@ import {
   writeScriptDirectory,
 } from '../../core/test/helpers/offline-script-fixture.js'
 import { postgresDialect } from '../src/postgres-dialect.js'
-import { sqlSegments } from '../src/postgres-sql-segments.js'
+import { POSTGRES_SQL, splitStatements } from '@retort/core/sql'
 import {
   createTestDatabase,
   describePostgres,
@@ -63,22 +63,7 @@ async function script(): Promise<string> {
 
 /** The statements of a script, split at the `;` outside literals and comments. */
 function statements(sql: string): string[] {
-  const out: string[] = []
-  let current = ''
-  for (const segment of sqlSegments(sql)) {
-    if (!segment.code) {
-      current += segment.text
-      continue
-    }
-    const parts = segment.text.split(';')
-    current += parts[0]
-    for (const part of parts.slice(1)) {
-      out.push(current)
-      current = part
-    }
-  }
-  out.push(current)
-  return out.filter((text) => sqlSegments(text).some((s) => s.code && s.text.trim() !== ''))
+  return splitStatements(sql, POSTGRES_SQL)
 }
 
 /** Runs a script one statement at a time on a session of its own, as psql does. */

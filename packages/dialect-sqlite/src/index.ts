@@ -10,29 +10,37 @@ export {
   type SqliteHandle,
   type SqlitePendingFile,
 } from './sqlite-driver.js'
-export { openSqliteFile, type SqliteFileOptions } from './sqlite-open-file.js'
-export { explainSqliteFileError } from './sqlite-file-error.js'
+export { openSqliteFile, type SqliteFileOptions } from './sqlite-driver.js'
+export { explainSqliteFileError } from './sqlite-driver.js'
 export { SqliteCompiler, SqliteCompileError } from './sqlite-compiler.js'
 export { SqliteAdapter, databaseOf } from './sqlite-adapter.js'
 export { SqliteMigrationLock, sqliteLockPath, SQLITE_LOCK_SUFFIX } from './sqlite-migration-lock.js'
-export { SqliteIntrospector } from './sqlite-introspector.js'
+export { SqliteIntrospector, type SqliteTableSource } from './sqlite-introspector.js'
 export { sqliteColumnType, DEFAULT_STRING_LENGTH } from './sqlite-column-type.js'
-export { renderLiteral, toSqliteValue, SqliteValueError } from './sqlite-literal.js'
-export { inlineStatement } from './sqlite-inline.js'
+export {
+  renderLiteral,
+  toSqliteValue,
+  inlineStatement,
+  SqliteValueError,
+} from './sqlite-literal.js'
 export {
   isRebuildStatement,
-  type SqliteRebuildRequest,
+  type SqliteNativeCondition,
+  type SqliteRebuildStep,
   type SqliteRebuildStatement,
-} from './sqlite-rebuild-statement.js'
-export { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
-export { rebuildTable, foreignKeyViolations } from './sqlite-table-rebuilder.js'
+} from './rebuild/sqlite-rebuild-step.js'
+export { keepsForeignKeys, type SqliteStatement } from './sqlite-compiler.js'
+export { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
 export {
   planRebuild,
+  planTableChange,
+  nativeDropColumnWorks,
   REBUILD_SUFFIX,
+  type SqliteTableChange,
   type RebuildPlan,
   type RebuildSource,
   type SchemaObjectSql,
-} from './sqlite-rebuild-plan.js'
-export { rebuildScript } from './sqlite-rebuild-script.js'
-export { SqliteRebuildError } from './sqlite-rebuild-error.js'
-export { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'
+} from './rebuild/sqlite-rebuild-plan.js'
+export { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
+export { SqliteRebuildError } from './rebuild/sqlite-rebuild-error.js'
+export { SqliteForeignKeyError, type ForeignKeyViolation } from './rebuild/sqlite-rebuild-error.js'

@@ -2,9 +2,8 @@ import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/co
 import { AdapterBase } from '@retort/core/dialect'
 import { RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
-import { SqliteConnection } from './sqlite-driver.js'
+import { explainSqliteFileError, SqliteConnection } from './sqlite-driver.js'
 import { SqliteMigrationLock } from './sqlite-migration-lock.js'
-import { explainSqliteFileError } from './sqlite-file-error.js'
 
 /**
  * SQLite's capabilities and its migration lock. DDL is transactional. The lock is a

@@ -7,21 +7,23 @@ import type {
 } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
+import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
 import {
+  isRebuildStatement,
+  type SqliteNativeCondition,
+  type SqliteRebuildStatement,
+} from './rebuild/sqlite-rebuild-step.js'
+import { renderColumn, renderCreateIndex, renderCreateTable } from './sqlite-column-type.js'
+import {
+  inlineStatement,
   qualifiedName,
   quoteIdentifier,
-  renderColumn,
-  renderCreateIndex,
-  renderCreateTable,
+  renderLiteral,
   SqliteCompileError,
-} from './sqlite-ddl.js'
-import { inlineStatement } from './sqlite-inline.js'
-import { renderLiteral, toSqliteValue } from './sqlite-literal.js'
-import { rebuildScript } from './sqlite-rebuild-script.js'
-import { isRebuildStatement, type SqliteRebuildStatement } from './sqlite-rebuild-statement.js'
-import { keepsForeignKeys, type SqliteStatement } from './sqlite-statement.js'
+  toSqliteValue,
+} from './sqlite-literal.js'
 
-export { SqliteCompileError } from './sqlite-ddl.js'
+export { SqliteCompileError } from './sqlite-literal.js'
 
 /** SQLite's default limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
 const MAX_PARAMETERS = 32766
@@ -44,9 +46,10 @@ const FOREIGN_KEY_CHECK_FAILED =
  *
  * What SQLite cannot ALTER (a column's type, nullability or default, constraints, a
  * primary key, some ADD/DROP COLUMN) compiles to one {@link SqliteRebuildStatement}: a
- * marker that `SqliteConnection` runs as a copy-and-move table rebuild after reading the
- * live table, and that {@link SqliteCompiler.inline} writes out from the operation's
- * `tableDefinition` for offline scripts. Table and column comments compile to nothing:
+ * planned table change (a copy-and-move rebuild, or the native statement under a condition
+ * the step states, see `planTableChange`) that `SqliteConnection` runs against the live
+ * table as the introspector reads it, and that {@link SqliteCompiler.inline} writes out
+ * from the operation's `tableDefinition` for offline scripts. Table and column comments compile to nothing:
  * SQLite has no comments.
  *
  * @example
@@ -101,20 +104,24 @@ export class SqliteCompiler implements Compiler {
         if (column.primaryKey || column.unique) return [rebuild(operation.table, operation)]
         const native = `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} ADD COLUMN ${renderColumn(column, false)}`
         // Refused unless the table is empty: a NOT NULL column without a default, and an
-        // expression default. Try natively, rebuild if refused.
+        // expression default. Native on an empty table, else a rebuild.
         const refusedIfRows =
           (!column.nullable && column.default == null && column.defaultSql === undefined) ||
           column.defaultSql !== undefined
-        return [refusedIfRows ? rebuild(operation.table, operation, native) : ddl(native)]
+        return [
+          refusedIfRows ? rebuild(operation.table, operation, native, 'emptyTable') : ddl(native),
+        ]
       }
       case 'dropColumn':
-        // Native since SQLite 3.35, but refused for key, UNIQUE, indexed or constrained
-        // columns: then a rebuild drops it with the indexes and constraints that use it.
+        // Native since SQLite 3.35, but refused for key, UNIQUE, indexed, referencing or
+        // otherwise used columns: then a rebuild drops it with the indexes and constraints
+        // that use it.
         return [
           rebuild(
             operation.table,
             operation,
             `ALTER TABLE ${qualifiedName(operation.table, operation.schema)} DROP COLUMN ${quoteIdentifier(operation.name)}`,
+            'columnUnused',
           ),
         ]
       case 'alterColumn': {
@@ -376,7 +383,12 @@ function keysKept(sql: string): SqliteStatement {
   return { sql, parameters: [], keepsForeignKeys: true }
 }
 
-function rebuild(table: string, operation: Operation, native?: string): SqliteRebuildStatement {
+function rebuild(
+  table: string,
+  operation: Operation,
+  native?: string,
+  nativeWhen?: SqliteNativeCondition,
+): SqliteRebuildStatement {
   const schema = 'schema' in operation ? operation.schema : undefined
   return Object.freeze({
     // An executor that does not know the marker runs the native statement, or fails on an
@@ -391,7 +403,36 @@ function rebuild(table: string, operation: Operation, native?: string): SqliteRe
       table,
       ...(schema === undefined ? {} : { schema }),
       operation,
-      ...(native === undefined ? {} : { native }),
+      ...(native === undefined ? {} : { native, nativeWhen }),
     }),
   })
+}
+
+/**
+ * A statement of the SQLite compiler. `keepsForeignKeys` marks a statement that cannot
+ * leave a row pointing at a missing parent (creating a table, which has no rows yet, or an
+ * index; reading or writing the version table): a migration transaction made only of such
+ * statements commits without `PRAGMA foreign_key_check`, which reads every table that has
+ * foreign keys and would make each commit cost as much as the schema is large.
+ *
+ * @example
+ * ```ts
+ * const statement: SqliteStatement = { sql: 'CREATE INDEX "ix" ON "t" ("a")', parameters: [], keepsForeignKeys: true }
+ * ```
+ */
+export interface SqliteStatement extends CompiledStatement {
+  readonly keepsForeignKeys?: boolean | undefined
+}
+
+/**
+ * Whether a statement is marked as unable to break a foreign key (see {@link SqliteStatement}).
+ * Unmarked statements (raw SQL, inserts, drops, rebuilds) are assumed to be able to.
+ *
+ * @example
+ * ```ts
+ * keepsForeignKeys({ sql: 'DELETE FROM "parent"', parameters: [] }) // false
+ * ```
+ */
+export function keepsForeignKeys(statement: CompiledStatement): boolean {
+  return (statement as SqliteStatement).keepsForeignKeys === true
 }

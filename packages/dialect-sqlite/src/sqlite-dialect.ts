@@ -3,9 +3,8 @@ import { ConfigError } from '@retort/core/errors'
 import Database from 'better-sqlite3'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
-import { SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
+import { openSqliteFile, SqliteDriver, type SqliteHandle } from './sqlite-driver.js'
 import { SqliteIntrospector } from './sqlite-introspector.js'
-import { openSqliteFile } from './sqlite-open-file.js'
 
 /** Default busy timeout of the connections Retort opens, in ms. */
 export const DEFAULT_SQLITE_TIMEOUT_MS = 5000

@@ -1,11 +1,14 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
-import type Database from 'better-sqlite3'
-import { SqliteForeignKeyError } from './sqlite-foreign-key-error.js'
+import { RetortError } from '@retort/core/errors'
+import Database from 'better-sqlite3'
+import { existsSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'
+import { isRebuildStatement } from './rebuild/sqlite-rebuild-step.js'
+import { runRebuildStep } from './rebuild/sqlite-table-rebuilder.js'
+import { keepsForeignKeys } from './sqlite-compiler.js'
+import { SqliteIntrospector } from './sqlite-introspector.js'
 import { toSqliteValue } from './sqlite-literal.js'
-import { explainSqliteFileError } from './sqlite-file-error.js'
-import { isRebuildStatement } from './sqlite-rebuild-statement.js'
-import { keepsForeignKeys } from './sqlite-statement.js'
-import { foreignKeyViolations, rebuildTable } from './sqlite-table-rebuilder.js'
 
 /**
  * A better-sqlite3 handle and whether Retort opened it (and so closes it).
@@ -100,7 +103,7 @@ export class SqliteDriver implements Driver {
  * One better-sqlite3 handle behind the async {@link Connection} interface (the calls are
  * synchronous underneath). A statement that returns rows (`stmt.reader`) is read with
  * `all()`, others run with `run()` and report `changes` as `rowCount`. A table-rebuild
- * statement of the compiler runs as a rebuild of the live table (`rebuildTable`).
+ * statement of the compiler runs as planned against the live table (`runRebuildStep`).
  *
  * Foreign keys: a transaction started with {@link SqliteConnection.begin} runs with
  * `PRAGMA foreign_keys` OFF when the handle had it ON (better-sqlite3's default), because
@@ -125,6 +128,8 @@ export class SqliteConnection implements Connection {
   #foreignKeysSuspended = false
   /** A statement of the open transaction may have broken a foreign key: check before COMMIT. */
   #foreignKeysAtRisk = false
+  /** Reads the tables a rebuild changes and the foreign keys checked before COMMIT. */
+  readonly #introspector = new SqliteIntrospector()
 
   constructor(handle: SqliteHandle, onClose: () => void = () => {}) {
     this.#handle = handle
@@ -183,15 +188,21 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
+    if (isRebuildStatement(statement)) {
+      this.#foreignKeysAtRisk = true
+      // The compiler planned the change; it runs against the table as the introspector reads it.
+      try {
+        await runRebuildStep(this, this.database, statement.rebuild, this.#introspector)
+      } catch (error) {
+        throw explainSqliteFileError(error, this.#handle.database.name)
+      }
+      return { rows: [], rowCount: 0 }
+    }
     return this.#explained(() => this.#execute(statement))
   }
 
   #execute(statement: CompiledStatement): ExecuteResult {
     if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
-    if (isRebuildStatement(statement)) {
-      rebuildTable(this.database, statement.rebuild)
-      return { rows: [], rowCount: 0 }
-    }
     // A file created meanwhile by another connection is opened (that creates nothing).
     if (this.#handle.pending?.exists() === true) this.#created()
     let database = this.#handle.database
@@ -263,7 +274,7 @@ export class SqliteConnection implements Connection {
   async commit(): Promise<void> {
     const database = this.#handle.database
     if (this.#foreignKeysSuspended && this.#foreignKeysAtRisk && database.inTransaction) {
-      const violations = foreignKeyViolations(database, undefined)
+      const { violations } = await this.#introspector.foreignKeyViolations(this)
       if (violations.length > 0) {
         database.exec('ROLLBACK')
         this.#resumeForeignKeys()
@@ -321,4 +332,110 @@ export class SqliteConnection implements Connection {
 
 function isMultiStatement(error: unknown): boolean {
   return error instanceof RangeError && /more than one statement/.test(error.message)
+}
+
+/**
+ * How {@link openSqliteFile} opens a database file.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteFileOptions = { timeoutMs: 5000, followsLockTimeout: true }
+ * ```
+ */
+export interface SqliteFileOptions {
+  /** Busy timeout of the handle, in ms. */
+  readonly timeoutMs: number
+  /** The busy timeout becomes the migration lock's timeout once the lock is taken. */
+  readonly followsLockTimeout: boolean
+}
+
+/**
+ * Opens a database file for one connection. A path that does not exist is not created
+ * here: the handle starts as an empty in-memory stand-in, which reads see as an empty
+ * database, and the first write creates the file (`pending`). So `retort current` on a new
+ * path reports base and leaves nothing behind. A path that is a directory, or a file whose
+ * directory is missing when it must be created, is a {@link RetortError} naming the path.
+ *
+ * @example
+ * ```ts
+ * const handle = openSqliteFile('/data/app.db', { timeoutMs: 5000, followsLockTimeout: true })
+ * ```
+ */
+export function openSqliteFile(filename: string, options: SqliteFileOptions): SqliteHandle {
+  let exists = true
+  try {
+    if (statSync(filename).isDirectory()) {
+      throw new RetortError(
+        'sqlite-path',
+        `the SQLite database path '${filename}' is a directory; give the path of a database file, e.g. '${join(filename, 'app.db')}'`,
+      )
+    }
+  } catch (error) {
+    if (error instanceof RetortError) throw error
+    const code = (error as { code?: unknown } | null)?.code
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
+    exists = false
+  }
+  if (exists) return { database: open(filename, options), owned: true, ...follows(options) }
+  return {
+    database: new Database(':memory:'),
+    owned: true,
+    ...follows(options),
+    pending: {
+      exists: () => existsSync(filename),
+      create: () => {
+        const directory = dirname(filename)
+        let isDirectory = false
+        try {
+          isDirectory = statSync(directory).isDirectory()
+        } catch {
+          isDirectory = false
+        }
+        if (!isDirectory) {
+          throw new RetortError(
+            'sqlite-path',
+            `cannot create the SQLite database '${filename}': the directory '${directory}' does not exist; create it, or correct the path`,
+          )
+        }
+        return open(filename, options)
+      },
+    },
+  }
+}
+
+function follows(options: SqliteFileOptions): { followsLockTimeout?: true } {
+  return options.followsLockTimeout ? { followsLockTimeout: true } : {}
+}
+
+function open(filename: string, options: SqliteFileOptions): Database.Database {
+  try {
+    return new Database(filename, { timeout: options.timeoutMs })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new RetortError(
+      'sqlite-path',
+      `cannot open the SQLite database '${filename}' (${reason}); check the path and that this process may read and write it`,
+      { cause: error },
+    )
+  }
+}
+
+/**
+ * The error to throw for `error`, raised while using the database file `filename`: SQLite's
+ * "file is not a database" becomes a {@link RetortError} naming the file and what to do (a
+ * path that points at some other file is a mistake in the configuration); any other error
+ * is returned as it is.
+ *
+ * @example
+ * ```ts
+ * try { db.prepare(sql) } catch (error) { throw explainSqliteFileError(error, db.name) }
+ * ```
+ */
+export function explainSqliteFileError(error: unknown, filename: string): unknown {
+  if ((error as { code?: unknown } | null)?.code !== 'SQLITE_NOTADB') return error
+  return new RetortError(
+    'sqlite-not-a-database',
+    `'${filename}' is not a SQLite database (${(error as Error).message}); check the path, or move that file away so that a new database can be created there`,
+    { cause: error },
+  )
 }

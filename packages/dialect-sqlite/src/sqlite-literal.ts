@@ -1,4 +1,6 @@
+import type { CompiledStatement } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
+import { replacePlaceholders, SQLITE_SQL } from '@retort/core/sql'
 
 /**
  * A value that cannot be written into SQLite SQL (a `NaN`, an object, a string with a NUL
@@ -125,4 +127,92 @@ function describe(value: unknown): string {
 function preview(value: string): string {
   const shown = value.replaceAll('\0', '\\0')
   return `'${shown.length > 30 ? `${shown.slice(0, 27)}...` : shown}'`
+}
+
+/**
+ * Renders a statement with its parameters written in as literals ({@link renderLiteral}),
+ * for offline SQL scripts. Only `?` and `?NNN` placeholders in code are replaced, not in
+ * string literals, quoted identifiers (`"x"`, `` `x` ``, `[x]`) or comments (see
+ * `SQLITE_SQL` of `@retort/core/sql`); the number of placeholders must match the
+ * parameters. A statement ending in a `--` comment gets a newline, so a `;` written after
+ * it is not swallowed by the comment.
+ *
+ * @example
+ * ```ts
+ * inlineStatement({ sql: "UPDATE t SET a = ? WHERE b = '?'", parameters: ["it's"] })
+ * // "UPDATE t SET a = 'it''s' WHERE b = '?'"
+ * ```
+ */
+export function inlineStatement(statement: CompiledStatement): string {
+  const { sql, parameters } = statement
+  let next = 0
+  let highest = 0
+  const text = replacePlaceholders(
+    sql,
+    SQLITE_SQL,
+    (placeholder) => {
+      const index = placeholder.number === undefined ? next : placeholder.number - 1
+      if (index < 0 || index >= parameters.length) {
+        throw new SqliteValueError(
+          `statement has placeholder '${placeholder.text}' but only ${parameters.length} parameters: ${sql.slice(0, 60)}`,
+        )
+      }
+      next = index + 1
+      highest = Math.max(highest, next)
+      return renderLiteral(parameters[index])
+    },
+    { script: true },
+  )
+  if (highest !== parameters.length) {
+    throw new SqliteValueError(
+      `statement uses ${highest} of ${parameters.length} parameters: ${sql.slice(0, 60)}`,
+    )
+  }
+  return text
+}
+
+/**
+ * An operation SQLite cannot run as asked, or cannot compile offline without more
+ * information; the message says what to do instead.
+ *
+ * @example
+ * ```ts
+ * try { compiler.compile(operation) } catch (error) { error instanceof SqliteCompileError }
+ * ```
+ */
+export class SqliteCompileError extends RetortError {
+  constructor(message: string) {
+    super('sqlite-compile', message)
+  }
+}
+
+/**
+ * `"name"` with `"` doubled. Rejects empty names and NUL characters.
+ *
+ * @example
+ * ```ts
+ * quoteIdentifier('my "table"') // '"my ""table"""'
+ * ```
+ */
+export function quoteIdentifier(name: string): string {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('\0')) {
+    throw new SqliteCompileError(
+      `'${String(name)}' is not a valid SQLite identifier; use a non-empty name without NUL`,
+    )
+  }
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+/**
+ * `"schema"."name"`, or `"name"` without a schema (an attached database's name).
+ *
+ * @example
+ * ```ts
+ * qualifiedName('t', 'aux') // '"aux"."t"'
+ * ```
+ */
+export function qualifiedName(name: string, schema: string | undefined): string {
+  return schema === undefined || schema === ''
+    ? quoteIdentifier(name)
+    : `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`
 }

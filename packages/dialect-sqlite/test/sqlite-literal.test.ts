@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { inlineStatement } from '../src/sqlite-inline.js'
-import { renderLiteral, SqliteValueError, toSqliteValue } from '../src/sqlite-literal.js'
+import {
+  inlineStatement,
+  renderLiteral,
+  SqliteValueError,
+  toSqliteValue,
+} from '../src/sqlite-literal.js'
 
 const db = new Database(':memory:')
 afterAll(() => db.close())

@@ -8,8 +8,7 @@ import { Operations } from '../../core/src/operations/operations.js'
 import { SqliteCompiler } from '../src/sqlite-compiler.js'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
 import type { SqliteConnection } from '../src/sqlite-driver.js'
-import { SqliteForeignKeyError } from '../src/sqlite-foreign-key-error.js'
-import { SqliteRebuildError } from '../src/sqlite-rebuild-error.js'
+import { SqliteForeignKeyError, SqliteRebuildError } from '../src/rebuild/sqlite-rebuild-error.js'
 
 let dir: string
 let connection: SqliteConnection

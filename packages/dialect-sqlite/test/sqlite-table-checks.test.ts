@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readSqliteChecks } from '../src/sqlite-table-checks.js'
+import { readSqliteChecks } from '../src/sqlite-introspector.js'
 
 describe('readSqliteChecks', () => {
   it('reads table and column CHECKs with their names, as written', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { renameInSql, SqlSyntaxError, tokenizeSql } from '../src/sqlite-sql-tokens.js'
+import { renameInSql, SqlSyntaxError, tokenizeSql } from '../src/rebuild/sqlite-sql-tokens.js'
 import {
   indexUsesColumn,
   parseColumnDefinition,
   parseCreateTable,
   qualifyCreateStatement,
   renderTableSql,
-} from '../src/sqlite-table-sql.js'
+} from '../src/rebuild/sqlite-table-sql.js'
 
 describe('tokenizeSql', () => {
   it('knows quotes, blobs, numbers and comments', () => {

@@ -425,8 +425,15 @@ function sameIndex(a: IndexInfo, b: IndexInfo | undefined): boolean {
   )
 }
 
-/** The same CHECK: the expressions equal up to whitespace and outer parentheses. */
-function sameCheck(a: CheckInfo, b: CheckInfo): boolean {
+/**
+ * The same CHECK: the expressions equal up to whitespace and outer parentheses.
+ *
+ * @example
+ * ```ts
+ * sameCheck({ expression: '(price >= 0)' }, { expression: 'price >= 0' }) // true
+ * ```
+ */
+export function sameCheck(a: CheckInfo, b: CheckInfo): boolean {
   return checkText(a.expression) === checkText(b.expression)
 }
 
@@ -461,8 +468,13 @@ function sameForeignKey(a: ForeignKeyInfo, b: ForeignKeyInfo): boolean {
 /**
  * A name the database made up for itself: SQLite's `sqlite_autoindex_*` (no statement can
  * name it) and InnoDB's `<table>_ibfk_<n>` (given again when the key is created unnamed).
+ *
+ * @example
+ * ```ts
+ * generatedName('note_ibfk_1') // true
+ * ```
  */
-function generatedName(name: string): boolean {
+export function generatedName(name: string): boolean {
   return name.startsWith('sqlite_autoindex_') || /_ibfk_\d+$/.test(name)
 }
 

@@ -1,14 +1,10 @@
 import type { ColumnDefinition, ExistingTableDefinition, TableConstraint } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
 import { describeOperation } from '@retort/core/operations/describe-operation'
-import {
-  qualifiedName,
-  renderCreateIndex,
-  renderCreateTable,
-  SqliteCompileError,
-} from './sqlite-ddl.js'
-import { nativeDropColumnWorks, planRebuild, type RebuildSource } from './sqlite-rebuild-plan.js'
-import type { SqliteRebuildRequest } from './sqlite-rebuild-statement.js'
+import { renderCreateIndex, renderCreateTable } from '../sqlite-column-type.js'
+import { qualifiedName, SqliteCompileError } from '../sqlite-literal.js'
+import { planTableChange, type RebuildSource } from './sqlite-rebuild-plan.js'
+import type { SqliteRebuildStep } from './sqlite-rebuild-step.js'
 import { renameInSql } from './sqlite-sql-tokens.js'
 
 /**
@@ -26,14 +22,14 @@ import { renameInSql } from './sqlite-sql-tokens.js'
  * })
  * ```
  */
-export function rebuildScript(request: SqliteRebuildRequest): readonly string[] {
-  const { operation, table, schema } = request
+export function rebuildScript(step: SqliteRebuildStep): readonly string[] {
+  const { operation, table, schema } = step
   const current =
     'tableDefinition' in operation
       ? (operation.tableDefinition as ExistingTableDefinition | undefined)
       : undefined
   if (current === undefined) {
-    if (request.native !== undefined) return [request.native]
+    if (step.native !== undefined) return [step.native]
     throw new SqliteCompileError(
       `${describeOperation(operation)} needs a table rebuild on SQLite, and offline (--sql) the table cannot be read; pass the table as it is before the change in the operation's tableDefinition option ({ columns: [...], indexes: [...] }), or run it online`,
     )
@@ -51,19 +47,17 @@ export function rebuildScript(request: SqliteRebuildRequest): readonly string[] 
       sql: renderCreateIndex({ ...index, table, schema, ifNotExists: false }),
     })),
     triggers: [],
+    dependents: [],
   }
-  if (
-    operation.kind === 'dropColumn' &&
-    request.native !== undefined &&
-    nativeDropColumnWorks(source, operation.name)
-  ) {
-    return [request.native]
-  }
-  const plan = planRebuild(source, operation)
+  // The rows are not known offline: a change that SQLite makes natively only on an empty
+  // table is written as the rebuild, which works either way.
+  const change = planTableChange(step, source, { hasRows: undefined })
+  if (change.kind === 'native') return [change.sql]
   // The comment line ends with a newline, so the `;` written after it starts a new line.
-  if (!plan.changed) {
+  if (change.kind === 'unchanged') {
     return [`${sqlComment(`${describeOperation(operation)}: table "${table}" is unchanged`)}\n`]
   }
+  const { plan } = change
   return [
     `${sqlComment(`table rebuild of ${qualifiedName(table, schema)} for ${describeOperation(operation)}: with foreign keys off (see the top of the script), so dropping the old table does not run the ON DELETE actions of the tables that reference it; triggers on it are not known offline and must be recreated`)}\n${plan.create}`,
     plan.copy,

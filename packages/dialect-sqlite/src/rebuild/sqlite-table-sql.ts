@@ -7,8 +7,8 @@ import {
   mentions,
   splitTopLevel,
   SqlSyntaxError,
-  tokenizeSql,
   type SqlToken,
+  tokenizeSql,
 } from './sqlite-sql-tokens.js'
 
 /** The kind of a column constraint clause. */

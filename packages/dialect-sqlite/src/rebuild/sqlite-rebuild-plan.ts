@@ -1,58 +1,87 @@
 import type { ColumnDefinition, Operation } from '@retort/core'
 import { describeOperation } from '@retort/core/operations/describe-operation'
-import { sqliteColumnType } from './sqlite-column-type.js'
 import {
-  qualifiedName,
-  quoteIdentifier,
   renderColumn,
   renderConstraint,
   renderDefault,
-} from './sqlite-ddl.js'
+  sqliteColumnType,
+} from '../sqlite-column-type.js'
+import type { SqliteTableSource } from '../sqlite-introspector.js'
+import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
 import { SqliteRebuildError } from './sqlite-rebuild-error.js'
-import { isKeyword, SqlSyntaxError, tokenizeSql } from './sqlite-sql-tokens.js'
+import type { SqliteRebuildStep } from './sqlite-rebuild-step.js'
+import { isKeyword, mentions, SqlSyntaxError, tokenizeSql } from './sqlite-sql-tokens.js'
 import {
+  type ColumnClauseKind,
+  type ColumnSql,
   indexUsesColumn,
   parseColumnDefinition,
   parseConstraintDefinition,
   parseCreateTable,
   qualifyCreateStatement,
   renderTableSql,
-  usesColumn,
-  type ColumnClauseKind,
-  type ColumnSql,
   type TableSql,
+  usesColumn,
 } from './sqlite-table-sql.js'
 
 /**
- * A schema object read from `sqlite_master`: its name and its `CREATE` statement.
+ * What a rebuild starts from: the table's `CREATE TABLE`, the indexes and triggers that
+ * dropping it drops (views stay: the rename runs with `legacy_alter_table` on, so they are
+ * not rewritten and see the new table under the old name), and the views and other triggers
+ * that may use its columns. Online it is read by `SqliteIntrospector.getTableSource`.
  *
  * @example
  * ```ts
- * const index: SchemaObjectSql = { name: 'ix_a', sql: 'CREATE INDEX ix_a ON t (a)' }
+ * const source: RebuildSource = { table: 't', sql: 'CREATE TABLE t (a TEXT)', indexes: [], triggers: [], dependents: [] }
  * ```
  */
-export interface SchemaObjectSql {
-  readonly name: string
-  readonly sql: string
-}
+export type RebuildSource = SqliteTableSource
+
+export type { SchemaObjectSql } from '../sqlite-introspector.js'
 
 /**
- * What a rebuild starts from: the table's `CREATE TABLE`, and the indexes and triggers that
- * dropping it drops (views stay: the rename runs with `legacy_alter_table` on, so they are
- * not rewritten and see the new table under the old name).
+ * What carries out a {@link SqliteRebuildStep} on a table: its native statement, a rebuild,
+ * or nothing (the operation leaves the table as it is).
  *
  * @example
  * ```ts
- * const source: RebuildSource = { table: 't', sql: 'CREATE TABLE t (a TEXT)', indexes: [], triggers: [] }
+ * const change: SqliteTableChange = { kind: 'native', sql: 'ALTER TABLE "t" DROP COLUMN "a"' }
  * ```
  */
-export interface RebuildSource {
-  readonly table: string
-  /** The attached database, when not `main`. */
-  readonly schema?: string | undefined
-  readonly sql: string
-  readonly indexes: readonly SchemaObjectSql[]
-  readonly triggers: readonly SchemaObjectSql[]
+export type SqliteTableChange =
+  | { readonly kind: 'native'; readonly sql: string }
+  | { readonly kind: 'rebuild'; readonly plan: RebuildPlan }
+  | { readonly kind: 'unchanged' }
+
+/**
+ * Plans a {@link SqliteRebuildStep} on a table (pure): the native statement when the step's
+ * condition holds for the table (`hasRows` says whether it has rows; `undefined`, as
+ * offline, counts as having some), else the rebuild of {@link planRebuild}.
+ *
+ * @example
+ * ```ts
+ * planTableChange(step, source, { hasRows: false }) // { kind: 'native', sql: 'ALTER TABLE ...' }
+ * ```
+ */
+export function planTableChange(
+  step: SqliteRebuildStep,
+  source: RebuildSource,
+  facts: { readonly hasRows?: boolean | undefined } = {},
+): SqliteTableChange {
+  const { native, nativeWhen, operation } = step
+  if (native !== undefined) {
+    if (nativeWhen === 'emptyTable' && facts.hasRows === false)
+      return { kind: 'native', sql: native }
+    if (
+      nativeWhen === 'columnUnused' &&
+      operation.kind === 'dropColumn' &&
+      nativeDropColumnWorks(source, operation.name)
+    ) {
+      return { kind: 'native', sql: native }
+    }
+  }
+  const plan = planRebuild(source, operation)
+  return plan.changed ? { kind: 'rebuild', plan } : { kind: 'unchanged' }
 }
 
 /**
@@ -167,19 +196,35 @@ export function planRebuild(source: RebuildSource, operation: Operation): Rebuil
 
 /**
  * Whether SQLite's native `ALTER TABLE DROP COLUMN` accepts dropping `column` (it refuses a
- * key or UNIQUE column, and a column used by an index, a table constraint or another
- * column's CHECK or generated expression).
+ * key, UNIQUE or REFERENCES column, and a column used by an index, a table constraint,
+ * another column's CHECK or generated expression, a trigger or a view).
  *
  * @example
  * ```ts
- * nativeDropColumnWorks({ table: 't', sql: 'CREATE TABLE t (a, b UNIQUE)', indexes: [], triggers: [] }, 'b') // false
+ * nativeDropColumnWorks({ table: 't', sql: 'CREATE TABLE t (a, b UNIQUE)', indexes: [], triggers: [], dependents: [] }, 'b') // false
  * ```
  */
 export function nativeDropColumnWorks(source: RebuildSource, column: string): boolean {
   const table = parseCreateTable(source.sql)
   const target = findColumn(table, column)
   if (target === undefined) return true
-  if (target.clauses.some((c) => c.kind === 'primaryKey' || c.kind === 'unique')) return false
+  if (
+    target.clauses.some(
+      (c) => c.kind === 'primaryKey' || c.kind === 'unique' || c.kind === 'references',
+    )
+  ) {
+    return false
+  }
+  // A trigger or view that names the column (or anything spelled like it) keeps it.
+  const used = [...source.triggers, ...source.dependents].some((object) => {
+    try {
+      return mentions(tokenizeSql(object.sql), target.name)
+    } catch (error) {
+      if (error instanceof SqlSyntaxError) return true
+      throw error
+    }
+  })
+  if (used) return false
   if (table.constraints.some((c) => usesColumn(c, target.name))) return false
   if (source.indexes.some((index) => indexUsesColumn(index.sql, target.name))) return false
   return !table.columns.some(

@@ -1,3 +1,5 @@
+import { closingParen, MYSQL_SQL, sqlTokens } from '@retort/core/sql'
+
 /**
  * The kinds of clause a column definition of `SHOW CREATE TABLE` is made of. `other` is
  * anything else the server wrote (`SRID 4326`, `/*!80023 INVISIBLE *\/`, `COLUMN_FORMAT
@@ -345,72 +347,37 @@ function unquote(quoted: string): string {
   return quoted.slice(1, -1).replaceAll(`${q}${q}`, q)
 }
 
-/** The tokens of MySQL SQL: enough to find clause boundaries, never to interpret values. */
+/**
+ * The tokens of MySQL SQL, read by core's scanner (`MYSQL_SQL`): enough to find clause
+ * boundaries, never to interpret values. A parenthesised run is one `group` token; `"x"` is
+ * `quoted` like `` `x` `` (the server writes names in double quotes under `ANSI_QUOTES`).
+ */
 function tokenize(sql: string, options: MysqlSqlModeOptions): Token[] {
+  const lexicon =
+    options.noBackslashEscapes === true ? { ...MYSQL_SQL, backslashEscapes: false } : MYSQL_SQL
+  const scanned = sqlTokens(sql, lexicon, { comments: true })
   const tokens: Token[] = []
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (/\s/.test(c)) {
-      i += 1
+  for (let k = 0; k < scanned.length; k++) {
+    const token = scanned[k]!
+    const { start, text } = token
+    if (token.kind === 'punct' && text === '(') {
+      const close = closingParen(scanned, k) ?? scanned.length
+      const end = scanned[close - 1]!.end
+      tokens.push({ kind: 'group', text: sql.slice(start, end), start, end })
+      k = close - 1
       continue
     }
-    const start = i
-    if (c === '`' || c === '"' || c === "'") {
-      i = quotedEnd(sql, i, c !== '`' && options.noBackslashEscapes !== true)
-      tokens.push({
-        kind: c === "'" ? 'string' : 'quoted',
-        text: sql.slice(start, i),
-        start,
-        end: i,
-      })
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2)
-      i = end === -1 ? sql.length : end + 2
-      tokens.push({ kind: 'comment', text: sql.slice(start, i), start, end: i })
-    } else if (c === '(') {
-      let depth = 0
-      while (i < sql.length) {
-        const d = sql[i]!
-        if (d === '`' || d === '"' || d === "'") {
-          i = quotedEnd(sql, i, d !== '`' && options.noBackslashEscapes !== true)
-          continue
-        }
-        if (d === '(') depth += 1
-        else if (d === ')') depth -= 1
-        i += 1
-        if (depth === 0) break
-      }
-      tokens.push({ kind: 'group', text: sql.slice(start, i), start, end: i })
-    } else if (/[A-Za-z0-9_$]/.test(c)) {
-      while (i < sql.length && /[A-Za-z0-9_$]/.test(sql[i]!)) i += 1
-      tokens.push({ kind: 'word', text: sql.slice(start, i), start, end: i })
-    } else {
-      i += 1
-      tokens.push({ kind: 'symbol', text: c, start, end: i })
-    }
+    const kind: Token['kind'] =
+      token.kind === 'word' || token.kind === 'number'
+        ? 'word'
+        : token.kind === 'identifier' || (token.kind === 'string' && text.startsWith('"'))
+          ? 'quoted'
+          : token.kind === 'string' || token.kind === 'blob'
+            ? 'string'
+            : token.kind === 'comment'
+              ? 'comment'
+              : 'symbol'
+    tokens.push({ kind, text, start, end: token.end })
   }
   return tokens
-}
-
-/** The index after a quoted string or identifier starting at `i` (doubled quotes escape). */
-function quotedEnd(sql: string, i: number, backslashEscapes: boolean): number {
-  const q = sql[i]!
-  let j = i + 1
-  while (j < sql.length) {
-    const d = sql[j]!
-    if (d === '\\' && backslashEscapes) {
-      j += 2
-      continue
-    }
-    if (d === q) {
-      if (sql[j + 1] === q) {
-        j += 2
-        continue
-      }
-      return j + 1
-    }
-    j += 1
-  }
-  return sql.length
 }

@@ -1,18 +1,25 @@
+import type { Connection } from '@retort/core'
 import { describeOperation } from '@retort/core/operations/describe-operation'
 import type Database from 'better-sqlite3'
-import { qualifiedName, quoteIdentifier } from './sqlite-ddl.js'
-import { SqliteForeignKeyError, type ForeignKeyViolation } from './sqlite-foreign-key-error.js'
-import { planRebuild, REBUILD_SUFFIX, type SchemaObjectSql } from './sqlite-rebuild-plan.js'
-import { SqliteRebuildError } from './sqlite-rebuild-error.js'
-import type { SqliteRebuildRequest } from './sqlite-rebuild-statement.js'
+import { SqliteIntrospector } from '../sqlite-introspector.js'
+import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
+import {
+  type ForeignKeyViolation,
+  SqliteForeignKeyError,
+  SqliteRebuildError,
+} from './sqlite-rebuild-error.js'
+import { planTableChange, REBUILD_SUFFIX } from './sqlite-rebuild-plan.js'
+import type { SqliteRebuildStep } from './sqlite-rebuild-step.js'
 
 /**
- * Runs a table rebuild on a live database, inside a savepoint of the current transaction
- * (or a transaction of its own): reads the table's `CREATE TABLE`, its indexes and
- * triggers from `sqlite_master`, tries the native statement first when there is one,
- * then creates the new table, copies the rows (rowids and the AUTOINCREMENT counter
- * included), drops the old table, renames the new one with `legacy_alter_table` on (so views
- * and other tables' triggers are kept as written and find it by name), recreates the
+ * Runs a table change the compiler planned ({@link SqliteRebuildStep}) on a live database,
+ * inside a savepoint of the current transaction (or a transaction of its own). The table's
+ * `CREATE TABLE`, indexes, triggers and the views and triggers that may use it are read
+ * through {@link SqliteIntrospector} (on `connection`, whose handle `database` is), and
+ * `planTableChange` decides between the native statement and the rebuild from them. A
+ * rebuild creates the new table, copies the rows (rowids and the AUTOINCREMENT counter
+ * included), drops the old table, renames the new one with `legacy_alter_table` on (so
+ * views and other tables' triggers are kept as written and find it by name), recreates the
  * indexes and triggers, checks that no view or trigger broke, and runs
  * `PRAGMA foreign_key_check` on the table and on the tables that reference it. Any failure
  * rolls the savepoint back and throws {@link SqliteRebuildError} or
@@ -27,10 +34,15 @@ import type { SqliteRebuildRequest } from './sqlite-rebuild-statement.js'
  *
  * @example
  * ```ts
- * rebuildTable(db, { table: 'parent', operation: op.alterColumn('parent', 'name', { nullable: false }) })
+ * await runRebuildStep(connection, connection.database, statement.rebuild)
  * ```
  */
-export function rebuildTable(database: Database.Database, request: SqliteRebuildRequest): void {
+export async function runRebuildStep(
+  connection: Connection,
+  database: Database.Database,
+  step: SqliteRebuildStep,
+  introspector: SqliteIntrospector = new SqliteIntrospector(),
+): Promise<void> {
   const inTransaction = database.inTransaction
   const foreignKeys = Number(database.pragma('foreign_keys', { simple: true })) === 1
   const switchForeignKeys = foreignKeys && !inTransaction
@@ -38,9 +50,7 @@ export function rebuildTable(database: Database.Database, request: SqliteRebuild
   try {
     database.exec('SAVEPOINT retort_rebuild')
     try {
-      if (request.native === undefined || !tryNative(database, request.native)) {
-        rebuild(database, request, foreignKeys && !switchForeignKeys)
-      }
+      await applyStep(connection, database, step, introspector, foreignKeys && !switchForeignKeys)
       database.exec('RELEASE retort_rebuild')
     } catch (error) {
       if (database.inTransaction) {
@@ -54,152 +64,83 @@ export function rebuildTable(database: Database.Database, request: SqliteRebuild
   }
 }
 
-/**
- * The rows `PRAGMA foreign_key_check` reports for the tables that have foreign keys (all of
- * them, or the given ones) in a database (`main` by default). A table whose foreign key
- * does not match a key of its parent ("foreign key mismatch") is skipped here: SQLite
- * itself refuses writes to it.
- *
- * @example
- * ```ts
- * foreignKeyViolations(db, undefined) // [{ table: 'child', rowid: 3, parent: 'parent' }]
- * ```
- */
-export function foreignKeyViolations(
+async function applyStep(
+  connection: Connection,
   database: Database.Database,
-  schema: string | undefined,
-  tables?: readonly string[],
-): ForeignKeyViolation[] {
-  const names =
-    tables ??
-    (
-      database
-        .prepare(
-          // A foreign key can only be declared with REFERENCES in the table's SQL, so this
-          // text filter finds a superset of the tables with foreign keys without calling
-          // pragma_foreign_key_list once per table (which made every commit O(tables)).
-          `SELECT m.name AS name FROM ${schema === undefined ? 'sqlite_master' : `${quoteIdentifier(schema)}.sqlite_master`} AS m WHERE m.type = 'table' AND m.sql LIKE '%REFERENCES%'`,
-        )
-        .all() as { name: string }[]
-    ).map((row) => row.name)
-  return names.flatMap((table) => {
-    try {
-      return checkTable(database, schema, table)
-    } catch (error) {
-      if (isSqliteError(error) && /foreign key mismatch/.test(error.message)) return []
-      throw error
-    }
-  })
-}
-
-function checkTable(
-  database: Database.Database,
-  schema: string | undefined,
-  table: string,
-): ForeignKeyViolation[] {
-  const rows = database
-    .prepare('SELECT "table", rowid, parent FROM pragma_foreign_key_check(?, ?)')
-    .all(table, schema ?? 'main') as {
-    table: string
-    rowid: number | bigint | null
-    parent: string
-  }[]
-  return rows.map((row) => ({ table: row.table, rowid: row.rowid, parent: row.parent }))
-}
-
-function tryNative(database: Database.Database, sql: string): boolean {
-  try {
-    database.exec(sql)
-    return true
-  } catch (error) {
-    if (!isSqliteError(error)) throw error
-    // SQLite refused (a key, UNIQUE or indexed column, a non-constant default ...).
-    database.exec('ROLLBACK TO retort_rebuild')
-    return false
-  }
-}
-
-function rebuild(
-  database: Database.Database,
-  request: SqliteRebuildRequest,
+  step: SqliteRebuildStep,
+  introspector: SqliteIntrospector,
   foreignKeysOn: boolean,
-): void {
-  const { operation, schema } = request
-  const master = schema === undefined ? 'sqlite_master' : `${quoteIdentifier(schema)}.sqlite_master`
+): Promise<void> {
+  const { operation, schema } = step
   const what = describeOperation(operation)
   const fail = (message: string, cause?: unknown): never => {
-    throw new SqliteRebuildError(request.table, `${what} on SQLite (a table rebuild): ${message}`, {
+    throw new SqliteRebuildError(step.table, `${what} on SQLite (a table rebuild): ${message}`, {
       cause,
     })
   }
 
-  const found = database
-    .prepare(`SELECT name, sql FROM ${master} WHERE type = 'table' AND name = ? COLLATE NOCASE`)
-    .get(request.table) as { name: string; sql: string } | undefined
-  if (found === undefined) return fail(`table '${request.table}' does not exist`)
-  const table = found.name
-  if (/^\s*CREATE\s+VIRTUAL\b/i.test(found.sql)) {
+  const source = await introspector.getTableSource(connection, { name: step.table, schema })
+  if (source === undefined) return fail(`table '${step.table}' does not exist`)
+  const table = source.table
+  if (/^\s*CREATE\s+VIRTUAL\b/i.test(source.sql)) {
     return fail(`'${table}' is a virtual table, which cannot be altered`)
   }
-  const objects = (type: string) =>
-    database
-      .prepare(
-        `SELECT name, sql FROM ${master} WHERE type = ? AND tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL ORDER BY rowid`,
-      )
-      .all(type, table) as SchemaObjectSql[]
-  const plan = planRebuild(
-    { table, schema, sql: found.sql, indexes: objects('index'), triggers: objects('trigger') },
-    operation,
-  )
-  if (!plan.changed) return
-  const taken = database
-    .prepare(`SELECT 1 FROM ${master} WHERE name = ? COLLATE NOCASE`)
-    .get(plan.temporaryName)
-  if (taken !== undefined) {
+  const hasRows =
+    step.nativeWhen === 'emptyTable'
+      ? await introspector.hasRows(connection, { name: table, schema })
+      : undefined
+  const change = planTableChange(step, source, { hasRows })
+  const run = (sql: string, explain: (message: string) => string, renamed = '') => {
+    try {
+      database.exec(sql)
+    } catch (error) {
+      if (!isSqliteError(error)) throw error
+      const message = renamed === '' ? error.message : error.message.replaceAll(renamed, table)
+      fail(explain(message), error)
+    }
+  }
+  if (change.kind === 'unchanged') return
+  if (change.kind === 'native') {
+    run(change.sql, (m) => `SQLite refused \`${change.sql}\` (${m})`)
+    return
+  }
+  const { plan } = change
+  if (await introspector.hasObject(connection, { name: plan.temporaryName, schema })) {
     fail(
       `a table named '${plan.temporaryName}' is in the way (left by an interrupted rebuild?); drop it first`,
     )
   }
 
-  const referencing = (
-    database
-      .prepare(
-        `SELECT DISTINCT m.name AS name FROM ${master} AS m, pragma_foreign_key_list(m.name, ?) AS f WHERE m.type = 'table' AND f."table" = ? COLLATE NOCASE`,
-      )
-      .all(schema ?? 'main', table) as { name: string }[]
-  ).map((row) => row.name)
+  const referencing = await introspector.referencingTables(connection, { name: table, schema })
   if (foreignKeysOn && referencing.length > 0) {
     fail(
       `table '${table}' is referenced by ${referencing.map((n) => `'${n}'`).join(', ')}, and this transaction runs with PRAGMA foreign_keys ON, under which dropping the old table runs their ON DELETE actions (SQLite cannot switch foreign keys off inside a transaction); start the transaction with SqliteConnection.begin(), which switches them off for the migration and checks them before COMMIT, or set PRAGMA foreign_keys = OFF before BEGIN`,
     )
   }
   const checked = [...new Set([table, ...referencing])]
-  const before = checkForeignKeys(database, schema, checked)
+  const before = await introspector.foreignKeyViolations(connection, schema, checked)
   const schemaBefore = schemaProblem(database, schema, table)
-  const sequence = readSequence(database, schema, master, table)
+  const sequence = (await introspector.hasObject(connection, { name: 'sqlite_sequence', schema }))
+    ? readSequence(database, schema, table)
+    : undefined
 
-  const run = (sql: string, explain: (message: string) => string) => {
-    try {
-      database.exec(sql)
-    } catch (error) {
-      if (!isSqliteError(error)) throw error
-      fail(explain(error.message.replaceAll(plan.temporaryName, table)), error)
-    }
-  }
+  const temporary = plan.temporaryName
   run(
     plan.create,
     (m) => `the new definition of '${table}' is not valid (${m}); change the operation`,
+    temporary,
   )
   run(
     plan.copy,
     (m) =>
       `copying the rows of '${table}' into its new definition failed (${m}); fix those rows first (e.g. op.execute('UPDATE ...')) or change the operation`,
+    temporary,
   )
-  run(plan.drop, (m) => `dropping the old table failed (${m})`)
+  run(plan.drop, (m) => `dropping the old table failed (${m})`, temporary)
   const legacy = database.pragma('legacy_alter_table', { simple: true })
   database.pragma('legacy_alter_table = ON')
   try {
-    run(plan.rename, (m) => `renaming the new table to '${table}' failed (${m})`)
+    run(plan.rename, (m) => `renaming the new table to '${table}' failed (${m})`, temporary)
   } finally {
     database.pragma(`legacy_alter_table = ${Number(legacy) === 1 ? 'ON' : 'OFF'}`)
   }
@@ -208,6 +149,7 @@ function rebuild(
       sql,
       (m) =>
         `recreating \`${sql.replace(/\s+/g, ' ').slice(0, 60)}\` failed (${m}); drop or change it before this operation`,
+      temporary,
     )
   }
   if (plan.autoincrement && sequence !== undefined) writeSequence(database, schema, table, sequence)
@@ -216,7 +158,7 @@ function rebuild(
   if (schemaAfter !== undefined && schemaAfter !== schemaBefore) {
     fail(`${schemaAfter}; drop or change that view or trigger before this operation`)
   }
-  const after = checkForeignKeys(database, schema, checked)
+  const after = await introspector.foreignKeyViolations(connection, schema, checked)
   for (const [name, problem] of after.mismatches) {
     if (before.mismatches.get(name) !== problem) {
       fail(
@@ -229,25 +171,6 @@ function rebuild(
   if (added.length > 0) {
     throw new SqliteForeignKeyError(added, `after rebuilding table '${table}' for ${what}`)
   }
-}
-
-function checkForeignKeys(
-  database: Database.Database,
-  schema: string | undefined,
-  tables: readonly string[],
-): { violations: ForeignKeyViolation[]; mismatches: Map<string, string> } {
-  const violations: ForeignKeyViolation[] = []
-  const mismatches = new Map<string, string>()
-  for (const table of tables) {
-    try {
-      violations.push(...checkTable(database, schema, table))
-    } catch (error) {
-      // "foreign key mismatch": the referenced columns are not a key of the parent.
-      if (!isSqliteError(error)) throw error
-      mismatches.set(table, error.message)
-    }
-  }
-  return { violations, mismatches }
 }
 
 /**
@@ -280,13 +203,8 @@ function schemaProblem(
 function readSequence(
   database: Database.Database,
   schema: string | undefined,
-  master: string,
   table: string,
 ): number | bigint | undefined {
-  const exists = database
-    .prepare(`SELECT 1 FROM ${master} WHERE type = 'table' AND name = 'sqlite_sequence'`)
-    .get()
-  if (exists === undefined) return undefined
   const row = database
     .prepare(
       `SELECT seq FROM ${qualifiedName('sqlite_sequence', schema)} WHERE name = ? COLLATE NOCASE`,
