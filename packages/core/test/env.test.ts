@@ -9,7 +9,11 @@ import type { Dialect } from '../src/dialect.js'
 import { ConfigError } from '../src/errors.js'
 import { defaultEnv } from '../src/env/default-env.js'
 import { defineEnv, isEnvModule } from '../src/env/define-env.js'
-import { dialectForUrl, importDialectPackage } from '../src/env/dialect-for-url.js'
+import {
+  dialectForUrl,
+  importDialectPackage,
+  projectDirectory,
+} from '../src/env/dialect-for-url.js'
 import { createEnvContext, type RunMigrationsOptions } from '../src/env/env-context.js'
 import { loadEnvModule } from '../src/env/load-env-module.js'
 import { consoleLogger, silentLogger } from '../src/env/logger.js'
@@ -315,6 +319,28 @@ describe('dialectForUrl', () => {
       packages,
     })) as Record<string, unknown>
     expect(typeof own['postgresDialect']).toBe('function')
+  })
+
+  it("looks for a config given in code in its script directory's project", async () => {
+    const pkg = join(root, 'node_modules', '@retort', 'dialect-postgres')
+    await mkdir(pkg, { recursive: true })
+    await writeFile(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@retort/dialect-postgres', type: 'module', exports: './index.js' }),
+    )
+    await writeFile(
+      join(pkg, 'index.js'),
+      `export const postgresDialect = (c) => ({ name: 'postgresql', description: 'project:' + c.connectionString })\n`,
+    )
+    await mkdir(join(root, 'migrations'), { recursive: true })
+    const config = new Config({ scriptLocation: join(root, 'migrations') })
+    expect(projectDirectory(config)).toBe(join(root, 'migrations'))
+    expect(projectDirectory(new Config({}, { path: join(root, 'retort.yaml') }))).toBe(root)
+    expect(projectDirectory(new Config({}))).toBeUndefined()
+    const ctx = createEnvContext({ config, runMigrations: async () => {} })
+    expect((await ctx.dialectForUrl('postgresql://db/app')).description).toBe(
+      'project:postgresql://db/app',
+    )
   })
 
   it('gives an env module the same rule through ctx.dialectForUrl', async () => {

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js'
 import { ConfigError } from '../errors.js'
 import { defaultEnv } from '../env/default-env.js'
 import { dialectForConnection } from '../env/dialect-for-connection.js'
+import { projectDirectory } from '../env/dialect-for-url.js'
 import { createEnvContext, type RunMigrationsOptions } from '../env/env-context.js'
 import { loadEnvModule } from '../env/load-env-module.js'
 import type { CommandOptions } from './command-options.js'
@@ -76,6 +77,7 @@ async function dialectOf(
   if (connection !== undefined && connection !== null) {
     return dialectForConnection(connection, {
       baseDir: config.directory,
+      projectDir: projectDirectory(config),
       packages: options.dialectPackages,
       where,
     })

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseDatabaseUrl } from '../config/database-url.js'
 import { maskSecrets, maskUrl, urlSecrets } from '../config/mask-url.js'
+import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
 import { ConfigError, RetortError } from '../errors.js'
 
@@ -32,6 +33,12 @@ export interface DialectForUrlOptions {
    * package is looked up first (the application's `node_modules`, not core's).
    */
   readonly baseDir?: string | undefined
+  /**
+   * The project's directory, where its own dialect package is looked up, when it is not
+   * `baseDir` (a config given in code has no file: see {@link projectDirectory}). Default:
+   * `baseDir`.
+   */
+  readonly projectDir?: string | undefined
   /**
    * The program's own dialect packages, used when the project has none next to the config
    * (see {@link importDialectPackage}).
@@ -150,8 +157,9 @@ export async function dialectFromPackage(
  * default env, `ctx.dialectForUrl` in an env module, an application's connection, scratch
  * databases); nothing depends on which program is running:
  *
- * 1. the project's copy, resolved from `baseDir` (the config file's directory): the
- *    version the application installed and tested;
+ * 1. the project's copy, resolved from `projectDir` (default `baseDir`: the config file's
+ *    directory, else the script directory, see {@link projectDirectory}): the version the
+ *    application installed and tested;
  * 2. else the program's own copy, from `packages` (the `retort` CLI passes the dialects it
  *    depends on, so that a global install works whatever the package manager's layout; a
  *    bundled application can pass the dialects it bundles);
@@ -168,14 +176,35 @@ export async function dialectFromPackage(
  */
 export async function importDialectPackage(
   name: DialectPackageName,
-  options: Pick<DialectForUrlOptions, 'baseDir' | 'packages' | 'importer'> = {},
+  options: Pick<DialectForUrlOptions, 'baseDir' | 'projectDir' | 'packages' | 'importer'> = {},
 ): Promise<unknown> {
   if (options.importer !== undefined) return options.importer(name)
-  const project = options.baseDir === undefined ? undefined : projectPackage(options.baseDir, name)
+  const from = options.projectDir ?? options.baseDir
+  const project = from === undefined ? undefined : projectPackage(from, name)
   if (project !== undefined) return import(pathToFileURL(project).href)
   const own = options.packages?.[name]
   if (own !== undefined) return own()
   return import(/* webpackIgnore: true */ /* @vite-ignore */ name)
+}
+
+/**
+ * Where a config's project is, to look its dialect packages up from: the config file's
+ * directory, else (a config given in code) the script directory, which lives in the
+ * project; `undefined` when the config names neither (bundled migrations).
+ *
+ * @example
+ * ```ts
+ * await dialectForUrl(url, { baseDir: config.directory, projectDir: projectDirectory(config) })
+ * ```
+ */
+export function projectDirectory(config: Config): string | undefined {
+  if (config.directory !== undefined) return config.directory
+  try {
+    return config.scriptLocation
+  } catch {
+    // No script directory either: the migrations are modules.
+    return undefined
+  }
 }
 
 /**

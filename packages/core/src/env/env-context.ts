@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
 import type { TransactionMode } from '../runtime/migration-action.js'
-import { dialectForUrl, type DialectPackages } from './dialect-for-url.js'
+import { dialectForUrl, projectDirectory, type DialectPackages } from './dialect-for-url.js'
 import { silentLogger, type Logger } from './logger.js'
 
 /**
@@ -107,6 +107,7 @@ export function createEnvContext(parts: EnvContextParts): EnvContext {
     dialectForUrl: (url: string, options: { readonly setting?: string | undefined } = {}) =>
       dialectForUrl(url, {
         baseDir: parts.config.directory,
+        projectDir: projectDirectory(parts.config),
         packages: parts.dialectPackages,
         setting: options.setting,
       }),

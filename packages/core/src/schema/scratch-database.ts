@@ -13,6 +13,8 @@ import { ConfigError } from '../errors.js'
 export interface OpenScratchOptions {
   /** Base of a relative SQLite path, and where the dialect package is looked up first. */
   readonly baseDir?: string | undefined
+  /** Where the project's dialect package is looked up, when not `baseDir` (see `projectDirectory`). */
+  readonly projectDir?: string | undefined
   /** Makes the dialect of a URL instead of `dialectForUrl`. */
   readonly resolveDialect?: ((url: string) => Dialect | Promise<Dialect>) | undefined
   /** The running program's own dialect packages (see `importDialectPackage`). */
@@ -78,6 +80,7 @@ export async function scratchDialect(
     options.resolveDialect?.(from) ??
     dialectForUrl(from, {
       baseDir: options.baseDir,
+      projectDir: options.projectDir,
       packages: options.dialectPackages,
       setting: 'the scratch database URL',
     })
