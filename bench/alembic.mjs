@@ -20,23 +20,30 @@ export function findAlembic() {
   return undefined
 }
 
-const ENV_PY = `# One transaction per revision, as Retort's default (transactionMode: each).
-from alembic import context
+/** env.py: one transaction per revision (Retort's `each`) or one for all (`all`); --sql offline. */
+const envPy = (mode) => `from alembic import context
 from sqlalchemy import create_engine
 
-engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
-with engine.connect() as connection:
-    context.configure(connection=connection, transaction_per_migration=True)
+url = context.config.get_main_option("sqlalchemy.url")
+if context.is_offline_mode():
+    context.configure(url=url, transaction_per_migration=${mode === 'each' ? 'True' : 'False'})
     with context.begin_transaction():
         context.run_migrations()
+else:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        context.configure(connection=connection, transaction_per_migration=${mode === 'each' ? 'True' : 'False'})
+        with context.begin_transaction():
+            context.run_migrations()
 `
 
 /**
  * Writes an Alembic project in `dir` (alembic.ini, alembic/env.py, alembic/versions/) whose
  * revisions are `revisions` ([id, parents[]]), each creating the same table as the Retort
- * revision of the same id, on the SQLite file `dir/app.db`.
+ * revision of the same id, on the SQLite file `dir/app.db`; `mode`: `each` (a transaction per
+ * revision) or `all`.
  */
-export function writeAlembicProject(dir, revisions) {
+export function writeAlembicProject(dir, revisions, mode = 'each') {
   rmSync(dir, { recursive: true, force: true })
   const versions = join(dir, 'alembic', 'versions')
   mkdirSync(versions, { recursive: true })
@@ -44,7 +51,7 @@ export function writeAlembicProject(dir, revisions) {
     join(dir, 'alembic.ini'),
     '[alembic]\nscript_location = %(here)s/alembic\nsqlalchemy.url = sqlite:///%(here)s/app.db\n',
   )
-  writeFileSync(join(dir, 'alembic', 'env.py'), ENV_PY)
+  writeFileSync(join(dir, 'alembic', 'env.py'), envPy(mode))
   writeFileSync(join(dir, 'alembic', 'script.py.mako'), '')
   for (const [id, parents] of revisions) {
     const down =

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { Operations } from '@retort/core'
 import { sqliteDialect } from '@retort/dialect-sqlite'
 import { clearAlembicBytecode, writeAlembicProject } from './alembic.mjs'
-import { moduleList, writeScriptDirectory } from './generate.mjs'
+import { moduleList, writeScriptDirectory, writeYamlScriptDirectory } from './generate.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const retortBin = join(here, '..', 'packages', 'cli', 'dist', 'bin.js')
@@ -56,11 +56,18 @@ function writeFloorStatements(file, revisions) {
   writeFileSync(file, JSON.stringify(ddl))
 }
 
-/** A Retort project: retort.yaml, migrations/ in `format`, and node_modules/ for the cache. */
-function writeRetortProject(dir, revisions, format) {
+/**
+ * A Retort project: retort.yaml (plus `config` lines), migrations/ in `format` (ts, mjs or
+ * yaml), and node_modules/ for the cache.
+ */
+function writeRetortProject(dir, revisions, format, config = '') {
   rmSync(dir, { recursive: true, force: true })
-  writeScriptDirectory(join(dir, 'migrations'), revisions, format)
-  writeFileSync(join(dir, 'retort.yaml'), 'scriptLocation: migrations\nurl: sqlite:///app.db\n')
+  if (format === 'yaml') writeYamlScriptDirectory(join(dir, 'migrations'), revisions)
+  else writeScriptDirectory(join(dir, 'migrations'), revisions, format)
+  writeFileSync(
+    join(dir, 'retort.yaml'),
+    `scriptLocation: migrations\nurl: sqlite:///app.db\n${config}`,
+  )
   // The compile cache goes to the nearest node_modules/.cache/retort, as in a real project.
   mkdirSync(join(dir, 'node_modules'))
 }
@@ -156,4 +163,115 @@ export function measureHeads(work, revisions, runs, alembic) {
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
   return { retort: median(results.retort), alembic: alembic ? median(results.alembic) : undefined }
+}
+
+/** Each case measured `runs` times in rotation; the median wall, CPU and peak RSS of each. */
+function rotate(cases, runs) {
+  const samples = new Map(cases.map(([name]) => [name, []]))
+  for (let round = 0; round < runs; round++) {
+    for (const [name, measure] of cases) samples.get(name).push(measure())
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return new Map(
+    [...samples].map(([name, list]) => [
+      name,
+      {
+        seconds: median(list.map((s) => s.seconds)),
+        peakMb: median(list.map((s) => s.peakMb)),
+        cpu: median(list.map((s) => s.cpu)),
+      },
+    ]),
+  )
+}
+
+/**
+ * Warm `upgrade head` as a whole process (.ts revisions, compile cache filled), a transaction
+ * per revision (`each`) and one for all (`all`), next to the floor of each mode (the same DDL
+ * through better-sqlite3 in a process of its own) and Alembic in the same mode.
+ */
+export function measureWarm(work, revisions, runs, alembic) {
+  mkdirSync(work, { recursive: true })
+  const floor = join(work, 'floor')
+  mkdirSync(floor, { recursive: true })
+  writeFloorStatements(join(floor, 'ddl.json'), revisions)
+  const node = process.execPath
+  const cases = []
+  for (const mode of ['each', 'all']) {
+    const project = join(work, `retort-${mode}`)
+    writeRetortProject(project, revisions, 'ts', `transactionMode: ${mode}\n`)
+    const upgrade = () => {
+      rmSync(join(project, 'app.db'), { force: true })
+      return timeProcess(node, [retortBin, 'upgrade', 'head'], project)
+    }
+    upgrade() // fills the compile cache
+    cases.push([
+      `floor ${mode}`,
+      () => {
+        rmSync(join(floor, 'app.db'), { force: true })
+        return timeProcess(
+          node,
+          [join(here, 'ddl-floor-process.mjs'), 'ddl.json', 'app.db', mode],
+          floor,
+        )
+      },
+    ])
+    cases.push([`retort ${mode}`, upgrade])
+    if (alembic) {
+      const dir = join(work, `alembic-${mode}`)
+      writeAlembicProject(dir, revisions, mode)
+      const run = () => {
+        rmSync(join(dir, 'app.db'), { force: true })
+        return timeProcess(alembic.python, ['-m', 'alembic', 'upgrade', 'head'], dir)
+      }
+      run() // compiles the revisions' bytecode
+      cases.push([`alembic ${mode}`, run])
+    }
+  }
+  return rotate(cases, runs)
+}
+
+/**
+ * `upgrade base:head --sql` as a whole process on YAML revisions, next to its floor (Node
+ * reads every revision file and writes the same script, compiled beforehand) and to Alembic's
+ * `upgrade base:head --sql` on the same revisions.
+ */
+export function measureOffline(work, revisions, runs, alembic) {
+  mkdirSync(work, { recursive: true })
+  const project = join(work, 'retort-yaml')
+  writeRetortProject(project, revisions, 'yaml')
+  const node = process.execPath
+  const offline = () => timeProcess(node, [retortBin, 'upgrade', 'base:head', '--sql'], project)
+  const script = join(work, 'script.sql')
+  const first = spawnSync(node, [retortBin, 'upgrade', 'base:head', '--sql'], {
+    cwd: project,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
+  if (first.status !== 0) throw new Error(`retort upgrade --sql failed:\n${first.stderr}`)
+  writeFileSync(script, first.stdout)
+  const cases = [
+    [
+      'floor',
+      () =>
+        timeProcess(
+          node,
+          [
+            join(here, 'offline-floor-process.mjs'),
+            join(project, 'migrations', 'versions'),
+            script,
+          ],
+          work,
+        ),
+    ],
+    ['retort', offline],
+  ]
+  if (alembic) {
+    const dir = join(work, 'alembic')
+    writeAlembicProject(dir, revisions)
+    const run = () =>
+      timeProcess(alembic.python, ['-m', 'alembic', 'upgrade', 'base:head', '--sql'], dir)
+    run()
+    cases.push(['alembic', run])
+  }
+  return rotate(cases, runs)
 }

@@ -67,6 +67,29 @@ export async function downgrade(op${typed ? ': Operations' : ''}) {
   }
 }
 
+/** Writes a script directory of YAML revisions with the same bodies as writeScriptDirectory. */
+export function writeYamlScriptDirectory(dir, revisions) {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(join(dir, 'versions'), { recursive: true })
+  for (const [id, parents] of revisions) {
+    const down =
+      parents.length === 0 ? 'null' : parents.length === 1 ? parents[0] : `[${parents.join(', ')}]`
+    writeFileSync(
+      join(dir, 'versions', `${id}_create_t.yaml`),
+      `revision: ${id}
+downRevision: ${down}
+message: create table t_${id}
+upgrade:
+  - createTable:
+      name: t_${id}
+      columns:
+        - { name: id, type: integer, primaryKey: true }
+        - { name: name, type: string, length: 50 }
+`,
+    )
+  }
+}
+
 /** The same revisions as in-memory modules (what a bundled application passes). */
 export function moduleList(revisions) {
   return revisions.map(([id, parents]) => ({

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findAlembic } from './alembic.mjs'
-import { measureFirstRun, measureHeads } from './first-run.mjs'
+import { measureFirstRun, measureHeads, measureOffline, measureWarm } from './first-run.mjs'
 import { shape, writeScriptDirectory } from './generate.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -14,7 +14,7 @@ const work = join(tmpdir(), `retort-bench-${process.pid}`)
 mkdirSync(work, { recursive: true })
 const quick = process.argv.includes('--quick')
 // `--only=first-run,bundle` runs those sections alone: graph, upgrade, servers, cli,
-// first-run, heads, bundle.
+// first-run, warm, offline, heads, bundle.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const wants = (section) => only === undefined || only.split(',').includes(section)
 
@@ -303,6 +303,108 @@ if (wants('first-run')) {
       ? `  Alembic ${alembic.version} (${alembic.python} -m alembic), transaction_per_migration=True`
       : '  Alembic is not installed (apt-get install python3-alembic, or set ALEMBIC_PYTHON): floor ratios only',
   )
+}
+
+// 5b. Warm `upgrade head` on 1,000 .ts revisions as a whole process, in mode `each` and
+// `all`, next to the floor of the same mode (and Alembic in the same mode when installed).
+const goalLine = (label, value, goal, ok) =>
+  `  ${label}: ${value} (goal ${goal}: ${ok ? 'met' : 'NOT met'})`
+if (wants('warm')) {
+  const count = 1000
+  const runs = quick ? 1 : 3
+  const r = measureWarm(join(work, `warm-${count}`), shape('linear', count), runs, alembic)
+  const rows = []
+  for (const mode of ['each', 'all']) {
+    const floor = r.get(`floor ${mode}`)
+    const retort = r.get(`retort ${mode}`)
+    const al = r.get(`alembic ${mode}`)
+    rows.push([`floor ${mode}`, floor.seconds.toFixed(3), '1.00x', '', ''])
+    rows.push([
+      `retort ${mode}`,
+      retort.seconds.toFixed(3),
+      `${(retort.seconds / floor.seconds).toFixed(2)}x`,
+      al ? `${(al.seconds / retort.seconds).toFixed(2)}x` : '',
+      Number.isNaN(retort.peakMb) ? 'n/a' : retort.peakMb.toFixed(0),
+    ])
+    if (al)
+      rows.push([
+        `alembic ${mode}`,
+        al.seconds.toFixed(3),
+        `${(al.seconds / floor.seconds).toFixed(2)}x`,
+        '',
+        '',
+      ])
+  }
+  table(
+    `warm upgrade head, ${count} .ts revisions (compile cache filled), whole process (wall s; ${runs === 1 ? 'one run' : `median of ${runs}`}); x floor: to the floor of the same mode; Alembic/x: how many times faster than Alembic in the same mode`,
+    ['case', 'wall s', 'x floor', 'Alembic/x', 'peak MB'],
+    rows,
+  )
+  const each = r.get('retort each').seconds / r.get('floor each').seconds
+  const all = r.get('retort all').seconds
+  console.log(goalLine('each <= 1.5x its floor', `${each.toFixed(2)}x`, '<= 1.5x', each <= 1.5))
+  console.log(
+    `  all: ${(all / r.get('floor all').seconds).toFixed(2)}x its floor, ${(r.get('retort each').seconds / all).toFixed(2)}x faster than each`,
+  )
+  if (alembic) {
+    const eachA = r.get('alembic each').seconds / r.get('retort each').seconds
+    const allA = r.get('alembic all').seconds / all
+    console.log(
+      goalLine('each faster than Alembic', `${eachA.toFixed(2)}x`, '>= 2.5x', eachA >= 2.5),
+    )
+    console.log(goalLine('all faster than Alembic', `${allA.toFixed(2)}x`, '>= 10x', allA >= 10))
+  } else {
+    console.log(
+      '  Alembic is not installed (apt-get install python3-alembic, or set ALEMBIC_PYTHON): floor ratios only',
+    )
+  }
+}
+
+// 5c. `upgrade base:head --sql` on 5,000 YAML revisions as a whole process: no database, no
+// body import; next to its floor (read every file, write the script) and Alembic.
+if (wants('offline')) {
+  const count = quick ? 1000 : 5000
+  const runs = quick ? 1 : 3
+  const r = measureOffline(join(work, `offline-${count}`), shape('linear', count), runs, alembic)
+  const floor = r.get('floor')
+  const retort = r.get('retort')
+  const al = r.get('alembic')
+  table(
+    `upgrade base:head --sql, ${count} YAML revisions, whole process (wall s; ${runs === 1 ? 'one run' : `median of ${runs}`}); floor: Node reads every revision file and writes the same script`,
+    ['case', 'wall s', 'x floor', 'Alembic/x', 'peak MB'],
+    [
+      [
+        'floor',
+        floor.seconds.toFixed(3),
+        '1.00x',
+        '',
+        Number.isNaN(floor.peakMb) ? 'n/a' : floor.peakMb.toFixed(0),
+      ],
+      [
+        'retort --sql',
+        retort.seconds.toFixed(3),
+        `${(retort.seconds / floor.seconds).toFixed(2)}x`,
+        al ? `${(al.seconds / retort.seconds).toFixed(2)}x` : '',
+        Number.isNaN(retort.peakMb) ? 'n/a' : retort.peakMb.toFixed(0),
+      ],
+      ...(al
+        ? [
+            [
+              'alembic --sql',
+              al.seconds.toFixed(3),
+              `${(al.seconds / floor.seconds).toFixed(2)}x`,
+              '',
+              '',
+            ],
+          ]
+        : []),
+    ],
+  )
+  if (!quick)
+    console.log(
+      goalLine('retort --sql', `${retort.seconds.toFixed(3)} s`, '<= 0.5 s', retort.seconds <= 0.5),
+    )
+  if (!al) console.log('  Alembic is not installed: floor ratio only')
 }
 
 // 6. `heads` on 10,000 branchy revisions (1,000 with --quick), Retort next to Alembic.

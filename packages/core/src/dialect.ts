@@ -1,9 +1,8 @@
 import type { ReferentialAction } from './operations/column.js'
 import type { Operation } from './operations/operation.js'
-import { DefaultProgressCompiler } from './runtime/default-progress-compiler.js'
-import type { ProgressRecord } from './runtime/progress-record.js'
+import type { ProgressRecord } from './progress-record.js'
 
-export { sqlComment } from './runtime/sql-comment.js'
+export { sqlComment } from './sql-comment.js'
 
 /**
  * A SQL statement with its values kept apart: `sql` uses the dialect's placeholders and
@@ -129,45 +128,6 @@ export interface ProgressCompiler {
   insertProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement
   updateProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement
   deleteProgress(table: QualifiedName, revision: string): CompiledStatement
-}
-
-/**
- * Defaults for {@link Compiler}: a dialect's compiler that extends it gets the
- * progress-table SQL of {@link DefaultProgressCompiler} and any method added later, and
- * overrides what its database needs.
- *
- * @example
- * ```ts
- * // class FooCompiler extends CompilerBase { compile(operation) { ... } quoteIdentifier(name) { ... } ... }
- * const compiler: CompilerBase = new FooCompiler()
- * compiler.selectProgress({ name: 'retort_version_progress' }) // the default, through compile()
- * ```
- */
-export abstract class CompilerBase implements Compiler, ProgressCompiler {
-  abstract compile(operation: Operation): readonly CompiledStatement[]
-  abstract quoteIdentifier(name: string): string
-  abstract inline(statement: CompiledStatement): string
-  abstract createVersionTable(table: QualifiedName, idLength: number): readonly CompiledStatement[]
-  abstract selectVersions(table: QualifiedName): CompiledStatement
-  abstract insertVersion(table: QualifiedName, revision: string): CompiledStatement
-  abstract updateVersion(table: QualifiedName, from: string, to: string): CompiledStatement
-  abstract deleteVersion(table: QualifiedName, revision: string): CompiledStatement
-
-  createProgressTable(table: QualifiedName, idLength: number): readonly CompiledStatement[] {
-    return new DefaultProgressCompiler(this).createProgressTable(table, idLength)
-  }
-  selectProgress(table: QualifiedName): CompiledStatement {
-    return new DefaultProgressCompiler(this).selectProgress(table)
-  }
-  insertProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement {
-    return new DefaultProgressCompiler(this).insertProgress(table, record)
-  }
-  updateProgress(table: QualifiedName, record: ProgressRecord): CompiledStatement {
-    return new DefaultProgressCompiler(this).updateProgress(table, record)
-  }
-  deleteProgress(table: QualifiedName, revision: string): CompiledStatement {
-    return new DefaultProgressCompiler(this).deleteProgress(table, revision)
-  }
 }
 
 /** Options for taking the cross-process migration lock. */

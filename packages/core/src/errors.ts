@@ -1,4 +1,4 @@
-import type { ProgressRecord } from './runtime/progress-record.js'
+import type { ProgressRecord } from './progress-record.js'
 
 /**
  * The error tree of Retort. Every error is one line that names the object (in quotes),

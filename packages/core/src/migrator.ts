@@ -15,7 +15,7 @@ import { upgrade } from './commands/upgrade.js'
 import type { Dialect } from './dialect.js'
 import type { DialectPackages } from './env/dialect-for-url.js'
 import type { Logger, MigrationEvent } from './env/logger.js'
-import type { TransactionMode } from './runtime/migration-action.js'
+import type { TransactionMode } from './run-settings.js'
 import type { MigrationsInput } from './script/module-source.js'
 
 /** Options of {@link Migrator}. */

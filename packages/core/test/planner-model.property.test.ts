@@ -7,9 +7,9 @@ import {
   planUpgrade,
   type MigrationStep,
   type Plan,
-  type RowChange,
   type StampStep,
 } from '../src/graph/planner.js'
+import type { RowChange } from '../src/graph/version-rows.js'
 import { RevisionMap } from '../src/graph/revision-map.js'
 import { rev } from './helpers/graphs.js'
 import {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ResolutionError, RevisionError, UnknownDatabaseRevisionError } from '../src/errors.js'
 import {
-  appliedRevisions,
   planDowngrade,
   planStamp,
   planUpgrade,
@@ -10,6 +9,7 @@ import {
   type StampStep,
   type TargetInput,
 } from '../src/graph/planner.js'
+import { appliedRevisions } from '../src/graph/version-rows.js'
 import { HEADS_TARGET, revisionsTarget } from '../src/graph/target.js'
 import type { Revision } from '../src/revision.js'
 import {

@@ -167,7 +167,25 @@ describe('TypeScriptLoader', () => {
     expect((module['a'] as () => string)()).toBe('ab')
     await expect(
       new TypeScriptLoader({ cacheDirectory: false }).import(join(root, 'a.ts')),
-    ).rejects.toThrow(`'${join(root, 'a.ts')}' is part of an import cycle of TypeScript files`)
+    ).rejects.toThrow(
+      `'${join(root, 'a.ts')}' is part of an import cycle (or a large graph) of TypeScript files`,
+    )
+  })
+
+  it('loads a deep graph of shared files, whose nested data: URLs would repeat each file per path', async () => {
+    // 24 layers of two files, each importing both files of the layer below: 2^24 paths.
+    const files: Record<string, string> = {
+      'l24a.ts': 'export const v = 1\n',
+      'l24b.ts': 'export const v = 1\n',
+    }
+    for (let i = 23; i >= 0; i--) {
+      const body = `import { v as a } from './l${i + 1}a'\nimport { v as b } from './l${i + 1}b'\nexport const v: number = a + b\n`
+      files[`l${i}a.ts`] = body
+      files[`l${i}b.ts`] = body
+    }
+    const { root, cache } = project(files)
+    const module = await load(new TypeScriptLoader({ cacheDirectory: cache }), join(root, 'l0a.ts'))
+    expect(module['v']).toBe(2 ** 24)
   })
 
   it('keeps its cache under the nearest node_modules, else in a directory of its own in tmp', () => {

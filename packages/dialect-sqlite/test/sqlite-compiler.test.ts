@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 // Operations come from core's sources (the same modules the '@retort/core' alias loads).
 import type { Operation } from '../../core/src/operations/operation.js'
 import { Operations } from '../../core/src/operations/operations.js'
-import { makeOperation } from '../../core/src/operations/make-operation.js'
+import { makeOperation } from '../../core/src/operations/reverse-operation.js'
 import { describeOperation } from '../../core/src/operations/describe-operation.js'
 import { SqliteCompileError, SqliteCompiler } from '../src/sqlite-compiler.js'
 import { isRebuildStatement } from '../src/rebuild/sqlite-rebuild-step.js'

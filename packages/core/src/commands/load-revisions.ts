@@ -1,9 +1,8 @@
 import type { Config } from '../config/config.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import type { RevisionSource } from '../revision.js'
-import { moduleSource } from '../script/module-source.js'
+import { moduleSource, type MigrationsInput } from '../script/module-source.js'
 import { ScriptDirectory } from '../script/script-directory.js'
-import type { CommandOptions } from './command-options.js'
 
 /** Revisions and their graph, loaded once per command. */
 export interface LoadedRevisions {
@@ -11,6 +10,15 @@ export interface LoadedRevisions {
   readonly map: RevisionMap
   /** The env module of the script directory, when it has one. */
   readonly envPath: string | undefined
+}
+
+/**
+ * Where a command's revisions come from: the fields of `CommandOptions` that say so (any
+ * command's options can be passed).
+ */
+export interface RevisionInputs {
+  readonly revisions?: LoadedRevisions | undefined
+  readonly migrations?: MigrationsInput | undefined
 }
 
 /**
@@ -26,7 +34,7 @@ export interface LoadedRevisions {
  */
 export async function loadRevisions(
   config: Config,
-  options: CommandOptions = {},
+  options: RevisionInputs = {},
 ): Promise<LoadedRevisions> {
   if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {

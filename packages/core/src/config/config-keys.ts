@@ -6,9 +6,9 @@ import { describeKey, type KeySource } from './key-source.js'
 import {
   DEFAULT_LOCK_TIMEOUT,
   DEFAULT_TRANSACTION_MODE,
+  DEFAULT_VERSION_TABLE,
   type TransactionMode,
-} from '../runtime/migration-action.js'
-import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
+} from '../run-settings.js'
 import { parseHookCommand } from './parse-hook-command.js'
 import { checkIgnorePatterns } from '../schema/ignore-patterns.js'
 

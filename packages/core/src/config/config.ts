@@ -2,7 +2,7 @@ import { dirname, isAbsolute, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { QualifiedName } from '../dialect.js'
 import { ConfigError } from '../errors.js'
-import type { TransactionMode } from '../runtime/migration-action.js'
+import type { TransactionMode } from '../run-settings.js'
 import {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
-import type { TransactionMode } from '../runtime/migration-action.js'
+import type { TransactionMode } from '../run-settings.js'
 import { dialectForUrl, projectDirectory, type DialectPackages } from './dialect-for-url.js'
 import { silentLogger, type Logger } from './logger.js'
 

@@ -1,13 +1,14 @@
-import { ResolutionError, RevisionError, UnknownDatabaseRevisionError } from '../errors.js'
+import { ResolutionError } from '../errors.js'
 import type { Revision } from '../revision.js'
 import type { ResolveOptions, RevisionMap } from './revision-map.js'
 import type { Target } from './target.js'
-
-/** One change to the version table. */
-export type RowChange =
-  | { readonly op: 'insert'; readonly revision: string }
-  | { readonly op: 'update'; readonly from: string; readonly to: string }
-  | { readonly op: 'delete'; readonly revision: string }
+import {
+  AppliedState,
+  checkKnownRows,
+  describeRows,
+  stampRowChanges,
+  type RowChange,
+} from './version-rows.js'
 
 /** Run one revision's upgrade or downgrade, then apply its version-row changes. */
 export interface MigrationStep {
@@ -73,7 +74,7 @@ export function planUpgrade(
   }
   const needed = [...map.ancestors(wanted)].filter((id) => !state.applied.has(id))
   needed.sort((a, b) => map.position(a) - map.position(b))
-  const steps = needed.map((id) => state.apply(id))
+  const steps = needed.map((id) => migrationStep(map, id, 'up', state.apply(id)))
   return { steps, before: [...current], after: state.rowList() }
 }
 
@@ -105,7 +106,9 @@ export function planDowngrade(
       `'heads' is an upgrade target; a downgrade needs a revision, 'base' or 'LABEL@base'`,
     )
   }
-  const steps = removedBy(map, state, resolved, current).map((id) => state.unapply(id))
+  const steps = removedBy(map, state, resolved, current).map((id) =>
+    migrationStep(map, id, 'down', state.unapply(id)),
+  )
   return { steps, before: [...current], after: state.rowList() }
 }
 
@@ -171,7 +174,7 @@ export function planStamp(
 ): Plan<StampStep> {
   const purge = options.purge ?? false
   const before = purge ? [] : current
-  if (!purge) checkKnown(map, current)
+  if (!purge) checkKnownRows(map, current)
   const resolved = resolveTarget(map, target, before)
   if (resolved.kind !== 'heads' && resolved.passedOver !== undefined) {
     // What the downgrade would un-apply, taken off the rows without running it.
@@ -211,116 +214,28 @@ export function planStamp(
   return stampPlan(current, rows, purge)
 }
 
+/** A stamp from `current` to `after`: one step, none when nothing changes. */
 function stampPlan(
   current: readonly string[],
   after: readonly string[],
   purge: boolean,
 ): Plan<StampStep> {
-  const start = purge ? [] : current
-  const removed = start.filter((id) => !after.includes(id))
-  const added = after.filter((id) => !start.includes(id))
-  const rows: RowChange[] = []
-  const pairs = Math.min(removed.length, added.length)
-  for (let i = 0; i < pairs; i++) rows.push({ op: 'update', from: removed[i]!, to: added[i]! })
-  for (const id of removed.slice(pairs)) rows.push({ op: 'delete', revision: id })
-  for (const id of added.slice(pairs)) rows.push({ op: 'insert', revision: id })
+  const rows = stampRowChanges(purge ? [] : current, after)
   const steps: StampStep[] = rows.length === 0 && !purge ? [] : [{ kind: 'stamp', purge, rows }]
   return { steps, before: [...current], after: [...after] }
 }
 
-/**
- * The revisions applied to a database: the version rows and all their ancestors. Checks that
- * every row is known and that the rows are maximal (no row is an ancestor of another).
- *
- * @example
- * ```ts
- * appliedRevisions(map, ['c3']) // Set { 'c3', 'b2', 'a1' }
- * ```
- */
-export function appliedRevisions(map: RevisionMap, current: readonly string[]): Set<string> {
-  checkKnown(map, current)
-  const applied = map.ancestors(current)
-  if (current.length > 1) {
-    const below = map.ancestors(current, { includeSelf: false })
-    const redundant = current.filter((id) => below.has(id))
-    if (redundant.length > 0) {
-      throw new RevisionError(
-        'inconsistent-version-table',
-        `the version table holds ${describeRows(redundant)} together with a revision that descends from it; fix it with 'retort stamp REV' (or 'stamp --purge REV')`,
-      )
-    }
-  }
-  return applied
-}
-
-function checkKnown(map: RevisionMap, current: readonly string[]): void {
-  const unknown = current.filter((id) => !map.has(id))
-  if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown)
+function migrationStep(
+  map: RevisionMap,
+  id: string,
+  direction: 'up' | 'down',
+  rows: readonly RowChange[],
+): MigrationStep {
+  return { kind: 'migration', revision: map.get(id)!, direction, rows }
 }
 
 function resolveTarget(map: RevisionMap, target: TargetInput, current: readonly string[]): Target {
   if (typeof target !== 'string') return target
   const options: ResolveOptions = { current }
   return map.resolve(target, options)
-}
-
-function describeRows(rows: readonly string[]): string {
-  return rows.length === 0 ? 'base' : rows.map((r) => `'${r}'`).join(', ')
-}
-
-/** The applied set and version rows while a plan is simulated step by step. */
-class AppliedState {
-  readonly applied: Set<string>
-  readonly #rows: Set<string>
-  readonly #map: RevisionMap
-
-  constructor(map: RevisionMap, current: readonly string[]) {
-    this.#map = map
-    this.applied = appliedRevisions(map, current)
-    this.#rows = new Set(current)
-  }
-
-  rowList(): string[] {
-    return [...this.#rows]
-  }
-
-  /** Applies `id` (all its requirements are applied): the rows it supersedes make way for it. */
-  apply(id: string): MigrationStep {
-    const superseded = unique(this.#map.requirements(id)).filter((r) => this.#rows.has(r))
-    const rows: RowChange[] = []
-    if (superseded.length === 0) {
-      rows.push({ op: 'insert', revision: id })
-    } else {
-      for (const other of superseded.slice(1)) rows.push({ op: 'delete', revision: other })
-      rows.push({ op: 'update', from: superseded[0]!, to: id })
-    }
-    for (const r of superseded) this.#rows.delete(r)
-    this.#rows.add(id)
-    this.applied.add(id)
-    return { kind: 'migration', revision: this.#map.get(id)!, direction: 'up', rows }
-  }
-
-  /** Un-applies `id` (a current row): its requirements that nothing else applied needs come back. */
-  unapply(id: string): MigrationStep {
-    this.applied.delete(id)
-    this.#rows.delete(id)
-    const restored = unique(this.#map.requirements(id)).filter(
-      (r) =>
-        !this.#map.children(r).some((c) => this.applied.has(c)) &&
-        !this.#map.dependents(r).some((d) => this.applied.has(d)),
-    )
-    const rows: RowChange[] = []
-    if (restored.length === 0) {
-      rows.push({ op: 'delete', revision: id })
-    } else {
-      rows.push({ op: 'update', from: id, to: restored[0]! })
-      for (const other of restored.slice(1)) rows.push({ op: 'insert', revision: other })
-    }
-    for (const r of restored) this.#rows.add(r)
-    return { kind: 'migration', revision: this.#map.get(id)!, direction: 'down', rows }
-  }
-}
-
-function unique(ids: readonly string[]): string[] {
-  return ids.length < 2 ? [...ids] : [...new Set(ids)]
 }

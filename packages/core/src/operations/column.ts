@@ -14,7 +14,6 @@ import {
 } from './argument-checks.js'
 import { didYouMean } from './nearest-name.js'
 import type { ArgumentPath } from './operation-error.js'
-import type { ColumnTypeSpec } from './operation.js'
 
 /**
  * The portable column types. Each dialect maps them to its own type names (see the
@@ -270,6 +269,23 @@ export function normalizeColumn(
     }
   }
   return buildColumn(at, name, type, options)
+}
+
+/**
+ * A column type with the options that belong to it: what `alterColumn` changes a column to
+ * (and its `existingType` hint).
+ *
+ * @example
+ * ```ts
+ * const type: ColumnTypeSpec = { type: 'string', length: 80 }
+ * ```
+ */
+export interface ColumnTypeSpec {
+  readonly type: ColumnType
+  readonly length?: number | undefined
+  readonly precision?: number | undefined
+  readonly scale?: number | undefined
+  readonly withTimezone?: boolean | undefined
 }
 
 /** The keys of {@link ColumnTypeSpec} besides `type`. */

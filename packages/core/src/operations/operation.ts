@@ -1,9 +1,11 @@
-import type { ColumnDefault, ColumnDefinition, ColumnType } from './column.js'
+import type { ColumnDefault, ColumnDefinition, ColumnTypeSpec } from './column.js'
 import type {
   ConstraintInitially,
   ForeignKeyReference,
   TableConstraint,
 } from './table-constraint.js'
+
+export type { ColumnTypeSpec } from './column.js'
 
 /**
  * What every operation has besides its data: `reverse()`, a non-enumerable method (so it
@@ -19,23 +21,6 @@ import type {
  */
 export interface Reversible {
   reverse(): Operation
-}
-
-/**
- * A column type with the options that belong to it: what `alterColumn` changes a column to
- * (and its `existingType` hint).
- *
- * @example
- * ```ts
- * const type: ColumnTypeSpec = { type: 'string', length: 80 }
- * ```
- */
-export interface ColumnTypeSpec {
-  readonly type: ColumnType
-  readonly length?: number | undefined
-  readonly precision?: number | undefined
-  readonly scale?: number | undefined
-  readonly withTimezone?: boolean | undefined
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   type ColumnType,
   type ReferentialAction,
 } from './column.js'
-import { makeOperation } from './make-operation.js'
+import { makeOperation } from './reverse-operation.js'
 import { OperationError, type ArgumentPath } from './operation-error.js'
 import type {
   AddColumnOperation,

@@ -2,7 +2,7 @@ import type { CompiledStatement, Compiler, ProgressCompiler, QualifiedName } fro
 import { RetortError } from '../errors.js'
 import { Operations } from '../operations/operations.js'
 import type { Operation } from '../operations/operation.js'
-import { PROGRESS_COLUMNS, type ProgressRecord } from './progress-record.js'
+import { PROGRESS_COLUMNS, type ProgressRecord } from '../progress-record.js'
 
 const C = PROGRESS_COLUMNS
 

@@ -1,6 +1,6 @@
 import type { Connection, Introspector, QualifiedName } from '../dialect.js'
 import type { InFlightCheck } from '../errors.js'
-import type { ProgressRecord } from './progress-record.js'
+import type { ProgressRecord } from '../progress-record.js'
 
 /**
  * The object a `CREATE`/`DROP TABLE` or `CREATE`/`DROP INDEX` statement makes or removes:

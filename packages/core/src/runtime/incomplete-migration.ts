@@ -1,7 +1,8 @@
 import type { IncompleteMigrationDetails, InFlightCheck } from '../errors.js'
-import { appliedRevisions, planStamp } from '../graph/planner.js'
+import { planStamp } from '../graph/planner.js'
+import { appliedRevisions } from '../graph/version-rows.js'
 import type { RevisionMap } from '../graph/revision-map.js'
-import type { ProgressRecord } from './progress-record.js'
+import type { ProgressRecord } from '../progress-record.js'
 
 /**
  * What the errors about a revision that stopped part-way say: its file and the `stamp`

@@ -6,15 +6,7 @@ import type {
   UnreadableProgressDetails,
   UnreadableProgressError,
 } from '../errors.js'
-
-/** How revisions are wrapped in transactions. */
-export type TransactionMode = 'each' | 'all' | 'none'
-
-/** Default: each revision in its own transaction together with its version-row change. */
-export const DEFAULT_TRANSACTION_MODE: TransactionMode = 'each'
-
-/** Default wait for another process's migration lock, in ms. */
-export const DEFAULT_LOCK_TIMEOUT = 60_000
+import type { TransactionMode } from '../run-settings.js'
 
 /** What a run does once it has a connection (or, offline, a compiler). */
 export type MigrationAction =

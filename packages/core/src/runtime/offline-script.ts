@@ -1,5 +1,5 @@
 import type { CompiledStatement, Compiler, QualifiedName, ScriptFrame } from '../dialect.js'
-import { sqlComment } from './sql-comment.js'
+import { sqlComment } from '../sql-comment.js'
 
 /** The frame of a dialect whose compiler has none: nothing around the statements. */
 const NO_FRAME: ScriptFrame = Object.freeze({

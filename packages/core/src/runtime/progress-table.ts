@@ -1,9 +1,23 @@
 import type { Adapter, Connection, ProgressCompiler, QualifiedName } from '../dialect.js'
 import { RetortError, type UnreadableProgressDetails } from '../errors.js'
-import { PROGRESS_COLUMNS, type ProgressRecord } from './progress-record.js'
-import { VERSION_ID_LENGTH, displayName } from './version-table.js'
+import { PROGRESS_COLUMNS, PROGRESS_TABLE_SUFFIX, type ProgressRecord } from '../progress-record.js'
+import { VERSION_ID_LENGTH } from '../run-settings.js'
+import { displayName } from './version-table.js'
 
 const C = PROGRESS_COLUMNS
+
+/**
+ * The progress table that goes with a version table: same schema, name plus
+ * {@link PROGRESS_TABLE_SUFFIX}.
+ *
+ * @example
+ * ```ts
+ * progressTableFor({ name: 'retort_version', schema: 'app' }) // { name: 'retort_version_progress', schema: 'app' }
+ * ```
+ */
+export function progressTableFor(versionTable: QualifiedName): QualifiedName {
+  return { name: `${versionTable.name}${PROGRESS_TABLE_SUFFIX}`, schema: versionTable.schema }
+}
 
 /**
  * The progress table of one database (`<versionTable>_progress`), which holds a

@@ -9,13 +9,8 @@ import type {
   QualifiedName,
 } from '../dialect.js'
 import { VersionTableConflictError, VersionTableShapeError } from '../errors.js'
-import type { RowChange } from '../graph/planner.js'
-
-/** Default name of the version table. */
-export const DEFAULT_VERSION_TABLE = 'retort_version'
-
-/** Width of `version_num`: room for long custom ids. */
-export const VERSION_ID_LENGTH = 255
+import type { RowChange } from '../graph/version-rows.js'
+import { VERSION_ID_LENGTH } from '../run-settings.js'
 
 /** The column holding the ids. */
 const VERSION_COLUMN = 'version_num'

@@ -1,6 +1,6 @@
 import { compact } from '../operations/argument-checks.js'
 import { createColumn, type ColumnDefinition } from '../operations/column.js'
-import { makeOperation } from '../operations/make-operation.js'
+import { makeOperation } from '../operations/reverse-operation.js'
 import type {
   AddColumnOperation,
   AlterColumnOperation,

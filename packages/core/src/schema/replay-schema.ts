@@ -6,12 +6,12 @@ import { planUpgrade, type TargetInput } from '../graph/planner.js'
 import {
   DEFAULT_LOCK_TIMEOUT,
   DEFAULT_TRANSACTION_MODE,
-  type RunResult,
+  DEFAULT_VERSION_TABLE,
   type TransactionMode,
-} from '../runtime/migration-action.js'
-import { progressTableFor } from '../runtime/progress-record.js'
+} from '../run-settings.js'
+import type { RunResult } from '../runtime/migration-action.js'
+import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
-import { DEFAULT_VERSION_TABLE } from '../runtime/version-table.js'
 import { revisionFileChecksum } from './revision-checksum.js'
 import { SchemaCache, schemaCacheKey, type SchemaCacheOptions } from './schema-cache.js'
 import { openScratchDatabase, scratchDialect, type OpenScratchOptions } from './scratch-database.js'

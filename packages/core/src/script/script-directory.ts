@@ -8,15 +8,12 @@ import {
   createRevision,
   type Revision,
   type RevisionBody,
+  type RevisionHeader,
   type RevisionSource,
 } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
 import type { TypeScriptLoader } from './typescript-loader.js'
-import {
-  readYamlDocumentHeaderWith,
-  readYamlHeaderWith,
-  type YamlApi,
-} from './yaml-header-reader.js'
+import { readYamlDocumentHeaderWith, type YamlApi } from './yaml-header-reader.js'
 
 /**
  * Where {@link ScriptDirectory.open} looks.
@@ -92,6 +89,12 @@ export class ScriptDirectory implements RevisionSource {
 
   #paths: ReadonlySet<string> | undefined
   readonly #bodies = new Map<string, Promise<RevisionBody>>()
+  /**
+   * Each YAML revision's text and what it holds as plain data, from the parse that read its
+   * header: while the file still has that text, its body is built from the data without
+   * parsing it again (taken out when used).
+   */
+  readonly #yamlData: Map<string, ParsedYaml>
   #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
@@ -99,7 +102,9 @@ export class ScriptDirectory implements RevisionSource {
     versionLocations: readonly string[],
     envPath: string | undefined,
     revisions: readonly Revision[],
+    yamlData: Map<string, ParsedYaml>,
   ) {
+    this.#yamlData = yamlData
     this.scriptLocation = scriptLocation
     this.versionLocations = versionLocations
     this.envPath = envPath
@@ -155,14 +160,25 @@ export class ScriptDirectory implements RevisionSource {
     const { paths } = listing
     const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
     const revisions: Revision[] = []
+    const yamlData = new Map<string, ParsedYaml>()
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i]!
       const text = readText(path, buffer)
       // A directory (or another non-file) named like a revision file is not one.
       if (text === undefined) continue
-      const header = isYamlPath(path)
-        ? readYamlHeaderWith(yamlPackage!, text, path)
-        : readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      let header: RevisionHeader
+      if (isYamlPath(path)) {
+        const yaml = yamlPackage!
+        const lineCounter = new yaml.LineCounter()
+        const document = yaml.parseDocument(text, { lineCounter })
+        header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
+        // What the body needs later; a document that does not convert is read again then.
+        try {
+          yamlData.set(path, { text, data: document.toJS() })
+        } catch {}
+      } else {
+        header = readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      }
       revisions.push(createRevision(header, path))
     }
     return new ScriptDirectory(
@@ -170,6 +186,7 @@ export class ScriptDirectory implements RevisionSource {
       Object.freeze(listing.locations),
       listing.envPath,
       Object.freeze(revisions),
+      yamlData,
     )
   }
 
@@ -236,17 +253,34 @@ export class ScriptDirectory implements RevisionSource {
   }
 
   async #loadYaml(revision: Revision, path: string): Promise<RevisionBody> {
+    const text = readFileSync(path, 'utf8')
+    const parsed = this.#yamlData.get(path)
+    this.#yamlData.delete(path)
+    if (parsed !== undefined && parsed.text === text) {
+      const { loadYamlBody } = await import('../operations/yaml-body.js')
+      try {
+        return loadYamlBody(parsed.data, path)
+      } catch (error) {
+        // Built again from the document below, so that the error names its line.
+        if (!(error instanceof RevisionFileError)) throw error
+      }
+    }
     const [yaml, { loadYamlBody }] = await Promise.all([
       import('yaml'),
       import('../operations/yaml-body.js'),
     ])
-    const text = readFileSync(path, 'utf8')
     const lineCounter = new yaml.LineCounter()
     const document = yaml.parseDocument(text, { lineCounter })
     const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
     checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
   }
+}
+
+/** A YAML revision as its header read found it: the file's text and its data. */
+interface ParsedYaml {
+  readonly text: string
+  readonly data: unknown
 }
 
 /** The yaml package, once a directory with YAML revisions has been opened. */

@@ -136,7 +136,7 @@ export class TypeScriptLoader {
     try {
       url = new Emitter(graph, undefined).url(root)
     } catch (error) {
-      if (!(error instanceof ImportCycle)) throw error
+      if (!(error instanceof NeedsCacheFiles)) throw error
       url = new Emitter(graph, (file) => this.#cacheDirectory(file)).url(root)
     }
     return import(/* webpackIgnore: true */ /* @vite-ignore */ url)
@@ -276,12 +276,20 @@ interface CompiledFile {
   readonly targets: readonly (Target | undefined)[]
 }
 
-/** Files that import each other: `data:` URLs cannot express that. */
-class ImportCycle extends Error {}
+/**
+ * What `data:` URLs cannot express: files that import each other, or a graph so deep and
+ * shared that nesting each file's URL in its importers' text would grow past
+ * {@link DATA_URL_LIMIT} (every path to a file repeats its text).
+ */
+class NeedsCacheFiles extends Error {}
+
+/** The longest linked text given as a `data:` URL, in characters. */
+const DATA_URL_LIMIT = 1 << 20
 
 /**
  * Gives each file of a compiled graph the URL it is imported by: a `data:` URL of its linked
- * text, or, for files that import each other (`directoryOf` given), a file in the cache
+ * text, or, for files that import each other or a graph too large for that (`directoryOf`
+ * given), a file in the cache
  * whose name is a hash of everything it reaches (paths, source hashes, resolved imports),
  * never of other files' names, so that files in a cycle have names before their text.
  */
@@ -306,9 +314,11 @@ class Emitter {
     if (file.url !== undefined) return file.url
     const importsTypeScript = file.targets.some((target) => target?.kind === 'typescript')
     if (this.#directoryOf === undefined || !importsTypeScript) {
-      if (this.#visiting.has(path)) throw new ImportCycle(path)
+      if (this.#visiting.has(path)) throw new NeedsCacheFiles(path)
       this.#visiting.add(path)
-      const url = dataUrl(this.#link(file))
+      const text = this.#link(file)
+      if (text.length > DATA_URL_LIMIT) throw new NeedsCacheFiles(path)
+      const url = dataUrl(text)
       this.#visiting.delete(path)
       this.#urls.set(path, url)
       return url
@@ -316,7 +326,7 @@ class Emitter {
     const directory = this.#directoryOf(path)
     if (directory === undefined) {
       throw new Error(
-        `'${path}' is part of an import cycle of TypeScript files, which needs a writable cache directory; make node_modules/.cache/retort (or the system's temporary directory) writable, or move what the files share into a file of its own`,
+        `'${path}' is part of an import cycle (or a large graph) of TypeScript files, which needs a writable cache directory; make node_modules/.cache/retort (or the system's temporary directory) writable, or move what the files share into a file of its own`,
       )
     }
     const entry = join(directory, `${this.#name(path)}.mjs`)
@@ -325,7 +335,7 @@ class Emitter {
     this.#urls.set(path, url)
     if (!existsSync(entry) && !writeAtomically(entry, this.#link(file))) {
       throw new Error(
-        `cannot write '${entry}' for '${path}', part of an import cycle of TypeScript files; make the directory writable, or move what the files share into a file of its own`,
+        `cannot write '${entry}' for '${path}', part of an import cycle (or a large graph) of TypeScript files; make the directory writable, or move what the files share into a file of its own`,
       )
     }
     return url

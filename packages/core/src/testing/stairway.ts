@@ -3,12 +3,8 @@ import { MigrationError } from '../errors.js'
 import { silentLogger } from '../env/logger.js'
 import { relativeDownTarget, revisionsTarget } from '../graph/target.js'
 import type { Revision } from '../revision.js'
-import {
-  DEFAULT_LOCK_TIMEOUT,
-  DEFAULT_TRANSACTION_MODE,
-  type MigrationAction,
-  type RunOptions,
-} from '../runtime/migration-action.js'
+import { DEFAULT_LOCK_TIMEOUT, DEFAULT_TRANSACTION_MODE } from '../run-settings.js'
+import type { MigrationAction, RunOptions } from '../runtime/migration-action.js'
 import { runOnline } from '../runtime/run-online.js'
 import { readScratchSchema } from '../schema/replay-schema.js'
 import { openScratchDatabase } from '../schema/scratch-database.js'

@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import { RevisionMap } from '../../src/graph/revision-map.js'
-import type { MigrationStep, Plan, RowChange, StampStep } from '../../src/graph/planner.js'
+import type { MigrationStep, Plan, StampStep } from '../../src/graph/planner.js'
+import type { RowChange } from '../../src/graph/version-rows.js'
 import { createRevision, type Revision } from '../../src/revision.js'
 
 /**

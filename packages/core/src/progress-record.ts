@@ -1,5 +1,3 @@
-import type { QualifiedName } from '../dialect.js'
-
 /** Added to the version table's name to name the progress table (`retort_version_progress`). */
 export const PROGRESS_TABLE_SUFFIX = '_progress'
 
@@ -64,19 +62,6 @@ export interface ProgressRecord {
   readonly error: string | null
   /** ISO 8601 time (UTC) of the last update. */
   readonly recordedAt: string
-}
-
-/**
- * The progress table that goes with a version table: same schema, name plus
- * {@link PROGRESS_TABLE_SUFFIX}.
- *
- * @example
- * ```ts
- * progressTableFor({ name: 'retort_version', schema: 'app' }) // { name: 'retort_version_progress', schema: 'app' }
- * ```
- */
-export function progressTableFor(versionTable: QualifiedName): QualifiedName {
-  return { name: `${versionTable.name}${PROGRESS_TABLE_SUFFIX}`, schema: versionTable.schema }
 }
 
 /**
