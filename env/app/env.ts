@@ -1,4 +1,4 @@
-import { defineEnv, dialectForUrl } from '@retort/core'
+import { defineEnv } from '@retort/core'
 
 /**
  * The CLI's env for developers: the development database of `url` in retort.yaml (or
@@ -12,6 +12,6 @@ export default defineEnv(async (ctx) => {
   }
   const setting = ctx.xArgs['url'] === undefined ? ctx.config.describeKey('url') : '-x url'
   await ctx.runMigrations({
-    dialect: await dialectForUrl(url, { baseDir: ctx.config.directory, setting }),
+    dialect: await ctx.dialectForUrl(url, { setting }),
   })
 })

@@ -1,4 +1,4 @@
-import { defineEnv, dialectForUrl } from '@retort/core'
+import { defineEnv } from '@retort/core'
 
 /**
  * Runs the migrations on the database named by `url` in retort.yaml, or by
@@ -10,9 +10,9 @@ export default defineEnv(async (ctx) => {
   if (url === undefined) {
     throw new Error(`no 'url' in ${ctx.config.path ?? 'the config'}; set it, or pass -x url=sqlite:///app.db`)
   }
-  const dialect = await dialectForUrl(url, {
-    baseDir: ctx.config.directory,
-    // Errors name where the URL came from (and never show its password).
+  // The dialect package of the URL's scheme: the project's, else the CLI's own. Errors
+  // name where the URL came from (and never show its password).
+  const dialect = await ctx.dialectForUrl(url, {
     setting: ctx.xArgs['url'] === undefined ? ctx.config.describeKey('url') : '-x url',
   })
   ctx.logger.debug(`env: ${dialect.description}`)

@@ -1,4 +1,4 @@
-import { defineEnv, dialectForUrl } from '@retort/core'
+import { defineEnv } from '@retort/core'
 
 /**
  * Runs the migrations on each database of the `databases:` section of retort.yaml, in
@@ -19,7 +19,7 @@ export default defineEnv(async (ctx) => {
     const setting = database.describeKey('url')
     await ctx.runMigrations({
       name,
-      dialect: await dialectForUrl(url, { baseDir: database.directory, setting }),
+      dialect: await ctx.dialectForUrl(url, { setting }),
     })
   }
 })

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { build } from 'esbuild'
 import { buildApp, DEFAULTS } from '../build.mjs'
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url))
@@ -96,5 +97,59 @@ describe('examples/bundled', () => {
     const second = await run(path.join(appDir, 'app.mjs'), [filename], appDir)
     expect(second.code).toBe(0)
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [], heads: [HEAD] })
+  })
+
+  it('a bundled app that names its database by URL makes the dialect from the packages it bundles', async () => {
+    await buildApp({ outfile: path.join(tempDir('retort-build-'), 'app.mjs') })
+    // The app passes a config url instead of a dialect, and the dialect packages it bundles:
+    // the one rule of core finds none next to the config (there is no project) and takes
+    // those, so nothing is imported from a node_modules the bundle does not have.
+    const sourceDir = tempDir('retort-url-app-')
+    const entry = path.join(sourceDir, 'main.mjs')
+    fs.writeFileSync(
+      entry,
+      `import { Migrator } from '@retort/core'
+import { migrations } from ${JSON.stringify(DEFAULTS.index)}
+const migrator = new Migrator({
+  migrations,
+  config: { url: 'sqlite:///' + process.argv[2] },
+  dialectPackages: { '@retort/dialect-sqlite': () => import('@retort/dialect-sqlite') },
+})
+const result = await migrator.upgrade('heads')
+process.stdout.write(JSON.stringify({ applied: result.applied.map((s) => s.revision), messages: result.applied.map((s) => s.message) }) + '\\n')
+`,
+    )
+    const appDir = tempDir('retort-url-installed-')
+    await build({
+      entryPoints: [entry],
+      outfile: path.join(appDir, 'app.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', 'sucrase', 'es-module-lexer', 'import-meta-resolve'],
+      alias: {
+        '@retort/core': path.join(packages, 'core', 'src'),
+        '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
+      },
+      banner: {
+        js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
+      },
+      logLevel: 'warning',
+    })
+    fs.mkdirSync(path.join(appDir, 'node_modules'))
+    fs.symlinkSync(
+      fs.realpathSync(path.join(exampleDir, 'node_modules', 'better-sqlite3')),
+      path.join(appDir, 'node_modules', 'better-sqlite3'),
+      'dir',
+    )
+    const filename = path.join(tempDir('retort-data-'), 'inventory.db')
+    const result = await run(path.join(appDir, 'app.mjs'), [filename], '/')
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      applied: ['a0b1c2d3e4f5', 'b1c2d3e4f5a6', HEAD],
+      messages: ['create item', 'create location', 'seed the default location'],
+    })
   })
 })

@@ -3,8 +3,8 @@ import { loadConfig } from '@retort/core/config/load-config'
 import { urlSecrets } from '@retort/core/config/mask-url'
 import { consoleLogger } from '@retort/core/env/logger'
 import { createColorsFor, useColor, type Colors } from './colors.js'
+import { CLI_DIALECT_PACKAGES } from './dialect-packages.js'
 import { renderStatementEvent } from './render/render-statement-event.js'
-import { resolveDialect } from './resolve-dialect.js'
 import { UsageError } from './usage-error.js'
 
 /** The global flags, as commander parses them. */
@@ -152,14 +152,15 @@ export class CliContext {
   }
 
   /**
-   * The options every core command takes: `-x` arguments, the logger, the CLI's dialects,
+   * The options every core command takes: `-x` arguments, the logger, the CLI's own dialect
+   * packages (for a project that has none installed),
    * and with `--debug` the SQL of the run as it goes (see {@link renderStatementEvent}).
    */
   commandOptions(extraXArgs: Readonly<Record<string, string>> = {}): CommandOptions {
     return {
       xArgs: { ...this.xArgs, ...extraXArgs },
       logger: this.logger,
-      resolveDialect,
+      dialectPackages: CLI_DIALECT_PACKAGES,
       onEvent: this.debug ? this.#traceStatements : undefined,
     }
   }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import type { MigrateOptions, MigrateResult, MigrationEvent } from '@retort/core'
 import { downgrade } from '@retort/core/commands/downgrade'
-import { loadRevisions } from '@retort/core/commands/load-revisions'
 import { stamp } from '@retort/core/commands/stamp'
 import { upgrade } from '@retort/core/commands/upgrade'
 import type { CliContext } from './cli-context.js'
@@ -38,10 +37,9 @@ export async function runMigrate(
 ): Promise<void> {
   const config = await ctx.loadConfig()
   const base = ctx.commandOptions(flags.tag === undefined ? {} : { tag: flags.tag })
-  // The messages of the revisions, for progress and summary lines (headers only: cheap).
-  const { map } = await loadRevisions(config, base)
-  const messages = new Map(map.topologicalOrder.map((id) => [id, map.get(id)!.message]))
-  const progress = createProgress(ctx, messages)
+  // The revisions are read once, by the command itself: its events and result carry the
+  // messages that progress shows.
+  const progress = createProgress(ctx)
   const options: MigrateOptions = {
     ...base,
     sql: flags.sql === true,
@@ -58,7 +56,7 @@ export async function runMigrate(
   } finally {
     progress.finish()
   }
-  renderMigrate(ctx, verb, result, messages)
+  renderMigrate(ctx, verb, result)
 }
 
 /** One listener that calls each given listener in turn. */

@@ -7,7 +7,8 @@ import {
   describePostgres,
   type TestDatabase,
 } from '../../dialect-postgres/test/helpers/postgres-server.js'
-import { createProject, ok, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { ok, retortJson } from './helpers/in-process.js'
 
 const Database = createRequire(new URL('../../dialect-sqlite/package.json', import.meta.url))(
   'better-sqlite3',
@@ -42,10 +43,10 @@ function adoption(
 ) {
   let project: ReturnType<typeof createProject>
   let dir: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-alembic-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(
       join(dir, 'retort.yaml'),
@@ -68,29 +69,31 @@ function adoption(
 
   it("a baseline revision with the id of Alembic's head: the database is at it, nothing to run", async () => {
     // The commands of docs/from-alembic.md, step 3.
-    ok(dir, ['revision', '-m', 'baseline: the schema Alembic built', '--rev-id', BASELINE])
+    await ok(dir, ['revision', '-m', 'baseline: the schema Alembic built', '--rev-id', BASELINE])
     body(
       BASELINE,
       "op.createTable('account', [op.column('id', 'integer', { primaryKey: true }), op.column('email', 'string', { length: 255, nullable: false })])",
       "op.dropTable('account')",
     )
-    expect(ok(dir, ['current'])).toBe(`${BASELINE} (head) baseline: the schema Alembic built\n`)
-    expect(ok(dir, ['upgrade', 'heads'])).toBe(
+    expect(await ok(dir, ['current'])).toBe(
+      `${BASELINE} (head) baseline: the schema Alembic built\n`,
+    )
+    expect(await ok(dir, ['upgrade', 'heads'])).toBe(
       `nothing to upgrade; the database is at ${BASELINE}\n`,
     )
-    expect(retortJson(dir, ['current'])).toEqual({ heads: [BASELINE] })
+    expect(await retortJson(dir, ['current'])).toEqual({ heads: [BASELINE] })
     expect(await peek().rows()).toEqual([BASELINE])
   })
 
   it("new revisions go on top: the row moves in alembic_version, whose shape stays Alembic's", async () => {
     const before = await shape()
-    ok(dir, ['revision', '-m', 'add nickname', '--rev-id', NEXT])
+    await ok(dir, ['revision', '-m', 'add nickname', '--rev-id', NEXT])
     body(
       NEXT,
       "op.addColumn('account', op.column('nickname', 'string', { length: 40 }))",
       "op.dropColumn('account', 'nickname')",
     )
-    const up = retortJson<{ applied: { revision: string }[]; heads: string[] }>(dir, [
+    const up = await retortJson<{ applied: { revision: string }[]; heads: string[] }>(dir, [
       'upgrade',
       'heads',
     ])
@@ -99,10 +102,10 @@ function adoption(
     expect(await peek().columns('account')).toContain('nickname')
     expect(await shape()).toEqual(before)
 
-    ok(dir, ['downgrade', '-1'])
+    await ok(dir, ['downgrade', '-1'])
     expect(await peek().rows()).toEqual([BASELINE])
     expect(await peek().columns('account')).not.toContain('nickname')
-    ok(dir, ['upgrade', 'heads'])
+    await ok(dir, ['upgrade', 'heads'])
     expect(await peek().rows()).toEqual([NEXT])
     // Retort's own tables: the ledger, named after the version table (a progress table
     // appears only where DDL cannot roll back); SQLite keeps sqlite_sequence for its ids.
@@ -113,18 +116,22 @@ function adoption(
     ])
   })
 
-  it('a new database runs the baseline, in a version table of the same name', () => {
+  it('a new database runs the baseline, in a version table of the same name', async () => {
     const fresh = ['-x', `url=${freshUrl()}`]
-    const up = retortJson<{ applied: { revision: string }[] }>(dir, [...fresh, 'upgrade', 'heads'])
+    const up = await retortJson<{ applied: { revision: string }[] }>(dir, [
+      ...fresh,
+      'upgrade',
+      'heads',
+    ])
     expect(up.applied.map((a) => a.revision)).toEqual([BASELINE, NEXT])
-    expect(retortJson(dir, [...fresh, 'current'])).toEqual({ heads: [NEXT] })
+    expect(await retortJson(dir, [...fresh, 'current'])).toEqual({ heads: [NEXT] })
   })
 }
 
 describe('adopting a SQLite database that Alembic manages (versionTable: alembic_version)', () => {
   let file: string
   let holder: ReturnType<typeof createProject>
-  beforeAll(() => {
+  beforeAll(async () => {
     holder = createProject('retort-alembic-db-')
     file = join(holder.dir, 'app.db')
     const db = new Database(file)

@@ -8,7 +8,8 @@ import {
   describeMysql,
   type TestDatabase,
 } from '../../dialect-mysql/test/helpers/mysql-server.js'
-import { createProject, newRevision, ok, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { newRevision, ok, retortJson } from './helpers/in-process.js'
 
 /** Every table but the version tables, as the MySQL introspector reports it. */
 async function schemaOf(uri: string): Promise<TableInfo[]> {
@@ -44,12 +45,12 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
     fresh = await createTestDatabase()
     project = createProject('retort-autogen-my-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     // The default env (no env.ts): the CLI picks the dialect by the URL's scheme.
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(join(dir, 'retort.yaml'), `scriptLocation: migrations\nurl: ${dev.uri}\n`)
     writeFileSync(join(dir, 'fresh.yaml'), `scriptLocation: migrations\nurl: ${fresh.uri}\n`)
-    const created = newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
+    const created = await newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
     const text = readFileSync(created.path, 'utf8')
       .replace(
         /(export async function upgrade\(op: Operations\) \{)\n\}/,
@@ -60,7 +61,7 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
         `$1\n  op.dropTable('account')\n}`,
       )
     writeFileSync(created.path, text)
-    ok(dir, ['upgrade', 'head'])
+    await ok(dir, ['upgrade', 'head'])
   })
   afterAll(async () => {
     project?.cleanup()
@@ -82,7 +83,7 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
       'CREATE UNIQUE INDEX ux_account_email_nickname ON account (email, nickname)',
     )
 
-    const result = retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
+    const result = await retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
       'revision',
       '--autogenerate',
       '-m',
@@ -108,11 +109,11 @@ describeMysql('revision --autogenerate (MySQL/MariaDB)', () => {
       "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%retort\\_autogen\\_%'",
     )
     expect(left).toEqual([])
-    ok(dir, ['stamp', 'head'])
+    await ok(dir, ['stamp', 'head'])
 
-    ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
+    await ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
     expect(await schemaOf(fresh.uri)).toEqual(await schemaOf(dev.uri))
-    ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
+    await ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
     const back = await schemaOf(fresh.uri)
     expect(back.map((t) => t.name)).toEqual(['account'])
     expect(back[0]!.columns.map((c) => [c.name, c.nullable])).toEqual([

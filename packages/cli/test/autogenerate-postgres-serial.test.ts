@@ -10,7 +10,8 @@ import {
   describePostgres,
   type TestDatabase,
 } from '../../dialect-postgres/test/helpers/postgres-server.js'
-import { createProject, ok, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { ok, retortJson } from './helpers/in-process.js'
 
 describePostgres('revision --autogenerate of serial and identity columns (PostgreSQL)', () => {
   let project: ReturnType<typeof createProject>
@@ -21,7 +22,7 @@ describePostgres('revision --autogenerate of serial and identity columns (Postgr
     dev = await createTestDatabase()
     project = createProject('retort-autogen-pg-serial-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(join(dir, 'retort.yaml'), `scriptLocation: migrations\nurl: ${dev.url}\n`)
   }, 60_000)
@@ -39,7 +40,7 @@ describePostgres('revision --autogenerate of serial and identity columns (Postgr
       note text
     )`)
     await dev.query('INSERT INTO extra (note) VALUES ($1)', ['kept by hand'])
-    const result = retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
+    const result = await retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
       'revision',
       '--autogenerate',
       '-m',
@@ -63,10 +64,10 @@ describePostgres('revision --autogenerate of serial and identity columns (Postgr
     expect(text).toContain("defaultSql: '0'")
 
     // The database is at the new revision; take it back and forth.
-    ok(dir, ['stamp', 'head'])
-    ok(dir, ['downgrade', 'base'])
+    await ok(dir, ['stamp', 'head'])
+    await ok(dir, ['downgrade', 'base'])
     expect(await dev.query("SELECT to_regclass('extra') AS t")).toEqual([{ t: null }])
-    ok(dir, ['upgrade', 'head'])
+    await ok(dir, ['upgrade', 'head'])
     await dev.query('INSERT INTO extra (note) VALUES ($1), ($2)', ['a', 'b'])
     expect(await dev.query('SELECT id, big, ident, counter FROM extra ORDER BY id')).toEqual([
       { id: 1, big: '1', ident: '1', counter: 0 },

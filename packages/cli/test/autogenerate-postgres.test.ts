@@ -8,7 +8,8 @@ import {
   describePostgres,
   type TestDatabase,
 } from '../../dialect-postgres/test/helpers/postgres-server.js'
-import { createProject, newRevision, ok, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { newRevision, ok, retortJson } from './helpers/in-process.js'
 
 /** Every table but the version tables, as the PostgreSQL introspector reports it. */
 async function schemaOf(url: string): Promise<TableInfo[]> {
@@ -44,12 +45,12 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
     fresh = await createTestDatabase()
     project = createProject('retort-autogen-pg-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     // The default env (no env.ts): the CLI picks the dialect by the URL's scheme.
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(join(dir, 'retort.yaml'), `scriptLocation: migrations\nurl: ${dev.url}\n`)
     writeFileSync(join(dir, 'fresh.yaml'), `scriptLocation: migrations\nurl: ${fresh.url}\n`)
-    const created = newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
+    const created = await newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
     const text = readFileSync(created.path, 'utf8')
       .replace(
         /(export async function upgrade\(op: Operations\) \{)\n\}/,
@@ -60,7 +61,7 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
         `$1\n  op.dropTable('account')\n}`,
       )
     writeFileSync(created.path, text)
-    ok(dir, ['upgrade', 'head'])
+    await ok(dir, ['upgrade', 'head'])
   })
   afterAll(async () => {
     project?.cleanup()
@@ -79,7 +80,7 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
     await dev.query('ALTER TABLE account ALTER COLUMN email DROP NOT NULL')
     await dev.query('CREATE UNIQUE INDEX ux_account_email_nickname ON account (email, nickname)')
 
-    const result = retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
+    const result = await retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
       'revision',
       '--autogenerate',
       '-m',
@@ -106,11 +107,11 @@ describePostgres('revision --autogenerate (PostgreSQL)', () => {
     expect(
       await dev.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'retort_autogen_%'"),
     ).toEqual([])
-    ok(dir, ['stamp', 'head'])
+    await ok(dir, ['stamp', 'head'])
 
-    ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
+    await ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
     expect(await schemaOf(fresh.url)).toEqual(await schemaOf(dev.url))
-    ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
+    await ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
     const back = await schemaOf(fresh.url)
     expect(back.map((t) => t.name)).toEqual(['account'])
     expect(back[0]!.columns.map((c) => [c.name, c.nullable])).toEqual([

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TableInfo } from '../../core/src/index.js'
 import { sqliteDialect } from '../../dialect-sqlite/src/index.js'
-import { createProject, newRevision, ok, retort, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { newRevision, ok, retort, retortJson } from './helpers/in-process.js'
 
 interface SqliteHandle {
   exec(sql: string): void
@@ -64,15 +65,15 @@ describe('revision --autogenerate (SQLite)', () => {
   const AUTO = 'aaaaaaaaaaa2'
   const AUTO_YAML = 'aaaaaaaaaaa3'
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-autogen-')
     dir = project.dir
     dev = join(dir, 'migrations.db')
     fresh = join(dir, 'fresh.db')
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     // A second config on the same script directory: a fresh database to replay on.
     writeFileSync(join(dir, 'fresh.yaml'), 'scriptLocation: migrations\nurl: sqlite:///fresh.db\n')
-    const created = newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
+    const created = await newRevision(dir, ['-m', 'create account', '--rev-id', FIRST])
     const text = readFileSync(created.path, 'utf8')
       .replace(
         /(export async function upgrade\(op: Operations\) \{)\n\}/,
@@ -83,12 +84,12 @@ describe('revision --autogenerate (SQLite)', () => {
         `$1\n  op.dropTable('account')\n}`,
       )
     writeFileSync(created.path, text)
-    ok(dir, ['upgrade', 'head'])
+    await ok(dir, ['upgrade', 'head'])
   })
   afterAll(() => project.cleanup())
 
-  it('refuses when the database matches the revisions, and writes nothing', () => {
-    const run = retort(dir, ['revision', '--autogenerate', '-m', 'nothing'])
+  it('refuses when the database matches the revisions, and writes nothing', async () => {
+    const run = await retort(dir, ['revision', '--autogenerate', '-m', 'nothing'])
     expect(run.code).toBe(1)
     expect(run.stderr.trim()).toBe(
       'error: the database matches the revisions; nothing to autogenerate',
@@ -110,7 +111,7 @@ describe('revision --autogenerate (SQLite)', () => {
        ALTER TABLE account ADD COLUMN nickname VARCHAR(40);
        CREATE UNIQUE INDEX ux_account_email_nickname ON account (email, nickname);`,
     )
-    const result = retortJson<{
+    const result = await retortJson<{
       revision: string
       path: string
       downRevisions: string[]
@@ -146,21 +147,28 @@ describe('revision --autogenerate (SQLite)', () => {
       '  op.dropTable',
     ])
     // The dev database already has the changes: stamp it, as a developer would.
-    ok(dir, ['stamp', 'head'])
+    await ok(dir, ['stamp', 'head'])
   })
 
   it('replays on a fresh database to the same schema, and reverses with downgrade -1', async () => {
-    ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
+    await ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
     expect(await schemaOf(fresh)).toEqual(await schemaOf(dev))
-    ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
+    await ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
     const schema = await schemaOf(fresh)
     expect(schema.map((t) => t.name)).toEqual(['account'])
     expect(schema[0]!.columns.map((c) => c.name)).toEqual(['id', 'email'])
     expect(schema[0]!.indexes).toEqual([])
   })
 
-  it('refuses a database that is not at the heads', () => {
-    const run = retort(dir, ['-c', 'fresh.yaml', 'revision', '--autogenerate', '-m', 'behind'])
+  it('refuses a database that is not at the heads', async () => {
+    const run = await retort(dir, [
+      '-c',
+      'fresh.yaml',
+      'revision',
+      '--autogenerate',
+      '-m',
+      'behind',
+    ])
     expect(run.code).toBe(1)
     expect(run.stderr.trim()).toBe(
       `error: the database is at '${FIRST}' but the head is '${AUTO}'; run 'retort upgrade heads' first`,
@@ -168,7 +176,7 @@ describe('revision --autogenerate (SQLite)', () => {
   })
 
   it('writes YAML with --format yaml: column changes, a dropped index and a dropped table', async () => {
-    ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
+    await ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
     byHand(
       dev,
       `DROP INDEX ux_account_email_nickname;
@@ -184,7 +192,7 @@ describe('revision --autogenerate (SQLite)', () => {
        DROP TABLE account;
        ALTER TABLE account_new RENAME TO account;`,
     )
-    const result = retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
+    const result = await retortJson<{ path: string; operations: string[]; notes: string[] }>(dir, [
       'revision',
       '--autogenerate',
       '-m',
@@ -207,11 +215,11 @@ describe('revision --autogenerate (SQLite)', () => {
     expect(text).toContain('unique:\n        - [ label ]')
     expect(text).toContain('existingType: { raw: VARCHAR(255) }')
     expect(text).not.toMatch(/^downgrade:/m)
-    ok(dir, ['stamp', 'head'])
+    await ok(dir, ['stamp', 'head'])
 
-    ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
+    await ok(dir, ['-c', 'fresh.yaml', 'upgrade', 'head'])
     expect(await schemaOf(fresh)).toEqual(await schemaOf(dev))
-    ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
+    await ok(dir, ['-c', 'fresh.yaml', 'downgrade', '-1'])
     const back = await schemaOf(fresh)
     expect(back.map((t) => t.name)).toEqual(['account', 'invoice'])
     expect(back[0]!.columns.find((c) => c.name === 'email')).toMatchObject({

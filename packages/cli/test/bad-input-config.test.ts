@@ -12,15 +12,8 @@ import {
   describePostgres,
   type TestDatabase as PostgresTestDatabase,
 } from '../../dialect-postgres/test/helpers/postgres-server.js'
-import { retortInProcess } from './helpers/in-process.js'
-import {
-  createProject,
-  fillRevision,
-  newRevision,
-  ok,
-  retort,
-  type RunResult,
-} from './helpers/project.js'
+import { createProject, fillRevision, retort, type RunResult } from './helpers/project.js'
+import { newRevision, ok, retortInProcess } from './helpers/in-process.js'
 
 /**
  * Bad configs, `-x`/`-n` arguments, revision identifiers and URLs: each is refused before
@@ -347,15 +340,15 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
   let project: ReturnType<typeof createProject>
   let dir: string
   let before: ReturnType<typeof snapshot>
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-bad-input-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     // The default env: no env module in the script directory.
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(join(dir, 'retort.yaml'), `${MIGRATIONS}\n${URL_LINE}\n`)
     for (const [index, table] of ['account', 'invoice', 'payment'].entries()) {
-      const created = newRevision(dir, [
+      const created = await newRevision(dir, [
         '-m',
         `create ${table}`,
         '--rev-id',
@@ -363,12 +356,12 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
       ])
       fillRevision(created.path, table)
     }
-    ok(dir, ['upgrade', 'abcd00000002'])
+    await ok(dir, ['upgrade', 'abcd00000002'])
     before = snapshot(dir)
   }, 120_000)
   afterAll(() => project.cleanup())
 
-  it('has a corpus of at least 30 cases', () => {
+  it('has a corpus of at least 30 cases', async () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30)
   })
 
@@ -417,9 +410,11 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
   })
 
   it('-x url= with no env module migrates that database, not the config one', async () => {
-    ok(dir, ['-x', 'url=sqlite:///other.db', 'upgrade', 'heads'])
-    ok(dir, ['-x', 'url=sqlite:///other.db', 'downgrade', '-1'])
-    const current = JSON.parse(ok(dir, ['--json', '-x', 'url=sqlite:///other.db', 'current'])) as {
+    await ok(dir, ['-x', 'url=sqlite:///other.db', 'upgrade', 'heads'])
+    await ok(dir, ['-x', 'url=sqlite:///other.db', 'downgrade', '-1'])
+    const current = JSON.parse(
+      await ok(dir, ['--json', '-x', 'url=sqlite:///other.db', 'current']),
+    ) as {
       heads: string[]
     }
     expect(current.heads).toEqual(['abcd00000002'])
@@ -451,19 +446,19 @@ describe('bad config, arguments, identifiers and URLs leave a SQLite database as
 describe('an identifier with several heads', () => {
   let project: ReturnType<typeof createProject>
   let dir: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-bad-heads-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     rmSync(join(dir, 'migrations/env.ts'))
     writeFileSync(join(dir, 'retort.yaml'), `${MIGRATIONS}\n${URL_LINE}\n`)
-    const base = newRevision(dir, ['-m', 'create account', '--rev-id', 'base00000001'])
+    const base = await newRevision(dir, ['-m', 'create account', '--rev-id', 'base00000001'])
     fillRevision(base.path, 'account')
     for (const [id, table] of [
       ['left00000001', 'lefty'],
       ['right0000001', 'righty'],
     ] as const) {
-      const created = newRevision(dir, [
+      const created = await newRevision(dir, [
         '-m',
         `create ${table}`,
         '--head',
@@ -474,7 +469,7 @@ describe('an identifier with several heads', () => {
       ])
       fillRevision(created.path, table)
     }
-    ok(dir, ['upgrade', 'base00000001'])
+    await ok(dir, ['upgrade', 'base00000001'])
   }, 120_000)
   afterAll(() => project.cleanup())
 
@@ -542,17 +537,19 @@ async function runServerCases(
   }
 }
 
-function serverProject(url: string): { project: ReturnType<typeof createProject>; dir: string } {
+async function serverProject(
+  url: string,
+): Promise<{ project: ReturnType<typeof createProject>; dir: string }> {
   const project = createProject('retort-bad-server-')
   const dir = project.dir
   for (const name of ['dialect-postgres', 'dialect-mysql']) {
     symlinkSync(join(root, 'packages', name), join(dir, 'node_modules/@retort', name), 'dir')
   }
-  ok(dir, ['init', 'migrations'])
+  await ok(dir, ['init', 'migrations'])
   rmSync(join(dir, 'migrations/env.ts'))
   writeFileSync(join(dir, 'retort.yaml'), `${MIGRATIONS}\nurl: ${url}\n`)
   for (const [index, table] of ['account', 'invoice'].entries()) {
-    const created = newRevision(dir, [
+    const created = await newRevision(dir, [
       '-m',
       `create ${table}`,
       '--rev-id',
@@ -560,7 +557,7 @@ function serverProject(url: string): { project: ReturnType<typeof createProject>
     ])
     fillRevision(created.path, table)
   }
-  ok(dir, ['upgrade', 'srv000000001'])
+  await ok(dir, ['upgrade', 'srv000000001'])
   return { project, dir }
 }
 
@@ -570,7 +567,7 @@ describePostgres('bad input leaves a PostgreSQL database as it was', () => {
   let dir: string
   beforeAll(async () => {
     database = await createPostgresDatabase()
-    ;({ project, dir } = serverProject(database.url))
+    ;({ project, dir } = await serverProject(database.url))
     await database.query('INSERT INTO account (id) VALUES (1), (2)')
   }, 120_000)
   afterAll(async () => {
@@ -595,7 +592,7 @@ describeMysql('bad input leaves a MariaDB database as it was', () => {
   let dir: string
   beforeAll(async () => {
     database = await createMysqlDatabase()
-    ;({ project, dir } = serverProject(database.uri))
+    ;({ project, dir } = await serverProject(database.uri))
     await database.admin.query('INSERT INTO account (id) VALUES (1), (2)')
   }, 120_000)
   afterAll(async () => {

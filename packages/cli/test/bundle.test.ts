@@ -1,18 +1,15 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createProject,
-  fillRevision,
-  newRevision,
-  ok,
-  retort,
-  retortJson,
-} from './helpers/project.js'
+import { createProject, fillRevision } from './helpers/project.js'
+import { newRevision, ok, retort, retortJson } from './helpers/in-process.js'
 
-const corePackage = fileURLToPath(new URL('../../core/package.json', import.meta.url))
+/** Core's built TypeScript loader (`pnpm build` first): what an application run from sources uses. */
+const loader = fileURLToPath(
+  new URL('../../core/dist/script/typescript-loader.js', import.meta.url),
+)
 
 interface BundleJson {
   file: string
@@ -21,15 +18,13 @@ interface BundleJson {
 }
 
 /**
- * Imports `file` in a fresh Node process through jiti (as an application run from sources
- * would) and returns `[key, revision, typeof upgrade]` for each entry of `migrations`.
+ * Imports `file` in a fresh Node process (as an application run from sources would) and
+ * returns `[key, revision, typeof upgrade]` for each entry of `migrations`.
  */
 function importIndex(cwd: string, file: string): [string, string, string][] {
   const script = `
-    import { createRequire } from 'node:module'
-    const { createJiti } = createRequire(${JSON.stringify(corePackage)})('jiti')
-    const jiti = createJiti(${JSON.stringify(file)}, { interopDefault: false, moduleCache: false })
-    const mod = await jiti.import(${JSON.stringify(file)})
+    const { TypeScriptLoader } = await import(${JSON.stringify(pathToFileURL(loader).href)})
+    const mod = await new TypeScriptLoader().import(${JSON.stringify(file)})
     if (mod.default !== mod.migrations) throw new Error('the default export is not migrations')
     console.log(JSON.stringify(Object.entries(mod.migrations).map(([key, m]) => [key, m.revision, typeof m.upgrade])))
   `
@@ -46,24 +41,24 @@ describe('retort bundle', () => {
   afterEach(() => project?.cleanup())
 
   /** A default-template project with a TypeScript and a YAML revision. */
-  function setUp(): {
+  async function setUp(): Promise<{
     dir: string
     index: string
     r1: { revision: string; path: string }
     r2: { revision: string; path: string }
-  } {
+  }> {
     project = createProject('retort-bundle-')
     const { dir } = project
-    ok(dir, ['init', 'db'])
-    const r1 = newRevision(dir, ['-m', 'create account'])
+    await ok(dir, ['init', 'db'])
+    const r1 = await newRevision(dir, ['-m', 'create account'])
     fillRevision(r1.path, 'account')
-    const r2 = newRevision(dir, ['-m', 'tag', '--format', 'yaml'])
+    const r2 = await newRevision(dir, ['-m', 'tag', '--format', 'yaml'])
     return { dir, index: join(dir, 'db/migrations.generated.ts'), r1, r2 }
   }
 
-  it('writes the index of every revision, then finds it up to date', () => {
-    const { dir, index, r1, r2 } = setUp()
-    expect(ok(dir, ['bundle'])).toBe(`wrote ${index} (2 revisions)\n`)
+  it('writes the index of every revision, then finds it up to date', async () => {
+    const { dir, index, r1, r2 } = await setUp()
+    expect(await ok(dir, ['bundle'])).toBe(`wrote ${index} (2 revisions)\n`)
     const text = readFileSync(index, 'utf8')
     expect(text).toMatch(
       new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`),
@@ -75,33 +70,33 @@ describe('retort bundle', () => {
       `revision: ${/^[0-9]/.test(r2.revision) ? `'${r2.revision}'` : r2.revision}`,
     )
 
-    expect(ok(dir, ['bundle'])).toBe(`${index} is up to date (2 revisions)\n`)
+    expect(await ok(dir, ['bundle'])).toBe(`${index} is up to date (2 revisions)\n`)
     expect(readFileSync(index, 'utf8')).toBe(text)
-    expect(ok(dir, ['bundle', '--check'])).toBe(`${index} is up to date (2 revisions)\n`)
+    expect(await ok(dir, ['bundle', '--check'])).toBe(`${index} is up to date (2 revisions)\n`)
   })
 
-  it('--json prints { file, revisions, changed }', () => {
-    const { dir, index } = setUp()
-    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({
+  it('--json prints { file, revisions, changed }', async () => {
+    const { dir, index } = await setUp()
+    expect(await retortJson<BundleJson>(dir, ['bundle'])).toEqual({
       file: index,
       revisions: 2,
       changed: true,
     })
-    expect(retortJson<BundleJson>(dir, ['bundle'])).toEqual({
+    expect(await retortJson<BundleJson>(dir, ['bundle'])).toEqual({
       file: index,
       revisions: 2,
       changed: false,
     })
-    expect(retortJson<BundleJson>(dir, ['bundle', '--check'])).toEqual({
+    expect(await retortJson<BundleJson>(dir, ['bundle', '--check'])).toEqual({
       file: index,
       revisions: 2,
       changed: false,
     })
   })
 
-  it('--check exits 1 with one line when the index is missing or stale, and writes nothing', () => {
-    const { dir, index } = setUp()
-    const missing = retort(dir, ['bundle', '--check'])
+  it('--check exits 1 with one line when the index is missing or stale, and writes nothing', async () => {
+    const { dir, index } = await setUp()
+    const missing = await retort(dir, ['bundle', '--check'])
     expect(missing.code).toBe(1)
     expect(missing.stdout).toBe('')
     expect(missing.stderr).toBe(
@@ -109,27 +104,27 @@ describe('retort bundle', () => {
     )
     expect(existsSync(index)).toBe(false)
 
-    ok(dir, ['bundle'])
+    await ok(dir, ['bundle'])
     const before = readFileSync(index, 'utf8')
-    newRevision(dir, ['-m', 'add note'])
-    const stale = retort(dir, ['bundle', '--check'])
+    await newRevision(dir, ['-m', 'add note'])
+    const stale = await retort(dir, ['bundle', '--check'])
     expect(stale.code).toBe(1)
     expect(stale.stderr).toBe(
       `error: the migrations index '${index}' is out of date; run 'retort bundle' to update it\n`,
     )
     expect(readFileSync(index, 'utf8')).toBe(before)
 
-    const json = retort(dir, ['--json', 'bundle', '--check'])
+    const json = await retort(dir, ['--json', 'bundle', '--check'])
     expect(json.code).toBe(1)
     expect(JSON.parse(json.stdout)).toEqual({ file: index, revisions: 3, changed: true })
     expect(json.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('the generated module exports every revision, keyed by path, in directory order', () => {
-    const { dir, index, r1, r2 } = setUp()
-    ok(dir, ['bundle'])
+  it('the generated module exports every revision, keyed by path, in directory order', async () => {
+    const { dir, index, r1, r2 } = await setUp()
+    await ok(dir, ['bundle'])
     const entries = importIndex(dir, index)
-    const history = retortJson<{ revision: string; path: string }[]>(dir, ['history'])
+    const history = await retortJson<{ revision: string; path: string }[]>(dir, ['history'])
     expect(entries.map(([, revision]) => revision).sort()).toEqual(
       history.map((r) => r.revision).sort(),
     )
@@ -141,21 +136,29 @@ describe('retort bundle', () => {
     )
   })
 
-  it("writes where --out or the config key bundleIndex says, and ignores a hook's file argument", () => {
-    const { dir } = setUp()
+  it("writes where --out or the config key bundleIndex says, and ignores a hook's file argument", async () => {
+    const { dir } = await setUp()
     const config = join(dir, 'retort.yaml')
     writeFileSync(config, `${readFileSync(config, 'utf8')}bundleIndex: src/gen/migrations.ts\n`)
     const configured = join(dir, 'src/gen/migrations.ts')
-    expect(retortJson<BundleJson>(dir, ['bundle', join(dir, 'db/versions/whatever.ts')]).file).toBe(
-      configured,
-    )
+    expect(
+      (await retortJson<BundleJson>(dir, ['bundle', join(dir, 'db/versions/whatever.ts')])).file,
+    ).toBe(configured)
     expect(readFileSync(configured, 'utf8')).toMatch(
       /from "\.\.\/\.\.\/db\/versions\/[0-9a-f]+_create_account\.ts"/,
     )
     expect(existsSync(join(dir, 'db/migrations.generated.ts'))).toBe(false)
 
     expect(
-      retortJson<BundleJson>(join(dir, 'src'), ['-c', config, 'bundle', '--out', 'other.ts']).file,
+      (
+        await retortJson<BundleJson>(join(dir, 'src'), [
+          '-c',
+          config,
+          'bundle',
+          '--out',
+          'other.ts',
+        ])
+      ).file,
     ).toBe(join(dir, 'src/other.ts'))
     expect(importIndex(dir, join(dir, 'src/other.ts'))).toHaveLength(2)
 
@@ -163,15 +166,15 @@ describe('retort bundle', () => {
       config,
       readFileSync(config, 'utf8').replace('bundleIndex: src/gen/migrations.ts', 'bundleIndex: 3'),
     )
-    const bad = retort(dir, ['bundle'])
+    const bad = await retort(dir, ['bundle'])
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain(`'bundleIndex' must be a file path`)
   })
 
-  it('a broken graph fails before anything is written', () => {
-    const { dir, index, r1 } = setUp()
+  it('a broken graph fails before anything is written', async () => {
+    const { dir, index, r1 } = await setUp()
     rmSync(r1.path)
-    const result = retort(dir, ['bundle'])
+    const result = await retort(dir, ['bundle'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^error: .*\n$/)
     expect(result.stderr).toContain(r1.revision)

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sqliteDialect } from '../../dialect-sqlite/src/index.js'
 import { runRoundTrip } from './helpers/declared-schema-round-trip.js'
-import { createProject, ok, retort } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { ok, retort } from './helpers/in-process.js'
 
 // The declared-schema workflow on SQLite, with a TypeScript schema and TypeScript revisions.
 // The comparison replays on an in-memory database: the project's file is never opened.
@@ -11,7 +12,7 @@ describe('declared schema (SQLite)', () => {
   let project: ReturnType<typeof createProject>
   let dir: string
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-declared-sqlite-')
     dir = project.dir
     mkdirSync(join(dir, 'migrations/versions'), { recursive: true })
@@ -22,12 +23,12 @@ describe('declared schema (SQLite)', () => {
   })
   afterAll(() => project.cleanup())
 
-  it('check and autogenerate need no database file: none is created', () => {
+  it('check and autogenerate need no database file: none is created', async () => {
     writeFileSync(
       join(dir, 'schema.ts'),
       "import { column, defineSchema } from '@retort/core'\nexport default defineSchema({ tables: { tag: { columns: [column('id', 'integer', { primaryKey: true })] } } })\n",
     )
-    const run = retort(dir, ['check', '--no-database'])
+    const run = await retort(dir, ['check', '--no-database'])
     expect(run.code).toBe(1)
     expect(run.stdout).toBe("✗ schema: table 'tag' is declared but no revision creates it\n")
     expect(existsSync(join(dir, 'app.db'))).toBe(false)
@@ -45,12 +46,12 @@ describe('declared schema (SQLite)', () => {
     })
   })
 
-  it('a second check reads both schemas from the cache', () => {
-    const report = JSON.parse(ok(dir, ['--json', 'check'])) as {
+  it('a second check reads both schemas from the cache', async () => {
+    const report = JSON.parse(await ok(dir, ['--json', 'check'])) as {
       schemas: { cached: { revisions: boolean; declared: boolean } }[]
     }
     expect(report.schemas[0]!.cached).toEqual({ revisions: true, declared: true })
-    const fresh = JSON.parse(ok(dir, ['--json', 'check', '--no-cache'])) as typeof report
+    const fresh = JSON.parse(await ok(dir, ['--json', 'check', '--no-cache'])) as typeof report
     expect(fresh.schemas[0]!.cached).toEqual({ revisions: false, declared: false })
   })
 })

@@ -2,14 +2,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createProject,
-  fillRevision,
-  newRevision,
-  ok,
-  retort,
-  retortJson,
-} from './helpers/project.js'
+import { createProject, fillRevision } from './helpers/project.js'
+import { newRevision, ok, retort, retortJson } from './helpers/in-process.js'
 
 interface SqliteHandle {
   prepare(sql: string): { all(): { name: string }[] }
@@ -63,16 +57,16 @@ describe('downgrades take exactly what was asked', () => {
   let dir: string
   const url = (name: string) => ['-x', `url=sqlite:///${name}.db`]
   const file = (name: string) => join(dir, `${name}.db`)
-  const rows = (name: string) =>
-    retortJson<{ heads: string[] }>(dir, ['current', ...url(name)]).heads.sort()
+  const rows = async (name: string) =>
+    (await retortJson<{ heads: string[] }>(dir, ['current', ...url(name)])).heads.sort()
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject()
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
-    fillRevision(newRevision(dir, ['-m', 'trunk', '--rev-id', TRUNK]).path, 'trunk')
-    fillRevision(newRevision(dir, ['-m', 'alice', '--rev-id', ALICE]).path, 'alice')
-    const bob = newRevision(dir, [
+    await ok(dir, ['init', 'migrations'])
+    fillRevision((await newRevision(dir, ['-m', 'trunk', '--rev-id', TRUNK])).path, 'trunk')
+    fillRevision((await newRevision(dir, ['-m', 'alice', '--rev-id', ALICE])).path, 'alice')
+    const bob = await newRevision(dir, [
       '-m',
       'bob',
       '--rev-id',
@@ -90,49 +84,51 @@ describe('downgrades take exactly what was asked', () => {
   it.each([
     ['bobfeat@-1', 'label'],
     [`${BOB}@-1`, 'revision'],
-  ])('downgrade %s (a %s on the branch) keeps alice', (target, kind) => {
+  ])('downgrade %s (a %s on the branch) keeps alice', async (target, kind) => {
     const name = `branch-${kind}`
-    ok(dir, ['upgrade', 'heads', ...url(name)])
+    await ok(dir, ['upgrade', 'heads', ...url(name)])
     expect(tablesOf(file(name))).toEqual(['alice', 'bob', 'trunk'])
 
     // Offline, from the same rows: the script runs what the online downgrade runs.
-    const script = retortJson<{ sql: string }>(dir, [
-      'downgrade',
-      '--sql',
-      `heads:${target}`,
-      ...url(name),
-    ]).sql
-    const result = retortJson<MigrateJson>(dir, ['downgrade', target, ...url(name)])
+    const script = (
+      await retortJson<{ sql: string }>(dir, [
+        'downgrade',
+        '--sql',
+        `heads:${target}`,
+        ...url(name),
+      ])
+    ).sql
+    const result = await retortJson<MigrateJson>(dir, ['downgrade', target, ...url(name)])
     expect(result.applied.map((a) => [a.revision, a.direction])).toEqual([[BOB, 'down']])
     expect(scriptRevisions(script)).toEqual([BOB])
     expect(result.heads).toEqual([ALICE])
-    expect(rows(name)).toEqual([ALICE])
+    expect(await rows(name)).toEqual([ALICE])
     expect(tablesOf(file(name))).toEqual(['alice', 'trunk'])
   })
 
-  it('the text output names bob alone', () => {
-    ok(dir, ['upgrade', 'heads', ...url('text')])
-    const run = retort(dir, ['downgrade', 'bobfeat@-1', ...url('text')])
+  it('the text output names bob alone', async () => {
+    await ok(dir, ['upgrade', 'heads', ...url('text')])
+    const run = await retort(dir, ['downgrade', 'bobfeat@-1', ...url('text')])
     expect(run.code).toBe(0)
     expect(run.stderr).toContain(`Running downgrade ${BOB} -> ${TRUNK}`)
     expect(run.stderr + run.stdout).not.toContain(`Running downgrade ${ALICE}`)
   })
 
-  it('-1 with two rows is a one-line error naming both and suggesting ROW@-1', () => {
-    ok(dir, ['upgrade', 'heads', ...url('two-rows')])
-    const run = retort(dir, ['downgrade', '-1', ...url('two-rows')])
+  it('-1 with two rows is a one-line error naming both and suggesting ROW@-1', async () => {
+    await ok(dir, ['upgrade', 'heads', ...url('two-rows')])
+    const run = await retort(dir, ['downgrade', '-1', ...url('two-rows')])
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     for (const text of [`'${ALICE}'`, `'${BOB}'`, `'${ALICE}@-1'`, `'${BOB}@-1'`])
       expect(run.stderr).toContain(text)
     // Nothing ran.
-    expect(rows('two-rows')).toEqual([ALICE, BOB])
+    expect(await rows('two-rows')).toEqual([ALICE, BOB])
     expect(tablesOf(file('two-rows'))).toEqual(['alice', 'bob', 'trunk'])
   })
 
   describe('a merge row', () => {
-    beforeAll(() => {
-      const merge = retortJson<{ path: string }>(dir, [
+    beforeAll(async () => {
+      const merge = await retortJson<{ path: string }>(dir, [
         'merge',
         '-m',
         'merge alice and bob',
@@ -143,19 +139,21 @@ describe('downgrades take exactly what was asked', () => {
       fillRevision(merge.path, 'merged')
     })
 
-    it('-1 un-applies the merge alone; both parents become the rows', () => {
-      ok(dir, ['upgrade', 'heads', ...url('merge')])
-      expect(rows('merge')).toEqual([MERGE])
-      const script = retortJson<{ sql: string }>(dir, [
-        'downgrade',
-        '--sql',
-        `${MERGE}:-1`,
-        ...url('merge'),
-      ]).sql
-      const result = retortJson<MigrateJson>(dir, ['downgrade', '-1', ...url('merge')])
+    it('-1 un-applies the merge alone; both parents become the rows', async () => {
+      await ok(dir, ['upgrade', 'heads', ...url('merge')])
+      expect(await rows('merge')).toEqual([MERGE])
+      const script = (
+        await retortJson<{ sql: string }>(dir, [
+          'downgrade',
+          '--sql',
+          `${MERGE}:-1`,
+          ...url('merge'),
+        ])
+      ).sql
+      const result = await retortJson<MigrateJson>(dir, ['downgrade', '-1', ...url('merge')])
       expect(result.applied.map((a) => a.revision)).toEqual([MERGE])
       expect(scriptRevisions(script)).toEqual([MERGE])
-      expect(rows('merge')).toEqual([ALICE, BOB])
+      expect(await rows('merge')).toEqual([ALICE, BOB])
       expect(tablesOf(file('merge'))).toEqual(['alice', 'bob', 'trunk'])
     })
   })
@@ -170,13 +168,13 @@ describe('a dependency of a downgraded revision stays applied', () => {
   const R = 'dddd00000003'
   const url = ['-x', 'url=sqlite:///deps.db']
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject()
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
-    fillRevision(newRevision(dir, ['-m', 'p', '--rev-id', P]).path, 'p_table')
-    fillRevision(newRevision(dir, ['-m', 'd', '--rev-id', D]).path, 'd_table')
-    const r = newRevision(dir, [
+    await ok(dir, ['init', 'migrations'])
+    fillRevision((await newRevision(dir, ['-m', 'p', '--rev-id', P])).path, 'p_table')
+    fillRevision((await newRevision(dir, ['-m', 'd', '--rev-id', D])).path, 'd_table')
+    const r = await newRevision(dir, [
       '-m',
       'r',
       '--rev-id',
@@ -191,15 +189,17 @@ describe('a dependency of a downgraded revision stays applied', () => {
   })
   afterAll(() => project.cleanup())
 
-  it('downgrade -1 from [R] un-applies R alone and leaves rows [D]', () => {
-    const up = retortJson<MigrateJson>(dir, ['upgrade', R, ...url])
+  it('downgrade -1 from [R] un-applies R alone and leaves rows [D]', async () => {
+    const up = await retortJson<MigrateJson>(dir, ['upgrade', R, ...url])
     expect(up.applied.map((a) => a.revision)).toEqual([P, D, R])
     expect(up.heads).toEqual([R])
-    const script = retortJson<{ sql: string }>(dir, ['downgrade', '--sql', `${R}:-1`, ...url]).sql
-    const result = retortJson<MigrateJson>(dir, ['downgrade', '-1', ...url])
+    const script = (
+      await retortJson<{ sql: string }>(dir, ['downgrade', '--sql', `${R}:-1`, ...url])
+    ).sql
+    const result = await retortJson<MigrateJson>(dir, ['downgrade', '-1', ...url])
     expect(result.applied.map((a) => a.revision)).toEqual([R])
     expect(scriptRevisions(script)).toEqual([R])
-    expect(retortJson<{ heads: string[] }>(dir, ['current', ...url]).heads).toEqual([D])
+    expect((await retortJson<{ heads: string[] }>(dir, ['current', ...url])).heads).toEqual([D])
     expect(tablesOf(join(dir, 'deps.db'))).toEqual(['d_table', 'p_table'])
   })
 })

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, fillRevision, newRevision, ok, retort } from './helpers/project.js'
+import { createProject, fillRevision, retort as retortBinary } from './helpers/project.js'
+import { newRevision, ok, retort } from './helpers/in-process.js'
 
 /**
  * Every error: its exit code, and one `error:` line on stderr that names the object (the
@@ -22,84 +23,93 @@ describe('error paths', () => {
   let project: ReturnType<typeof createProject>
   let dir: string
   let first: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject()
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
-    const r1 = newRevision(dir, ['-m', 'create account'])
+    await ok(dir, ['init', 'migrations'])
+    const r1 = await newRevision(dir, ['-m', 'create account'])
     fillRevision(r1.path, 'account')
     first = r1.revision
   })
   afterAll(() => project.cleanup())
 
-  it('usage errors exit 2', () => {
-    expectError(retort(dir, ['frobnicate']), 2, /unknown command 'frobnicate'/)
-    expectError(retort(dir, ['show']), 2, /missing required argument 'rev'/)
-    expectError(retort(dir, ['heads', '--bogus']), 2, /unknown option '--bogus'/)
-    expectError(retort(dir, ['-x', 'tenant', 'heads']), 2, /-x expects KEY=VALUE, not 'tenant'/)
-    expectError(retort(dir, ['graph', '--format', 'png']), 2, /'png' is invalid/)
-    expectError(retort(dir, ['revision', '--format', 'xml']), 2, /'xml' is invalid/)
-    expectError(retort(dir, ['rebase', first]), 2, /rebase needs --onto/)
-    const none = retort(dir, [])
+  it('usage errors exit 2', async () => {
+    // The process's own exit status, through the binary; the rest in-process.
+    expectError(retortBinary(dir, ['frobnicate']), 2, /unknown command 'frobnicate'/)
+    expectError(await retort(dir, ['show']), 2, /missing required argument 'rev'/)
+    expectError(await retort(dir, ['heads', '--bogus']), 2, /unknown option '--bogus'/)
+    expectError(
+      await retort(dir, ['-x', 'tenant', 'heads']),
+      2,
+      /-x expects KEY=VALUE, not 'tenant'/,
+    )
+    expectError(await retort(dir, ['graph', '--format', 'png']), 2, /'png' is invalid/)
+    expectError(await retort(dir, ['revision', '--format', 'xml']), 2, /'xml' is invalid/)
+    expectError(await retort(dir, ['rebase', first]), 2, /rebase needs --onto/)
+    const none = retortBinary(dir, [])
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('Usage: retort')
   })
 
-  it('help and version exit 0', () => {
-    expect(retort(dir, ['--help']).code).toBe(0)
-    expect(retort(dir, ['upgrade', '--help']).stdout).toContain('--sql')
-    expect(retort(dir, ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  it('help and version exit 0', async () => {
+    expect((await retort(dir, ['--help'])).code).toBe(0)
+    expect((await retort(dir, ['upgrade', '--help'])).stdout).toContain('--sql')
+    expect((await retort(dir, ['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
   })
 
-  it('config errors name the file or the lookup', () => {
+  it('config errors name the file or the lookup', async () => {
     const empty = join(dir, 'empty')
     mkdirSync(empty)
-    expectError(retort(empty, ['heads']), 1, /retort\.yaml/)
-    expectError(retort(dir, ['-c', 'nope.yaml', 'heads']), 1, /nope\.yaml/)
-    expectError(retort(dir, ['-n', 'analytics', 'heads']), 1, /no database 'analytics'/)
+    expectError(await retort(empty, ['heads']), 1, /retort\.yaml/)
+    expectError(await retort(dir, ['-c', 'nope.yaml', 'heads']), 1, /nope\.yaml/)
+    expectError(await retort(dir, ['-n', 'analytics', 'heads']), 1, /no database 'analytics'/)
   })
 
-  it('resolution errors name the identifier', () => {
-    expectError(retort(dir, ['show', 'ffffffffffff']), 1, /'ffffffffffff'/)
-    expectError(retort(dir, ['downgrade', '-5']), 1, /-5/)
-    expectError(retort(dir, ['upgrade', 'nosuch@head']), 1, /nosuch/)
+  it('resolution errors name the identifier', async () => {
+    expectError(await retort(dir, ['show', 'ffffffffffff']), 1, /'ffffffffffff'/)
+    expectError(await retort(dir, ['downgrade', '-5']), 1, /-5/)
+    expectError(await retort(dir, ['upgrade', 'nosuch@head']), 1, /nosuch/)
   })
 
-  it('authoring errors', () => {
-    expectError(retort(dir, ['init', 'migrations']), 1, /directory '.*migrations' is not empty/)
+  it('authoring errors', async () => {
     expectError(
-      retort(dir, ['init', '--template', 'nope', 'other']),
+      await retort(dir, ['init', 'migrations']),
+      1,
+      /directory '.*migrations' is not empty/,
+    )
+    expectError(
+      await retort(dir, ['init', '--template', 'nope', 'other']),
       1,
       /no template 'nope'; choose one of app, default, multidb/,
     )
     expectError(
-      retort(dir, ['revision', '-m', 'x', '--autogenerate']),
+      await retort(dir, ['revision', '-m', 'x', '--autogenerate']),
       1,
       /the database is at .* but the heads? (is|are) .*; run 'retort upgrade heads' first/,
     )
     expectError(
-      retort(dir, ['revision', '-m', 'x', '--rev-id', 'bad-id']),
+      await retort(dir, ['revision', '-m', 'x', '--rev-id', 'bad-id']),
       1,
       /revision id 'bad-id' is not valid/,
     )
     expectError(
-      retort(dir, ['revision', '-m', 'x', '--rev-id', first]),
+      await retort(dir, ['revision', '-m', 'x', '--rev-id', first]),
       1,
       new RegExp(`revision '${first}' already exists`),
     )
-    expectError(retort(dir, ['revision', '-m', 'x', '--head', 'ffff0000']), 1, /ffff0000/)
-    expectError(retort(dir, ['merge', 'heads']), 1, /a merge needs two or more revisions/)
-    expectError(retort(dir, ['edit', 'head']), 1, /set \$EDITOR/)
+    expectError(await retort(dir, ['revision', '-m', 'x', '--head', 'ffff0000']), 1, /ffff0000/)
+    expectError(await retort(dir, ['merge', 'heads']), 1, /a merge needs two or more revisions/)
+    expectError(await retort(dir, ['edit', 'head']), 1, /set \$EDITOR/)
   })
 
-  it('a failing post-write hook fails the command and names the hook', () => {
+  it('a failing post-write hook fails the command and names the hook', async () => {
     const config = join(dir, 'hooks.yaml')
     writeFileSync(
       config,
       // Quoted as in a shell: an unquoted `(` would need one, and is refused.
       `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - node -e "process.exit(3)"\n`,
     )
-    const run = retort(dir, ['-c', config, 'revision', '-m', 'hooked', '--head', first])
+    const run = await retort(dir, ['-c', config, 'revision', '-m', 'hooked', '--head', first])
     expectError(
       run,
       1,
@@ -107,28 +117,28 @@ describe('error paths', () => {
     )
   })
 
-  it('database errors', () => {
+  it('database errors', async () => {
     expectError(
-      retort(dir, ['downgrade', '--sql', 'base']),
+      await retort(dir, ['downgrade', '--sql', 'base']),
       1,
       /an offline downgrade needs a range FROM:TO/,
     )
-    expectError(retort(dir, ['current', '--check-heads']), 1, /run 'retort upgrade heads'/)
+    expectError(await retort(dir, ['current', '--check-heads']), 1, /run 'retort upgrade heads'/)
     // A revision whose upgrade fails: the migration error names it and the statement.
-    const broken = newRevision(dir, ['-m', 'broken'])
+    const broken = await newRevision(dir, ['-m', 'broken'])
     const { path } = broken
     writeFileSync(
       path,
       `export const revision = '${broken.revision}'\nexport const downRevision = '${first}'\nexport const message = 'broken'\nexport async function upgrade(op) { op.execute('CREATE TABLE') }\n`,
     )
     expectError(
-      retort(dir, ['upgrade', broken.revision]),
+      await retort(dir, ['upgrade', broken.revision]),
       1,
       new RegExp(`upgrade of revision '${broken.revision}'.*failed at statement \`CREATE TABLE\``),
     )
   })
 
-  it('an env module that throws: exit 1, one line, and --debug adds the stack', () => {
+  it('an env module that throws: exit 1, one line, and --debug adds the stack', async () => {
     const other = join(dir, 'broken-env')
     mkdirSync(join(other, 'versions'), { recursive: true })
     writeFileSync(
@@ -136,9 +146,9 @@ describe('error paths', () => {
       `export default { kind: 'env', run() { throw new Error('vault is sealed') } }\n`,
     )
     writeFileSync(join(dir, 'broken.yaml'), 'scriptLocation: broken-env\n')
-    const run = retort(dir, ['-c', 'broken.yaml', 'current'])
+    const run = await retort(dir, ['-c', 'broken.yaml', 'current'])
     expectError(run, 1, /vault is sealed \(run with --debug for the stack\)/)
-    const debug = retort(dir, ['--debug', '-c', 'broken.yaml', 'current'])
+    const debug = await retort(dir, ['--debug', '-c', 'broken.yaml', 'current'])
     expect(debug.code).toBe(1)
     expect(debug.stderr).toContain('error: vault is sealed')
     expect(debug.stderr).toMatch(/\n\s+at /)

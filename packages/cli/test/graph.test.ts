@@ -4,7 +4,8 @@ import { XMLValidator } from 'fast-xml-parser'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/main.js'
-import { createProject, fillRevision, newRevision, ok, retort } from './helpers/project.js'
+import { createProject, fillRevision } from './helpers/project.js'
+import { newRevision, ok, retort } from './helpers/in-process.js'
 
 /** Runs `retort ARGS` in this process with stdout a terminal of `columns` columns. */
 async function inTerminal(cwd: string, args: readonly string[], columns = 100) {
@@ -33,16 +34,16 @@ describe('retort graph pictures', () => {
     title: 'd4d4d4d4d4d4',
     merge: 'e5e5e5e5e5e5',
   }
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-graph-')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
     fillRevision(
-      newRevision(dir, ['-m', 'create account', '--rev-id', ids.account]).path,
+      (await newRevision(dir, ['-m', 'create account', '--rev-id', ids.account])).path,
       'account',
     )
-    fillRevision(newRevision(dir, ['-m', 'create note', '--rev-id', ids.note]).path, 'note')
-    const tag = newRevision(dir, [
+    fillRevision((await newRevision(dir, ['-m', 'create note', '--rev-id', ids.note])).path, 'note')
+    const tag = await newRevision(dir, [
       '-m',
       'create tag',
       '--rev-id',
@@ -56,7 +57,7 @@ describe('retort graph pictures', () => {
     fillRevision(tag.path, 'tag')
     // `retort revision` refuses control characters in a message; a file edited by hand
     // can still carry them, and every picture must show them escaped.
-    const title = newRevision(dir, [
+    const title = await newRevision(dir, [
       '-m',
       'note TITLE <b>',
       '--rev-id',
@@ -68,12 +69,12 @@ describe('retort graph pictures', () => {
       title.path,
       readFileSync(title.path, 'utf8').replaceAll('TITLE', '\x1b[31mtitle\x1b[0m'),
     )
-    ok(dir, ['upgrade', `${ids.title}`])
+    await ok(dir, ['upgrade', `${ids.title}`])
   })
   afterAll(() => project.cleanup())
 
-  it('--format ascii draws the branches and marks where the database is', () => {
-    expect(ok(dir, ['graph', '--format', 'ascii'])).toBe(
+  it('--format ascii draws the branches and marks where the database is', async () => {
+    expect(await ok(dir, ['graph', '--format', 'ascii'])).toBe(
       [
         `* ${ids.title} (head) (current) note \\x1b[31mtitle\\x1b[0m <b>`,
         `* ${ids.note} create note`,
@@ -88,17 +89,17 @@ describe('retort graph pictures', () => {
   it('is ASCII by default in a terminal, Mermaid when piped (as before)', async () => {
     const terminal = await inTerminal(dir, ['graph'])
     expect(terminal.code).toBe(0)
-    expect(terminal.stdout).toBe(ok(dir, ['graph', '--format', 'ascii']))
+    expect(terminal.stdout).toBe(await ok(dir, ['graph', '--format', 'ascii']))
     expect(terminal.stderr).toBe('')
-    const piped = ok(dir, ['graph'])
+    const piped = await ok(dir, ['graph'])
     expect(piped.startsWith('flowchart BT\n')).toBe(true)
     // The message's escape sequences do not reach the terminal in any text format.
     expect(piped).not.toContain('\x1b')
-    expect(ok(dir, ['graph', '--format', 'dot'])).not.toContain('\x1b')
+    expect(await ok(dir, ['graph', '--format', 'dot'])).not.toContain('\x1b')
   })
 
-  it('--format svg is an XML document with every revision, the current one marked', () => {
-    const svg = ok(dir, ['graph', '--format', 'svg'])
+  it('--format svg is an XML document with every revision, the current one marked', async () => {
+    const svg = await ok(dir, ['graph', '--format', 'svg'])
     expect(XMLValidator.validate(svg)).toBe(true)
     for (const id of Object.values(ids).slice(0, 4)) expect(svg).toContain(`data-revision="${id}"`)
     expect(svg).toContain(`<g class="revision head current" data-revision="${ids.title}">`)
@@ -106,13 +107,13 @@ describe('retort graph pictures', () => {
     expect(svg).toContain('>[tags] head</text>')
     expect(svg).toContain('note \\x1b[31mtitle\\x1b[0m &lt;b&gt;')
     // Without a database read: no marks, no legend entry for them.
-    const plain = ok(dir, ['graph', '--format', 'svg', '--no-current'])
+    const plain = await ok(dir, ['graph', '--format', 'svg', '--no-current'])
     expect(plain).not.toContain(' current"')
     expect(plain).not.toContain('the database is here')
   })
 
-  it('--format html is one page that parses without an error', () => {
-    const html = ok(dir, ['graph', '--format', 'html'])
+  it('--format html is one page that parses without an error', async () => {
+    const html = await ok(dir, ['graph', '--format', 'html'])
     const errors: string[] = []
     parse(html, { onParseError: (error) => errors.push(error.code) })
     expect(errors).toEqual([])
@@ -120,9 +121,9 @@ describe('retort graph pictures', () => {
     expect(html.match(/data-revision="/g)).toHaveLength(4)
   })
 
-  it('an unreachable database leaves the picture unmarked with a warning, never a password', () => {
+  it('an unreachable database leaves the picture unmarked with a warning, never a password', async () => {
     const url = 'postgresql://retort:s3cr3t-pw@127.0.0.1:1/nowhere'
-    const run = retort(dir, ['-x', `url=${url}`, 'graph', '--format', 'ascii'])
+    const run = await retort(dir, ['-x', `url=${url}`, 'graph', '--format', 'ascii'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(`| * ${ids.tag} [tags] (head) create tag`)
     expect(run.stdout).not.toContain('(current)')
@@ -130,22 +131,22 @@ describe('retort graph pictures', () => {
       /^warning: the database could not be read, so no revision is marked current \(.+\); pass --no-current not to read it\n$/,
     )
     expect(run.stderr).not.toContain('s3cr3t-pw')
-    const json = retort(dir, ['--json', '-x', `url=${url}`, 'graph', '--format', 'svg'])
+    const json = await retort(dir, ['--json', '-x', `url=${url}`, 'graph', '--format', 'svg'])
     expect(json.code).toBe(0)
     const document = JSON.parse(json.stdout) as { currentError: string; current?: unknown }
     expect(document.currentError).toBeTypeOf('string')
     expect(document.current).toBeUndefined()
     expect(json.stdout).not.toContain('s3cr3t-pw')
     // --no-current does not try.
-    expect(retort(dir, ['-x', `url=${url}`, 'graph', '--no-current']).stderr).toBe('')
+    expect((await retort(dir, ['-x', `url=${url}`, 'graph', '--no-current'])).stderr).toBe('')
   })
 })
 
 describe('retort graph in a terminal, on a large history', () => {
   let project: ReturnType<typeof createProject>
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort-graph-large-')
-    ok(project.dir, ['init', 'migrations'])
+    await ok(project.dir, ['init', 'migrations'])
     const id = (n: number) => `f${String(n).padStart(11, '0')}`
     for (let n = 1; n <= 101; n++) {
       writeFileSync(
@@ -164,6 +165,8 @@ describe('retort graph in a terminal, on a large history', () => {
       "note: 101 revisions; for a picture you can zoom and search, write 'retort graph --format svg > graph.svg' or '--format html > graph.html'\n",
     )
     // Piped, the output is for a program: no note.
-    expect(retort(project.dir, ['graph', '--format', 'ascii', '--no-current']).stderr).toBe('')
+    expect((await retort(project.dir, ['graph', '--format', 'ascii', '--no-current'])).stderr).toBe(
+      '',
+    )
   })
 })

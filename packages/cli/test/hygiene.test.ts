@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, constants, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BIN, createProject, fillRevision, newRevision, ok, retort } from './helpers/project.js'
+import { BIN, createProject, fillRevision } from './helpers/project.js'
+import { newRevision, ok, retort } from './helpers/in-process.js'
 
 /** An error run: its exit code and exactly one line on stderr, `error: ...`. */
 function oneLineError(run: { code: number; stderr: string }, code: 1 | 2): string {
@@ -45,14 +46,14 @@ describe('CLI hygiene', () => {
   let dir: string
   let first: string
   let second: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject()
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
-    const r1 = newRevision(dir, ['-m', 'create account'])
+    await ok(dir, ['init', 'migrations'])
+    const r1 = await newRevision(dir, ['-m', 'create account'])
     fillRevision(r1.path, 'account')
     first = r1.revision
-    const r2 = newRevision(dir, ['-m', 'seed account'])
+    const r2 = await newRevision(dir, ['-m', 'seed account'])
     // A bound value that must never be printed, even with --debug.
     writeFileSync(
       r2.path,
@@ -70,7 +71,7 @@ describe('CLI hygiene', () => {
   })
   afterAll(() => project.cleanup())
 
-  it('every usage error is one line that points to the right help', () => {
+  it('every usage error is one line that points to the right help', async () => {
     const cases: [string[], string][] = [
       [['histroy'], "unknown command 'histroy' (did you mean 'history'?); see 'retort --help'"],
       [
@@ -91,29 +92,31 @@ describe('CLI hygiene', () => {
       [['frobnicate'], "unknown command 'frobnicate'; see 'retort --help'"],
     ]
     for (const [args, message] of cases) {
-      expect(oneLineError(retort(dir, args), 2), args.join(' ')).toBe(message)
+      expect(oneLineError(await retort(dir, args), 2), args.join(' ')).toBe(message)
     }
   })
 
-  it('a range without --sql, and a step from heads, say what to write instead', () => {
-    expect(oneLineError(retort(dir, ['upgrade', `${first}:${second}`]), 1)).toBe(
+  it('a range without --sql, and a step from heads, say what to write instead', async () => {
+    expect(oneLineError(await retort(dir, ['upgrade', `${first}:${second}`]), 1)).toBe(
       `'${first}:${second}' is a range, not a revision: only offline SQL (--sql) and 'history -r' take FROM:TO; name a single target such as '${second}'`,
     )
-    expect(oneLineError(retort(dir, ['upgrade', 'heads+1']), 1)).toBe(
+    expect(oneLineError(await retort(dir, ['upgrade', 'heads+1']), 1)).toBe(
       "'heads+1' cannot move: 'heads' stands for every head at once; write 'REV@+1' or 'LABEL@+1' to move along one branch, or '+1' when the database is at a single revision",
     )
-    expect(oneLineError(retort(dir, ['downgrade', 'heads-1']), 1)).toMatch(
+    expect(oneLineError(await retort(dir, ['downgrade', 'heads-1']), 1)).toMatch(
       /^'heads-1' cannot move: .*'REV@-1' or 'LABEL@-1'.* or '-1' when/,
     )
-    expect(oneLineError(retort(dir, ['stamp', `${first}@heads`]), 1)).toBe(
+    expect(oneLineError(await retort(dir, ['stamp', `${first}@heads`]), 1)).toBe(
       `'${first}@heads' names one branch, which has a single head: write '${first}@head'`,
     )
     // Nothing ran: the database is still at base, and the range still works offline.
-    expect(ok(dir, ['current'])).toMatch(/^base /)
-    expect(ok(dir, ['upgrade', '--sql', `${first}:${second}`])).toContain('INSERT INTO account')
+    expect(await ok(dir, ['current'])).toMatch(/^base /)
+    expect(await ok(dir, ['upgrade', '--sql', `${first}:${second}`])).toContain(
+      'INSERT INTO account',
+    )
   })
 
-  it('a stdout closed by its reader ends the command quietly, with its usual exit code', () => {
+  it('a stdout closed by its reader ends the command quietly, with its usual exit code', async () => {
     for (const args of [['history'], ['graph', '--format', 'dot'], ['--help'], ['--version']]) {
       const run = runIntoClosedPipe(dir, args)
       expect({ args, ...run }).toEqual({ args, code: 0, signal: null, stderr: '' })
@@ -124,8 +127,8 @@ describe('CLI hygiene', () => {
     expect(failing.stderr).toMatch(/^error: no revision matches 'ffffffffffff'.*\n$/)
   })
 
-  it('--debug shows each statement as it runs, never its bound values', () => {
-    const run = retort(dir, ['--debug', 'upgrade', 'heads'])
+  it('--debug shows each statement as it runs, never its bound values', async () => {
+    const run = await retort(dir, ['--debug', 'upgrade', 'heads'])
     expect(run.code, run.stderr).toBe(0)
     const lines = run.stderr.split('\n')
     const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line))
@@ -151,10 +154,10 @@ describe('CLI hygiene', () => {
     expect(run.stdout).not.toContain('sql:')
 
     // Reads show theirs too; without --debug, no statement is shown.
-    expect(retort(dir, ['--debug', 'current']).stderr).toContain(
+    expect((await retort(dir, ['--debug', 'current'])).stderr).toContain(
       'debug: sql: SELECT "version_num" FROM "retort_version" ORDER BY "version_num"',
     )
-    const quiet = retort(dir, ['downgrade', 'base'])
+    const quiet = await retort(dir, ['downgrade', 'base'])
     expect(quiet.code, quiet.stderr).toBe(0)
     expect(quiet.stderr).not.toContain('sql:')
   })
@@ -164,10 +167,10 @@ describe('post-write hooks', () => {
   // A directory with a space in its name: the path of a new revision must reach a hook whole.
   let project: ReturnType<typeof createProject>
   let dir: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject('retort hooks ')
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
+    await ok(dir, ['init', 'migrations'])
   })
   afterAll(() => project.cleanup())
 
@@ -177,31 +180,31 @@ describe('post-write hooks', () => {
       `scriptLocation: migrations\nurl: sqlite:///migrations.db\npostWriteHooks:\n  - ${JSON.stringify(hook)}\n`,
     )
 
-  it('are read with shell quoting, and their exit code is honoured', () => {
+  it('are read with shell quoting, and their exit code is honoured', async () => {
     withHook('node -e "process.exit(3)" {path}')
-    const message = oneLineError(retort(dir, ['revision', '-m', 'one']), 1)
+    const message = oneLineError(await retort(dir, ['revision', '-m', 'one']), 1)
     expect(message).toMatch(
       /^post-write hook 'node -e process\.exit\\\(3\\\) '.*retort hooks .*_one\.ts'' failed \(exit code 3\); the file '.*_one\.ts' was written/,
     )
   })
 
-  it('get {path} as one argument, spaces and all', () => {
+  it('get {path} as one argument, spaces and all', async () => {
     const out = join(dir, 'argv.json')
     withHook(
       `node -e "require('fs').writeFileSync(${JSON.stringify(out).replaceAll('"', "'")}, JSON.stringify(process.argv.slice(1)))" {path}`,
     )
-    const written = newRevision(dir, ['-m', 'two'])
+    const written = await newRevision(dir, ['-m', 'two'])
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual([written.path])
     expect(written.path).toContain(' ')
   })
 
-  it('refuse what only a shell would do, naming the key', () => {
+  it('refuse what only a shell would do, naming the key', async () => {
     withHook('prettier --write {path} | cat')
-    expect(oneLineError(retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
+    expect(oneLineError(await retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
       /retort\.yaml:\d+: 'postWriteHooks\[0\]' uses '\|', which needs a shell/,
     )
     withHook('node -e "process.exit(0) {path}')
-    expect(oneLineError(retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
+    expect(oneLineError(await retort(dir, ['revision', '-m', 'three']), 1)).toMatch(
       /'postWriteHooks\[0\]' has an unclosed double quote; close it$/,
     )
   })

@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProject, ok, retort, retortJson } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { ok, retort, retortJson } from './helpers/in-process.js'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -43,13 +44,13 @@ export function downgrade(op) { op.dropTable('second_table'); op.dropTable('firs
 }
 
 describe('retort with a revision that stopped part-way', () => {
-  it('reports it, refuses to run on top of it, and stamp clears it', () => {
+  it('reports it, refuses to run on top of it, and stamp clears it', async () => {
     const dir = project()
-    const failed = retort(dir, ['upgrade', 'heads'])
+    const failed = await retort(dir, ['upgrade', 'heads'])
     expect(failed.code).toBe(1)
     expect(failed.stderr).toMatch(/revision 'b2b2b2b2b2b2'.*statements? 1\.\.2/)
 
-    const state = retortJson<{ heads: string[]; incomplete?: Record<string, unknown> }>(dir, [
+    const state = await retortJson<{ heads: string[]; incomplete?: Record<string, unknown> }>(dir, [
       'current',
     ])
     expect(state.heads).toEqual(['a1a1a1a1a1a1'])
@@ -61,16 +62,16 @@ describe('retort with a revision that stopped part-way', () => {
       state: 'failed',
     })
     expect(String(state.incomplete?.['path'])).toMatch(/b2b2b2b2b2b2_two_tables\.mjs$/)
-    expect(ok(dir, ['current'])).toMatch(/incomplete:.*'b2b2b2b2b2b2'/)
+    expect(await ok(dir, ['current'])).toMatch(/incomplete:.*'b2b2b2b2b2b2'/)
 
-    const refused = retort(dir, ['upgrade', 'heads'])
+    const refused = await retort(dir, ['upgrade', 'heads'])
     expect(refused.code).toBe(1)
     expect(refused.stderr.trim().split('\n').at(-1)).toMatch(/^error: .*'b2b2b2b2b2b2'.*stamp/)
 
     // The third statement is "done by hand" (it was a mistake): record the revision as applied.
-    ok(dir, ['stamp', 'b2b2b2b2b2b2'])
-    const after = retortJson<{ heads: string[]; incomplete?: unknown }>(dir, ['current'])
+    await ok(dir, ['stamp', 'b2b2b2b2b2b2'])
+    const after = await retortJson<{ heads: string[]; incomplete?: unknown }>(dir, ['current'])
     expect(after).toEqual({ heads: ['b2b2b2b2b2b2'] })
-    expect(retort(dir, ['upgrade', 'heads']).code).toBe(0)
+    expect((await retort(dir, ['upgrade', 'heads'])).code).toBe(0)
   })
 })

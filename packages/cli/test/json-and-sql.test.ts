@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createProject,
-  fillRevision,
-  newRevision,
-  ok,
-  retort,
-  retortJson,
-} from './helpers/project.js'
+import { createProject, fillRevision } from './helpers/project.js'
+import { newRevision, ok, retort, retortJson } from './helpers/in-process.js'
 
 const REVISION_KEYS = [
   'revision',
@@ -34,30 +28,30 @@ describe('--json of every read command, and --sql', () => {
   let project: ReturnType<typeof createProject>
   let dir: string
   let a: string, b: string, c: string
-  beforeAll(() => {
+  beforeAll(async () => {
     project = createProject()
     dir = project.dir
-    ok(dir, ['init', 'migrations'])
-    const r1 = newRevision(dir, ['-m', 'create account', '--branch-label', 'main'])
+    await ok(dir, ['init', 'migrations'])
+    const r1 = await newRevision(dir, ['-m', 'create account', '--branch-label', 'main'])
     fillRevision(r1.path, 'account')
-    const r2 = newRevision(dir, ['-m', 'create invoice'])
+    const r2 = await newRevision(dir, ['-m', 'create invoice'])
     fillRevision(r2.path, 'invoice')
-    const r3 = newRevision(dir, ['-m', 'create payment'])
+    const r3 = await newRevision(dir, ['-m', 'create payment'])
     fillRevision(r3.path, 'payment')
     ;[a, b, c] = [r1.revision, r2.revision, r3.revision]
-    ok(dir, ['upgrade', b])
+    await ok(dir, ['upgrade', b])
   })
   afterAll(() => project.cleanup())
 
-  it('heads, branches, history, show: arrays of revision objects', () => {
-    const heads = retortJson<unknown[]>(dir, ['heads'])
+  it('heads, branches, history, show: arrays of revision objects', async () => {
+    const heads = await retortJson<unknown[]>(dir, ['heads'])
     expect(heads).toHaveLength(1)
     expectRevisionObject(heads[0])
     expect(heads[0]).toMatchObject({ revision: c, downRevisions: [b], isHead: true, isBase: false })
-    expect(retortJson(dir, ['heads', '--resolve-dependencies'])).toEqual(heads)
-    expect(retortJson(dir, ['branches'])).toEqual([])
+    expect(await retortJson(dir, ['heads', '--resolve-dependencies'])).toEqual(heads)
+    expect(await retortJson(dir, ['branches'])).toEqual([])
 
-    const history = retortJson<{ revision: string }[]>(dir, ['history'])
+    const history = await retortJson<{ revision: string }[]>(dir, ['history'])
     expect(history.map((h) => h.revision)).toEqual([c, b, a])
     history.forEach(expectRevisionObject)
     expect(history[2]).toMatchObject({
@@ -65,30 +59,30 @@ describe('--json of every read command, and --sql', () => {
       branchLabels: ['main'],
       message: 'create account',
     })
-    const marked = retortJson<{ revision: string; isCurrent: boolean }[]>(dir, [
+    const marked = await retortJson<{ revision: string; isCurrent: boolean }[]>(dir, [
       'history',
       '--indicate-current',
     ])
     expect(marked.filter((h) => h.isCurrent).map((h) => h.revision)).toEqual([b])
     expect(
-      retortJson<{ revision: string }[]>(dir, ['history', '-r', `${a}:${b}`]).map(
+      (await retortJson<{ revision: string }[]>(dir, ['history', '-r', `${a}:${b}`])).map(
         (h) => h.revision,
       ),
     ).toEqual([b, a])
 
-    const shown = retortJson<{ revision: string; path: string }[]>(dir, ['show', 'head-1'])
+    const shown = await retortJson<{ revision: string; path: string }[]>(dir, ['show', 'head-1'])
     expect(shown.map((s) => s.revision)).toEqual([b])
     expect(shown[0]!.path).toMatch(/\.ts$/)
-    expect(retortJson(dir, ['show', 'base'])).toEqual([])
-    expect(retortJson<unknown[]>(dir, ['show', 'main@head'])).toHaveLength(1)
+    expect(await retortJson(dir, ['show', 'base'])).toEqual([])
+    expect(await retortJson<unknown[]>(dir, ['show', 'main@head'])).toHaveLength(1)
   })
 
-  it('current: { heads }', () => {
-    expect(retortJson(dir, ['current'])).toEqual({ heads: [b] })
+  it('current: { heads }', async () => {
+    expect(await retortJson(dir, ['current'])).toEqual({ heads: [b] })
   })
 
-  it('upgrade, downgrade, stamp: { applied: [{ revision, direction, ms }], heads }', () => {
-    const up = retortJson<{
+  it('upgrade, downgrade, stamp: { applied: [{ revision, direction, ms }], heads }', async () => {
+    const up = await retortJson<{
       applied: { revision: string; direction: string; ms: number }[]
       heads: string[]
     }>(dir, ['upgrade', '+1'])
@@ -98,7 +92,7 @@ describe('--json of every read command, and --sql', () => {
     expect(typeof up.applied[0]!.ms).toBe('number')
     expect(Object.keys(up).sort()).toEqual(['applied', 'heads'])
 
-    const down = retortJson<{
+    const down = await retortJson<{
       applied: { revision: string; direction: string }[]
       heads: string[]
     }>(dir, ['downgrade', '-2'])
@@ -108,54 +102,61 @@ describe('--json of every read command, and --sql', () => {
     ])
     expect(down.heads).toEqual([a])
 
-    const stamped = retortJson<{ applied: unknown[]; heads: string[] }>(dir, ['stamp', 'head'])
+    const stamped = await retortJson<{ applied: unknown[]; heads: string[] }>(dir, [
+      'stamp',
+      'head',
+    ])
     expect(stamped.heads).toEqual([c])
-    expect(retortJson(dir, ['current'])).toEqual({ heads: [c] })
-    expect(retortJson<{ heads: string[] }>(dir, ['stamp', '--purge', a]).heads).toEqual([a])
-    ok(dir, ['upgrade', 'head'])
+    expect(await retortJson(dir, ['current'])).toEqual({ heads: [c] })
+    expect((await retortJson<{ heads: string[] }>(dir, ['stamp', '--purge', a])).heads).toEqual([a])
+    await ok(dir, ['upgrade', 'head'])
   })
 
-  it('list-templates, graph, check, ensure-version', () => {
-    const templates = retortJson<{ name: string; description: string }[]>(dir, ['list-templates'])
+  it('list-templates, graph, check, ensure-version', async () => {
+    const templates = await retortJson<{ name: string; description: string }[]>(dir, [
+      'list-templates',
+    ])
     expect(templates.map((t) => t.name)).toEqual(['app', 'default', 'multidb'])
     for (const t of templates) expect(t.description.length).toBeGreaterThan(20)
 
-    const mermaid = retortJson<{ format: string; text: string; current: string[] }>(dir, ['graph'])
+    const mermaid = await retortJson<{ format: string; text: string; current: string[] }>(dir, [
+      'graph',
+    ])
     expect(mermaid.format).toBe('mermaid')
     expect(mermaid.text.startsWith('flowchart BT\n')).toBe(true)
     expect(mermaid.text).toContain(`r_${a} --> r_${b}`)
     expect(mermaid.text).toContain(`class r_${c} current`)
     expect(mermaid.current).toEqual([c])
 
-    const check = retortJson<{
+    const check = await retortJson<{
       ok: boolean
       revisions: number
       heads: string[]
       problems: unknown[]
     }>(dir, ['check'])
     expect(check).toMatchObject({ ok: true, revisions: 3, heads: [c], problems: [] })
-    expect(retortJson(dir, ['ensure-version'])).toEqual({ versionTable: 'retort_version' })
+    expect(await retortJson(dir, ['ensure-version'])).toEqual({ versionTable: 'retort_version' })
   })
 
-  it('graph --format dot', () => {
-    const dot = ok(dir, ['graph', '--format', 'dot', '--no-current'])
+  it('graph --format dot', async () => {
+    const dot = await ok(dir, ['graph', '--format', 'dot', '--no-current'])
     expect(dot.startsWith('digraph retort {')).toBe(true)
     expect(dot).toContain(`"${a}" -> "${b}";`)
     expect(dot).not.toContain('fillcolor')
   })
 
-  it('--sql prints the SQL of a range without touching the database', () => {
-    const sql = ok(dir, ['upgrade', '--sql', `${a}:${c}`])
+  it('--sql prints the SQL of a range without touching the database', async () => {
+    const sql = await ok(dir, ['upgrade', '--sql', `${a}:${c}`])
     expect(sql).toMatch(/CREATE TABLE "?invoice"?/)
     expect(sql).toMatch(/CREATE TABLE "?payment"?/)
     expect(sql).not.toMatch(/CREATE TABLE "?account"?/)
     expect(sql).toContain('retort_version')
-    const down = ok(dir, ['downgrade', '--sql', `${c}:base`])
+    const down = await ok(dir, ['downgrade', '--sql', `${c}:base`])
     expect(down).toMatch(/DROP TABLE "?payment"?/)
     expect(down).toMatch(/DROP TABLE "?account"?/)
     // Offline SQL ran nothing: the database is still at the head.
-    expect(retortJson(dir, ['current'])).toEqual({ heads: [c] })
-    const json = retortJson<{ sql: string; applied: unknown[] }>(dir, [
+    expect(await retortJson(dir, ['current'])).toEqual({ heads: [c] })
+    const json = await retortJson<{ sql: string; applied: unknown[] }>(dir, [
       'upgrade',
       '--sql',
       'base:head',
@@ -163,10 +164,10 @@ describe('--json of every read command, and --sql', () => {
     expect(json.sql).toMatch(/CREATE TABLE "?account"?/)
   })
 
-  it('relative targets work without --, also before other flags', () => {
-    const run = retort(dir, ['downgrade', '-1', '--json'])
+  it('relative targets work without --, also before other flags', async () => {
+    const run = await retort(dir, ['downgrade', '-1', '--json'])
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout).heads).toEqual([b])
-    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', '+1']).heads).toEqual([c])
+    expect((await retortJson<{ heads: string[] }>(dir, ['upgrade', '+1'])).heads).toEqual([c])
   })
 })

@@ -36,10 +36,11 @@ function drawLine(width: number, message: string): string {
     {},
     { stdout: { write: () => true }, stderr, env: { FORCE_COLOR: '1' }, cwd: '/' },
   )
-  const progress = createProgress(ctx, new Map([['ae10f3c2b1d4', message]]))
+  const progress = createProgress(ctx)
   progress.onEvent?.({
     type: 'step-start',
     revision: 'ae10f3c2b1d4',
+    message,
     direction: 'up',
     index: 0,
     total: 3,

@@ -1,27 +1,29 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  newRevision as newRevisionBinary,
+  ok as okBinary,
+  retort as retortBinary,
+  retortJson as retortJsonBinary,
   createProject,
   fillRevision,
-  newRevision,
-  ok,
-  retort,
-  retortJson,
   retortOnPath,
 } from './helpers/project.js'
+import { newRevision, ok, retort, retortJson } from './helpers/in-process.js'
 
-const corePackage = fileURLToPath(new URL('../../core/package.json', import.meta.url))
+/** Core's built TypeScript loader (`pnpm build` first): what an application run from sources uses. */
+const loader = fileURLToPath(
+  new URL('../../core/dist/script/typescript-loader.js', import.meta.url),
+)
 
-/** Calls `migrateDatabase(filename)` of the app template's migrate.ts in a fresh Node process (through jiti). */
+/** Calls `migrateDatabase(filename)` of the app template's migrate.ts in a fresh Node process. */
 function runApp(cwd: string, migrate: string, filename: string): { applied: string[] } {
   const script = `
-    import { createRequire } from 'node:module'
-    const { createJiti } = createRequire(${JSON.stringify(corePackage)})('jiti')
-    const jiti = createJiti(${JSON.stringify(migrate)}, { moduleCache: false })
-    const { migrateDatabase } = await jiti.import(${JSON.stringify(migrate)})
+    const { TypeScriptLoader } = await import(${JSON.stringify(pathToFileURL(loader).href)})
+    const { migrateDatabase } = await new TypeScriptLoader().import(${JSON.stringify(migrate)})
     const result = await migrateDatabase(${JSON.stringify(filename)})
     console.log(JSON.stringify({ applied: result.applied.map((step) => step.revision) }))
   `
@@ -38,62 +40,65 @@ describe('env templates', () => {
   let project: ReturnType<typeof createProject> | undefined
   afterEach(() => project?.cleanup())
 
-  it('default: init, revision, upgrade head', () => {
+  it('default: init, revision, upgrade head', async () => {
     project = createProject()
     const { dir } = project
-    ok(dir, ['init', '--template', 'default', 'db'])
-    const r = newRevision(dir, ['-m', 'create account'])
+    await ok(dir, ['init', '--template', 'default', 'db'])
+    const r = await newRevision(dir, ['-m', 'create account'])
     fillRevision(r.path, 'account')
-    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head']).heads).toEqual([r.revision])
+    expect((await retortJson<{ heads: string[] }>(dir, ['upgrade', 'head'])).heads).toEqual([
+      r.revision,
+    ])
     expect(existsSync(join(dir, 'db.db'))).toBe(true)
   })
 
-  it('multidb: one env migrates every database, -n selects one', () => {
+  it('multidb: one env migrates every database, -n selects one', async () => {
     project = createProject()
     const { dir } = project
-    ok(dir, ['init', '--template', 'multidb', 'data'])
+    await ok(dir, ['init', '--template', 'multidb', 'data'])
     expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain('databases:')
-    const r = newRevision(dir, ['-m', 'create account'])
+    const r = await newRevision(dir, ['-m', 'create account'])
     fillRevision(r.path, 'account')
-    const result = retortJson<{ heads: string[]; databases: { name: string; heads: string[] }[] }>(
-      dir,
-      ['upgrade', 'heads'],
-    )
+    const result = await retortJson<{
+      heads: string[]
+      databases: { name: string; heads: string[] }[]
+    }>(dir, ['upgrade', 'heads'])
     expect(result.databases.map((d) => [d.name, d.heads])).toEqual([
       ['main', [r.revision]],
       ['audit', [r.revision]],
     ])
     expect(existsSync(join(dir, 'data_main.db'))).toBe(true)
     expect(existsSync(join(dir, 'data_audit.db'))).toBe(true)
-    expect(retortJson(dir, ['-n', 'audit', 'downgrade', 'base'])).toMatchObject({ heads: [] })
-    expect(retortJson(dir, ['current'])).toEqual({
+    expect(await retortJson(dir, ['-n', 'audit', 'downgrade', 'base'])).toMatchObject({ heads: [] })
+    expect(await retortJson(dir, ['current'])).toEqual({
       heads: [],
       databases: [
         { name: 'main', heads: [r.revision] },
         { name: 'audit', heads: [] },
       ],
     })
-    const human = ok(dir, ['current'])
+    const human = await ok(dir, ['current'])
     expect(human).toContain(`main: ${r.revision} (head) create account`)
     expect(human).toContain('audit: base (no revision applied)')
   })
 
   it('app: the post-write hook runs retort bundle, the index imports every revision, the CLI and the application migrate', () => {
+    // Through the binary: the hooks start `retort` from the PATH given to the process.
     project = createProject()
     const { dir } = project
     const env = retortOnPath(dir)
-    ok(dir, ['init', '--template', 'app', 'src/migrations'], env)
+    okBinary(dir, ['init', '--template', 'app', 'src/migrations'], env)
     expect(readFileSync(join(dir, 'retort.yaml'), 'utf8')).toContain(
       'scriptLocation: src/migrations',
     )
     const index = join(dir, 'src/migrations/migrations.generated.ts')
     // The shipped index is what `retort bundle` writes for no revisions.
-    expect(ok(dir, ['bundle', '--check'], env)).toBe(`${index} is up to date (0 revisions)\n`)
+    expect(okBinary(dir, ['bundle', '--check'], env)).toBe(`${index} is up to date (0 revisions)\n`)
 
-    const r1 = newRevision(dir, ['-m', 'create account'], env)
+    const r1 = newRevisionBinary(dir, ['-m', 'create account'], env)
     expect(r1.hooks).toEqual([`retort bundle ${r1.path}`])
     fillRevision(r1.path, 'account')
-    const r2 = newRevision(dir, ['-m', 'create invoice'], env)
+    const r2 = newRevisionBinary(dir, ['-m', 'create invoice'], env)
     fillRevision(r2.path, 'invoice')
     const text = readFileSync(index, 'utf8')
     // One import per revision file, in file-name order.
@@ -103,13 +108,13 @@ describe('env templates', () => {
     expect(text).toMatch(
       new RegExp(`import \\* as r[01] from "\\./versions/${r2.revision}_create_invoice\\.ts"`),
     )
-    expect(retort(dir, ['bundle', '--check'], env).code).toBe(0)
+    expect(retortBinary(dir, ['bundle', '--check'], env).code).toBe(0)
 
-    expect(retortJson<{ heads: string[] }>(dir, ['upgrade', 'head'], env).heads).toEqual([
+    expect(retortJsonBinary<{ heads: string[] }>(dir, ['upgrade', 'head'], env).heads).toEqual([
       r2.revision,
     ])
     expect(existsSync(join(dir, 'migrations-dev.db'))).toBe(true)
-    expect(retort(dir, ['check'], env).code).toBe(0)
+    expect(retortBinary(dir, ['check'], env).code).toBe(0)
 
     // The application's side: migrate.ts with the generated index, no directory read.
     const result = runApp(dir, join(dir, 'src/migrations/migrate.ts'), join(dir, 'user.db'))

@@ -10,7 +10,8 @@ import { postgresDialect } from '@retort/dialect-postgres'
 import { sqliteDialect } from '@retort/dialect-sqlite'
 import * as mysqlServer from '../../dialect-mysql/test/helpers/mysql-server.js'
 import * as postgresServer from '../../dialect-postgres/test/helpers/postgres-server.js'
-import { createProject, ok, retort } from './helpers/project.js'
+import { createProject } from './helpers/project.js'
+import { ok, retort } from './helpers/in-process.js'
 
 interface SqliteHandle {
   exec(sql: string): void
@@ -97,7 +98,7 @@ function shapeSuite(target: () => Target, types: { int: string; text: string }) 
 describe('a version table with the wrong columns (SQLite)', () => {
   let dir: string
   const filename = () => join(dir, 'app.db')
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'retort-shape-'))
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -120,14 +121,14 @@ describe('a version table with the wrong columns (SQLite)', () => {
     { int: 'INTEGER', text: 'TEXT' },
   )
 
-  it('the CLI prints it as one error line, exit 1', () => {
+  it('the CLI prints it as one error line, exit 1', async () => {
     const project = createProject()
     try {
-      ok(project.dir, ['init', 'migrations'])
+      await ok(project.dir, ['init', 'migrations'])
       const db = new Database(join(project.dir, 'migrations.db'))
       db.exec('CREATE TABLE retort_version (id INTEGER PRIMARY KEY)')
       db.close()
-      const run = retort(project.dir, ['current'])
+      const run = await retort(project.dir, ['current'])
       expect(run.code).toBe(1)
       expect(run.stderr).toMatch(
         /^error: version table 'retort_version' is not shaped as Retort's: no column 'version_num' \(it has id INTEGER\); .*'versionTable'.*\n$/,

@@ -14,6 +14,7 @@ import { show } from './commands/show.js'
 import { stamp } from './commands/stamp.js'
 import { upgrade } from './commands/upgrade.js'
 import type { Dialect } from './dialect.js'
+import type { DialectPackages } from './env/dialect-for-url.js'
 import type { Logger, MigrationEvent } from './env/logger.js'
 import type { TransactionMode } from './run-settings.js'
 import type { MigrationsInput } from './script/module-source.js'
@@ -38,6 +39,8 @@ export interface MigratorOptions {
   readonly migrations?: MigrationsInput | undefined
   /** The connection. When given, the env module is not run. */
   readonly dialect?: Dialect | undefined
+  /** Dialect packages bundled with the application, for a config `url` (see `importDialectPackage`). */
+  readonly dialectPackages?: DialectPackages | undefined
   /** A loaded config, or config values (`url`, `versionTable`, `settings` for the env module ...). */
   readonly config?: Config | Readonly<Record<string, unknown>> | undefined
   /** What `-x KEY=VALUE` gives the env module. */
@@ -114,6 +117,7 @@ export class Migrator {
     this.#config = config
     this.#options = {
       dialect: options.dialect,
+      dialectPackages: options.dialectPackages,
       migrations: options.migrations,
       xArgs: options.xArgs,
       logger: options.logger,

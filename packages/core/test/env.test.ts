@@ -9,7 +9,11 @@ import type { Dialect } from '../src/dialect.js'
 import { ConfigError } from '../src/errors.js'
 import { defaultEnv } from '../src/env/default-env.js'
 import { defineEnv, isEnvModule } from '../src/env/define-env.js'
-import { dialectForUrl } from '../src/env/dialect-for-url.js'
+import {
+  dialectForUrl,
+  importDialectPackage,
+  projectDirectory,
+} from '../src/env/dialect-for-url.js'
 import { createEnvContext, type RunMigrationsOptions } from '../src/env/env-context.js'
 import { loadEnvModule } from '../src/env/load-env-module.js'
 import { consoleLogger, silentLogger } from '../src/env/logger.js'
@@ -288,6 +292,77 @@ describe('dialectForUrl', () => {
     )
     const dialect = await dialectForUrl('postgresql://db/app', { baseDir: root })
     expect(dialect.description).toBe('local:postgresql://db/app')
+  })
+
+  it("finds a package by one rule: the project's, else the program's, else core's", async () => {
+    const pkg = join(root, 'node_modules', '@retort', 'dialect-mysql')
+    await mkdir(pkg, { recursive: true })
+    await writeFile(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@retort/dialect-mysql', type: 'module', exports: './index.js' }),
+    )
+    await writeFile(join(pkg, 'index.js'), `export const copy = 'project'\n`)
+    const packages = {
+      '@retort/dialect-mysql': async () => ({ copy: 'program' }),
+      '@retort/dialect-sqlite': async () => ({ copy: 'program' }),
+    }
+    const copy = async (name: Parameters<typeof importDialectPackage>[0], baseDir?: string) =>
+      ((await importDialectPackage(name, { baseDir, packages })) as { copy?: string }).copy
+    // The project has a copy next to its config: that one.
+    expect(await copy('@retort/dialect-mysql', root)).toBe('project')
+    // It has none: the running program's own.
+    expect(await copy('@retort/dialect-sqlite', root)).toBe('program')
+    expect(await copy('@retort/dialect-mysql')).toBe('program')
+    // Neither has one: the copy core resolves itself (here the workspace's).
+    const own = (await importDialectPackage('@retort/dialect-postgres', {
+      baseDir: root,
+      packages,
+    })) as Record<string, unknown>
+    expect(typeof own['postgresDialect']).toBe('function')
+  })
+
+  it("looks for a config given in code in its script directory's project", async () => {
+    const pkg = join(root, 'node_modules', '@retort', 'dialect-postgres')
+    await mkdir(pkg, { recursive: true })
+    await writeFile(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@retort/dialect-postgres', type: 'module', exports: './index.js' }),
+    )
+    await writeFile(
+      join(pkg, 'index.js'),
+      `export const postgresDialect = (c) => ({ name: 'postgresql', description: 'project:' + c.connectionString })\n`,
+    )
+    await mkdir(join(root, 'migrations'), { recursive: true })
+    const config = new Config({ scriptLocation: join(root, 'migrations') })
+    expect(projectDirectory(config)).toBe(join(root, 'migrations'))
+    expect(projectDirectory(new Config({}, { path: join(root, 'retort.yaml') }))).toBe(root)
+    expect(projectDirectory(new Config({}))).toBeUndefined()
+    const ctx = createEnvContext({ config, runMigrations: async () => {} })
+    expect((await ctx.dialectForUrl('postgresql://db/app')).description).toBe(
+      'project:postgresql://db/app',
+    )
+  })
+
+  it('gives an env module the same rule through ctx.dialectForUrl', async () => {
+    const made: string[] = []
+    const ctx = createEnvContext({
+      config: new Config({}, { path: join(root, 'retort.yaml') }),
+      runMigrations: async () => {},
+      dialectPackages: {
+        '@retort/dialect-sqlite': async () => ({
+          sqliteDialect: (argument: { filename: string }) => {
+            made.push(argument.filename)
+            return fakeDialect('sqlite', argument.filename)
+          },
+        }),
+      },
+    })
+    const dialect = await ctx.dialectForUrl('sqlite:///app.db')
+    expect(dialect.description).toBe(join(root, 'app.db'))
+    expect(made).toEqual([join(root, 'app.db')])
+    expect(
+      (await failure(() => ctx.dialectForUrl('oracle://db/x', { setting: '-x url' }))).message,
+    ).toMatch(/^-x url: the url 'oracle:\/\/db\/x' has the scheme 'oracle'/)
   })
 
   it('imports the real @retort/dialect-sqlite (no connection at creation)', async () => {

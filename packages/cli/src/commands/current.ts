@@ -1,9 +1,7 @@
 import type { Command } from 'commander'
 import type { IncompleteMigrationDetails, UnreadableProgressDetails } from '@retort/core'
 import { current } from '@retort/core/commands/current'
-import { loadRevisions } from '@retort/core/commands/load-revisions'
 import { printableText } from '@retort/core/env/printable-text'
-import { revisionInfo } from '@retort/core/commands/revision-info'
 import { IncompleteMigrationError, UnreadableProgressError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'
@@ -49,9 +47,8 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           })
           return
         }
-        const { map, squashes } = await loadRevisions(config, ctx.commandOptions())
-        const info = (id: string) => (map.has(id) ? revisionInfo(map, map.get(id)!) : undefined)
         for (const database of result.databases) {
+          const known = new Map(database.revisions.map((info) => [info.revision, info]))
           const prefix =
             result.databases.length > 1 && database.name !== undefined
               ? `${ctx.colors.bold(printableText(database.name))}: `
@@ -59,11 +56,11 @@ export function registerCurrent(program: Command, kit: CommandKit): void {
           if (database.heads.length === 0)
             ctx.out(`${prefix}${ctx.colors.dim('base (no revision applied)')}`)
           for (const id of database.heads) {
-            const found = info(id)
-            const place = squashes?.placeOf(id)
-            if (found === undefined && place !== undefined)
+            const found = known.get(id)
+            const squash = database.insideSquash?.find((entry) => entry.revision === id)?.squash
+            if (found === undefined && squash !== undefined)
               ctx.out(
-                `${prefix}${ctx.colors.yellow(printableText(id))} (inside the squash revision ${printableText(place.squash)}: 'retort upgrade' runs the rest of the replaced revisions)`,
+                `${prefix}${ctx.colors.yellow(printableText(id))} (inside the squash revision ${printableText(squash)}: 'retort upgrade' runs the rest of the replaced revisions)`,
               )
             else if (found === undefined)
               ctx.out(

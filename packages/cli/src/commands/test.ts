@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { relative } from 'node:path'
 import { maskSecrets, urlSecrets } from '@retort/core/config/mask-url'
+import { dialectForUrl } from '@retort/core/env/dialect-for-url'
 import { printableText } from '@retort/core/env/printable-text'
 import {
   HARNESS_CHECKS,
@@ -11,7 +12,7 @@ import {
 import { nearestName } from '@retort/core/operations/nearest-name'
 import { action, type CommandKit } from '../command-kit.js'
 import type { CliContext } from '../cli-context.js'
-import { resolveDialect } from '../resolve-dialect.js'
+import { CLI_DIALECT_PACKAGES } from '../dialect-packages.js'
 import { EXIT_ERROR, UsageError } from '../usage-error.js'
 
 interface TestFlags {
@@ -55,8 +56,13 @@ export function registerTest(program: Command, kit: CommandKit): void {
           ...(only === undefined ? {} : { only }),
           ...(flags.snapshot === undefined ? {} : { snapshotFile: flags.snapshot }),
           ...(flags.update ? { update: true } : {}),
+          // The one rule for dialect packages (the project's, else the CLI's own).
           resolveDialect: (url) =>
-            resolveDialect(url, { baseDir: config.directory, setting: '--url' }),
+            dialectForUrl(url, {
+              baseDir: config.directory,
+              packages: CLI_DIALECT_PACKAGES,
+              setting: '--url',
+            }),
           onProgress: ctx.json ? undefined : (event) => progress.event(event),
           onResult: ctx.json ? undefined : (result) => progress.result(result),
         }).catch((error: unknown) => {

@@ -18,11 +18,11 @@ export interface Progress {
  *
  * @example
  * ```ts
- * const progress = createProgress(ctx, messages)
+ * const progress = createProgress(ctx)
  * try { await upgrade(config, target, { ...options, onEvent: progress.onEvent }) } finally { progress.finish() }
  * ```
  */
-export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, string>): Progress {
+export function createProgress(ctx: CliContext): Progress {
   if (!ctx.interactive) return { onEvent: undefined, finish() {} }
   const c = ctx.errColors
   const stream = ctx.io.stderr
@@ -47,7 +47,7 @@ export function createProgress(ctx: CliContext, messages: ReadonlyMap<string, st
       stop()
       const started = performance.now()
       const arrow = event.direction === 'up' ? '↑' : '↓'
-      const message = printableText(messages.get(event.revision) ?? '')
+      const message = printableText(event.message)
       line = (width) => {
         const head: StyledPiece[] = [
           [`[${event.index + 1}/${event.total}]`, c.dim],

@@ -10,14 +10,13 @@ import type { CliContext } from '../cli-context.js'
  *
  * @example
  * ```ts
- * renderMigrate(ctx, 'upgrade', result, messages)
+ * renderMigrate(ctx, 'upgrade', result)
  * ```
  */
 export function renderMigrate(
   ctx: CliContext,
   verb: 'upgrade' | 'downgrade' | 'stamp',
   result: MigrateResult,
-  _messages: ReadonlyMap<string, string>,
 ): void {
   if (ctx.json) {
     ctx.printJson({

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { Dialect, TableInfo } from '../../../core/src/index.js'
 import { readSchemaSnapshot } from '../../../core/src/commands/schema-snapshot.js'
-import { ok, retort, retortJson } from './project.js'
+import { ok, retort, retortJson } from './in-process.js'
 
 /** How a dialect's round trip differs from another's. */
 export interface RoundTripSetup {
@@ -166,12 +166,12 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
 
   // v1: nothing yet; check names the missing tables, autogenerate writes them.
   declare(setup, 1)
-  const before = retort(dir, ['check'])
+  const before = await retort(dir, ['check'])
   expect(before.code).toBe(1)
   expect(before.stdout).toContain(
     "✗ schema: table 'account' is declared but no revision creates it",
   )
-  const first = retortJson<{ path: string; operations: string[] }>(dir, [
+  const first = await retortJson<{ path: string; operations: string[] }>(dir, [
     'revision',
     '--autogenerate',
     '-m',
@@ -188,12 +188,12 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
   // Written in the declared spelling, not the database's.
   const firstText = readFileSync(first.path, 'utf8')
   expect(firstText).toMatch(/type: '?string'?, length: 255/)
-  ok(dir, ['upgrade', 'head'])
-  expect(ok(dir, ['check'])).toContain('the revisions make the declared schema')
+  await ok(dir, ['upgrade', 'head'])
+  expect(await ok(dir, ['check'])).toContain('the revisions make the declared schema')
   await query(setup.dialect, setup.insertAccount)
 
   // Nothing changed: nothing to write, and it says so.
-  const nothing = retort(dir, ['revision', '--autogenerate', '-m', 'nothing'])
+  const nothing = await retort(dir, ['revision', '--autogenerate', '-m', 'nothing'])
   expect(nothing.code).toBe(1)
   expect(nothing.stderr.trim()).toBe(
     'error: the declared schema matches the revisions; nothing to autogenerate',
@@ -201,7 +201,7 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
 
   // v2 without a revision: check fails and names each difference.
   declare(setup, 2)
-  const failed = retort(dir, ['check'])
+  const failed = await retort(dir, ['check'])
   expect(failed.code).toBe(1)
   const listed = failed.stdout
     .trim()
@@ -210,7 +210,7 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
     .map((line) => line.slice('✗ schema: '.length))
   expect([...listed].sort()).toEqual([...V2_DIFFERENCES].sort())
   expect(failed.stderr).toContain("write one with 'retort revision --autogenerate")
-  const json = retort(dir, ['--json', 'check'])
+  const json = await retort(dir, ['--json', 'check'])
   expect(json.code).toBe(1)
   const report = JSON.parse(json.stdout) as {
     ok: boolean
@@ -229,7 +229,7 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
   )
 
   // A rename hint that does not fit is refused before anything is written.
-  const wrong = retort(dir, [
+  const wrong = await retort(dir, [
     'revision',
     '--autogenerate',
     '-m',
@@ -242,7 +242,7 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
     "error: --rename 'account.nick:display_name': the revisions make no column 'account.nick'",
   )
 
-  const second = retortJson<{ path: string; operations: string[] }>(dir, [
+  const second = await retortJson<{ path: string; operations: string[] }>(dir, [
     'revision',
     '--autogenerate',
     '-m',
@@ -258,8 +258,8 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
   expect(second.operations).toContain("createIndex('ix_invoice_account', 'invoice')")
   expect(second.operations.some((o) => o.startsWith('createForeignKey('))).toBe(true)
   expect(second.operations).not.toContain("addColumn('account', 'display_name')")
-  ok(dir, ['upgrade', 'head'])
-  expect(ok(dir, ['check'])).toContain('the revisions make the declared schema')
+  await ok(dir, ['upgrade', 'head'])
+  expect(await ok(dir, ['check'])).toContain('the revisions make the declared schema')
   // The rename kept the data; the new column got its default.
   expect(await query(setup.dialect, setup.selectDisplayName)).toEqual([
     { display_name: 'Ann', status: 'active' },
@@ -268,9 +268,9 @@ export async function runRoundTrip(setup: RoundTripSetup): Promise<void> {
   // downgrade base, upgrade head: the same schema.
   const atHead = await tablesOf(setup.dialect)
   expect(atHead.map((t) => t.name)).toEqual(['account', 'invoice'])
-  ok(dir, ['downgrade', 'base'])
+  await ok(dir, ['downgrade', 'base'])
   expect(await tablesOf(setup.dialect)).toEqual([])
-  ok(dir, ['upgrade', 'head'])
+  await ok(dir, ['upgrade', 'head'])
   expect(await tablesOf(setup.dialect)).toEqual(atHead)
-  expect(ok(dir, ['check'])).toContain('the revisions make the declared schema')
+  expect(await ok(dir, ['check'])).toContain('the revisions make the declared schema')
 }

@@ -110,6 +110,8 @@ export async function autogenerate(
   }
   const result = await revision(config, {
     ...options,
+    // The revisions read above: the directory is read once per command.
+    revisions: loaded,
     operations: diff.operations,
     notes: diff.notes,
   })

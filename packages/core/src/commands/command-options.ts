@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js'
+import type { DialectPackages } from '../env/dialect-for-url.js'
 import type { Logger, MigrationEvent } from '../env/logger.js'
 import type { MigrationsInput } from '../script/module-source.js'
 import type { LoadedRevisions } from './load-revisions.js'
@@ -30,6 +31,16 @@ export interface CommandOptions {
   readonly logger?: Logger | undefined
   /** Progress events (step start/done with timing). */
   readonly onEvent?: ((event: MigrationEvent) => void) | undefined
-  /** Chooses the dialect for a URL when the default env runs (the CLI knows every dialect). */
+  /**
+   * Chooses the dialect for a URL when the default env runs, instead of the dialect
+   * packages (a dialect of a scheme Retort does not know).
+   */
   readonly resolveDialect?: ((url: string) => Dialect | Promise<Dialect>) | undefined
+  /**
+   * The running program's own dialect packages, used for a URL or an application's
+   * connection when the project has none installed next to its config (the `retort` CLI
+   * passes the three it depends on; a bundled application the ones it bundles). See
+   * `importDialectPackage` for the whole rule.
+   */
+  readonly dialectPackages?: DialectPackages | undefined
 }

@@ -20,14 +20,28 @@ export interface CurrentOptions extends CommandOptions {
   readonly checkHeads?: boolean | undefined
 }
 
+/** What {@link current} read of one database. */
+export interface CurrentDatabase extends RunResult {
+  /**
+   * The rows of `heads` that the script directory knows, as revision objects, in the order
+   * of `heads` (a row missing here is unknown to this script directory).
+   */
+  readonly revisions: readonly RevisionInfo[]
+  /**
+   * Rows that are replaced revisions of a squash revision whose other replaced revisions
+   * are still to run (`retort upgrade` runs them), with the squash that replaces them.
+   */
+  readonly insideSquash?: readonly { readonly revision: string; readonly squash: string }[]
+}
+
 /** What {@link current} returns. */
 export interface CurrentResult {
   /** The version rows: the revisions the database is at (`[]` for a new database). */
   readonly heads: readonly string[]
-  /** The known rows as revision objects. */
+  /** The known rows as revision objects (of the last database, like `heads`). */
   readonly revisions: readonly RevisionInfo[]
   /** One entry per database the env module read. */
-  readonly databases: readonly RunResult[]
+  readonly databases: readonly CurrentDatabase[]
   /**
    * A revision that stopped part-way outside a transaction (of the last database; see
    * each of `databases` for the others): `upgrade` and `downgrade` refuse until `stamp`
@@ -62,10 +76,24 @@ export async function current(
   const squashes = loaded.squashes
   // A row at a squash's last replaced revision is at the squash revision.
   const databases = (await runAction(config, loaded, { kind: 'current' }, options)).map(
-    (database) =>
-      squashes === undefined || squashes.isEmpty
-        ? database
-        : { ...database, heads: squashes.normalizeRows(database.heads) },
+    (database): CurrentDatabase => {
+      const heads =
+        squashes === undefined || squashes.isEmpty
+          ? database.heads
+          : squashes.normalizeRows(database.heads)
+      const inside = heads.flatMap((id) => {
+        const place = squashes?.placeOf(id)
+        return place === undefined ? [] : [{ revision: id, squash: place.squash }]
+      })
+      return {
+        ...database,
+        heads,
+        revisions: heads
+          .filter((id) => loaded.map.has(id))
+          .map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
+        ...(inside.length > 0 ? { insideSquash: inside } : {}),
+      }
+    },
   )
   const last = databases[databases.length - 1]
   const rows = last?.heads ?? []
@@ -100,10 +128,9 @@ export async function current(
       }
     }
   }
-  const known = rows.filter((id) => loaded.map.has(id))
   return {
     heads: rows,
-    revisions: known.map((id) => revisionInfo(loaded.map, loaded.map.get(id)!)),
+    revisions: last?.revisions ?? [],
     databases,
     ...(last?.incomplete ? { incomplete: last.incomplete } : {}),
     ...(last?.unreadableProgress ? { unreadableProgress: last.unreadableProgress } : {}),

@@ -8,7 +8,7 @@ import { migrate, type MigrateOptions, type MigrateResult } from './migrate-resu
  * @example
  * ```ts
  * const result = await upgrade(config, 'head', { dialect: sqliteDialect({ filename: '/data/app.db' }) })
- * result.applied // [{ revision: 'a1b2c3d4e5f6', direction: 'up', ms: 3.2 }]
+ * result.applied // [{ revision: 'a1b2c3d4e5f6', message: 'create account', direction: 'up', ms: 3.2 }]
  * ```
  */
 export function upgrade(

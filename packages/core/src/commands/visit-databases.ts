@@ -3,9 +3,9 @@ import type { Dialect } from '../dialect.js'
 import { ConfigError } from '../errors.js'
 import { defaultEnv } from '../env/default-env.js'
 import { dialectForConnection } from '../env/dialect-for-connection.js'
-import type { EnvContext, RunMigrationsOptions } from '../env/env-context.js'
+import { projectDirectory } from '../env/dialect-for-url.js'
+import { createEnvContext, type RunMigrationsOptions } from '../env/env-context.js'
 import { loadEnvModule } from '../env/load-env-module.js'
-import { silentLogger } from '../env/logger.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
 
@@ -37,16 +37,17 @@ export async function visitDatabases(
     ? await loadEnvModule(loaded.envPath)
     : defaultEnv(options.resolveDialect ? { resolveDialect: options.resolveDialect } : {})
   let visited = 0
-  const context: EnvContext = {
+  const context = createEnvContext({
     config,
-    xArgs: Object.freeze({ ...(options.xArgs ?? {}) }),
-    logger: options.logger ?? silentLogger,
+    xArgs: options.xArgs,
+    logger: options.logger,
     offline,
+    dialectPackages: options.dialectPackages,
     runMigrations: async (runOptions) => {
       visited += 1
-      await visit(await dialectOf(runOptions, config, loaded.envPath), runOptions)
+      await visit(await dialectOf(runOptions, config, loaded.envPath, options), runOptions)
     },
-  }
+  })
   await env.run(context)
   if (visited === 0) {
     throw new ConfigError(
@@ -63,6 +64,7 @@ async function dialectOf(
   runOptions: RunMigrationsOptions,
   config: Config,
   envPath: string | undefined,
+  options: CommandOptions,
 ): Promise<Dialect> {
   const where = envPath ? ` in '${envPath}'` : ''
   const { dialect, connection } = runOptions
@@ -73,7 +75,12 @@ async function dialectOf(
   }
   if (dialect !== undefined) return dialect
   if (connection !== undefined && connection !== null) {
-    return dialectForConnection(connection, { baseDir: config.directory, where })
+    return dialectForConnection(connection, {
+      baseDir: config.directory,
+      projectDir: projectDirectory(config),
+      packages: options.dialectPackages,
+      where,
+    })
   }
   throw new ConfigError(
     `ctx.runMigrations() was called without a dialect or connection${where}; pass { dialect: sqliteDialect({ filename }) } or another dialect, or { connection } with the application's open connection`,

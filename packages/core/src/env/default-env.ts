@@ -13,7 +13,8 @@ export interface DefaultEnvOptions {
    * Chooses the dialect for the URL (the CLI knows every dialect). `baseDir` is the config
    * file's directory, for relative SQLite paths; `setting` names where the URL comes from
    * (`-x url`, `/app/retort.yaml:3: 'url'`), to start errors with. Default:
-   * {@link dialectForUrl}.
+   * `ctx.dialectForUrl` (the dialect packages found by the one rule, see
+   * `importDialectPackage`).
    */
   readonly resolveDialect?:
     | ((
@@ -21,7 +22,7 @@ export interface DefaultEnvOptions {
         context: { readonly baseDir: string | undefined; readonly setting?: string | undefined },
       ) => Dialect | Promise<Dialect>)
     | undefined
-  /** Passed to {@link dialectForUrl} when `resolveDialect` is not given. */
+  /** Replaces the lookup of the dialect package (see {@link dialectForUrl}); tests use it. */
   readonly importer?: PackageImporter | undefined
 }
 
@@ -64,7 +65,9 @@ export function defaultEnv(options: DefaultEnvOptions = {}): EnvModule {
     const baseDir = config.directory
     const dialect = options.resolveDialect
       ? await options.resolveDialect(url, { baseDir, setting })
-      : await dialectForUrl(url, { baseDir, setting, importer: options.importer })
+      : options.importer
+        ? await dialectForUrl(url, { baseDir, setting, importer: options.importer })
+        : await ctx.dialectForUrl(url, { setting })
     ctx.logger.debug(`default env: ${dialect.name} dialect for ${dialect.description}`)
     try {
       await ctx.runMigrations(

@@ -1,13 +1,30 @@
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseDatabaseUrl } from '../config/database-url.js'
 import { maskSecrets, maskUrl, urlSecrets } from '../config/mask-url.js'
+import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
 import { ConfigError, RetortError } from '../errors.js'
 
 /** Imports a package by name; returns its module namespace. */
 export type PackageImporter = (specifier: string) => Promise<unknown>
+
+/** The name of a dialect package Retort knows (see {@link DIALECT_PACKAGES}). */
+export type DialectPackageName = (typeof DIALECT_PACKAGES)[keyof typeof DIALECT_PACKAGES]['package']
+
+/**
+ * A program's own copies of the dialect packages: each package name with a function that
+ * imports it by a literal specifier, so that the import resolves from the program's own
+ * location and a bundler can follow it. The `retort` CLI passes the three it depends on.
+ *
+ * @example
+ * ```ts
+ * const packages: DialectPackages = { '@retort/dialect-sqlite': () => import('@retort/dialect-sqlite') }
+ * ```
+ */
+export type DialectPackages = Readonly<Partial<Record<DialectPackageName, () => Promise<unknown>>>>
 
 /** Options of {@link dialectForUrl}. */
 export interface DialectForUrlOptions {
@@ -16,7 +33,18 @@ export interface DialectForUrlOptions {
    * package is looked up first (the application's `node_modules`, not core's).
    */
   readonly baseDir?: string | undefined
-  /** Replaces the package import (tests, bundlers that know the dialects statically). */
+  /**
+   * The project's directory, where its own dialect package is looked up, when it is not
+   * `baseDir` (a config given in code has no file: see {@link projectDirectory}). Default:
+   * `baseDir`.
+   */
+  readonly projectDir?: string | undefined
+  /**
+   * The program's own dialect packages, used when the project has none next to the config
+   * (see {@link importDialectPackage}).
+   */
+  readonly packages?: DialectPackages | undefined
+  /** Replaces the whole lookup (tests, a program with a rule of its own). */
   readonly importer?: PackageImporter | undefined
   /**
    * Where the URL comes from, to start every error with (`-x url`,
@@ -37,8 +65,8 @@ export const DIALECT_PACKAGES = Object.freeze({
  * `@retort/dialect-sqlite` `sqliteDialect({ filename })`, `postgres(ql):` ->
  * `@retort/dialect-postgres` `postgresDialect({ connectionString })`, `mysql:`/`mariadb:`
  * -> `@retort/dialect-mysql` `mysqlDialect({ uri })`. Core does not depend on the dialect
- * packages: they are resolved from `baseDir` first, then from core itself. Creating a
- * dialect does not connect. Every error is a ConfigError that starts with `setting` and
+ * packages: they are found as {@link importDialectPackage} says. Creating a dialect does
+ * not connect. Every error is a ConfigError that starts with `setting` and
  * shows the URL without its password (see {@link maskUrl}).
  *
  * @example
@@ -112,11 +140,9 @@ export async function dialectFromPackage(
   subject: string,
 ): Promise<Dialect> {
   const { package: name, factory } = DIALECT_PACKAGES[kind]
-  const namespace = await (options.importer ?? defaultImporter(options.baseDir))(name).catch(
-    (error: unknown) => {
-      throw notLoaded(error, name, subject)
-    },
-  )
+  const namespace = await importDialectPackage(name, options).catch((error: unknown) => {
+    throw notLoaded(error, name, subject)
+  })
   const create = (namespace as Record<string, unknown> | null)?.[factory]
   if (typeof create !== 'function') {
     throw new ConfigError(
@@ -126,23 +152,73 @@ export async function dialectFromPackage(
   return (create as (config: Readonly<Record<string, unknown>>) => Dialect)(argument)
 }
 
-function defaultImporter(baseDir: string | undefined): PackageImporter {
-  return async (specifier) => {
-    // Next to the config first (the application's node_modules), then from the program that
-    // is running (the `retort` CLI, which depends on every dialect, or the app's entry file),
-    // then from core itself.
-    const program = process.argv[1]
-    for (const base of [baseDir, program === undefined ? undefined : dirname(program)]) {
-      if (base === undefined) continue
-      let resolved: string | undefined
-      try {
-        resolved = createRequire(join(base, 'noop.js')).resolve(specifier)
-      } catch {
-        continue
-      }
-      return import(pathToFileURL(resolved).href)
-    }
-    return import(specifier)
+/**
+ * Imports a dialect package by the one rule every part of Retort follows (the CLI, the
+ * default env, `ctx.dialectForUrl` in an env module, an application's connection, scratch
+ * databases); nothing depends on which program is running:
+ *
+ * 1. the project's copy, resolved from `projectDir` (default `baseDir`: the config file's
+ *    directory, else the script directory, see {@link projectDirectory}): the version the
+ *    application installed and tested;
+ * 2. else the program's own copy, from `packages` (the `retort` CLI passes the dialects it
+ *    depends on, so that a global install works whatever the package manager's layout; a
+ *    bundled application can pass the dialects it bundles);
+ * 3. else the copy core itself resolves (a `node_modules` where core and the dialect sit
+ *    side by side).
+ *
+ * `importer`, when given, replaces all three. Fails as the last step does when the package
+ * is nowhere (see `notLoaded` for the message naming the package and its install command).
+ *
+ * @example
+ * ```ts
+ * const { sqliteDialect } = (await importDialectPackage('@retort/dialect-sqlite', { baseDir })) as typeof import('@retort/dialect-sqlite')
+ * ```
+ */
+export async function importDialectPackage(
+  name: DialectPackageName,
+  options: Pick<DialectForUrlOptions, 'baseDir' | 'projectDir' | 'packages' | 'importer'> = {},
+): Promise<unknown> {
+  if (options.importer !== undefined) return options.importer(name)
+  const from = options.projectDir ?? options.baseDir
+  const project = from === undefined ? undefined : projectPackage(from, name)
+  if (project !== undefined) return import(pathToFileURL(project).href)
+  const own = options.packages?.[name]
+  if (own !== undefined) return own()
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ name)
+}
+
+/**
+ * Where a config's project is, to look its dialect packages up from: the config file's
+ * directory, else (a config given in code) the script directory, which lives in the
+ * project; `undefined` when the config names neither (bundled migrations).
+ *
+ * @example
+ * ```ts
+ * await dialectForUrl(url, { baseDir: config.directory, projectDir: projectDirectory(config) })
+ * ```
+ */
+export function projectDirectory(config: Config): string | undefined {
+  if (config.directory !== undefined) return config.directory
+  try {
+    return config.scriptLocation
+  } catch {
+    // No script directory either: the migrations are modules.
+    return undefined
+  }
+}
+
+/**
+ * The entry file of package `name` in the nearest `node_modules` at or above `baseDir`, as
+ * an `import` from there finds it (`NODE_PATH`, which `import` ignores, is not consulted);
+ * `undefined` when the project has none.
+ */
+function projectPackage(baseDir: string, name: string): string | undefined {
+  for (let dir = resolve(baseDir); ; dir = dirname(dir)) {
+    // A copy that is there but cannot be resolved is an error about that copy, not a reason
+    // to take another.
+    if (existsSync(join(dir, 'node_modules', name, 'package.json')))
+      return createRequire(join(dir, 'noop.js')).resolve(name)
+    if (dirname(dir) === dir) return undefined
   }
 }
 

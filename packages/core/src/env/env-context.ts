@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
 import type { TransactionMode } from '../run-settings.js'
+import { dialectForUrl, projectDirectory, type DialectPackages } from './dialect-for-url.js'
 import { silentLogger, type Logger } from './logger.js'
 
 /**
@@ -83,6 +84,18 @@ export interface EnvContext {
    */
   readonly offline: boolean
   runMigrations(options: RunMigrationsOptions): Promise<void>
+  /**
+   * The dialect for a database URL (see `dialectForUrl`), its dialect package found by the
+   * rule every command follows: the project's (next to the config file), else the running
+   * program's (the `retort` CLI's own), else core's. Relative SQLite paths are relative to
+   * the config file; `setting` names where the URL comes from, to start errors with.
+   *
+   * @example
+   * ```ts
+   * await ctx.runMigrations({ dialect: await ctx.dialectForUrl(ctx.config.url!, { setting: ctx.config.describeKey('url') }) })
+   * ```
+   */
+  dialectForUrl(url: string, options?: { readonly setting?: string | undefined }): Promise<Dialect>
 }
 
 /** The parts of an {@link EnvContext}; everything but `config` and `runMigrations` has a default. */
@@ -94,6 +107,8 @@ export interface EnvContextParts {
   readonly logger?: Logger | undefined
   /** Default `false`. */
   readonly offline?: boolean | undefined
+  /** The running program's own dialect packages, for `dialectForUrl`. Default: none. */
+  readonly dialectPackages?: DialectPackages | undefined
 }
 
 /**
@@ -112,5 +127,12 @@ export function createEnvContext(parts: EnvContextParts): EnvContext {
     logger: parts.logger ?? silentLogger,
     offline: parts.offline ?? false,
     runMigrations: parts.runMigrations,
+    dialectForUrl: (url: string, options: { readonly setting?: string | undefined } = {}) =>
+      dialectForUrl(url, {
+        baseDir: parts.config.directory,
+        projectDir: projectDirectory(parts.config),
+        packages: parts.dialectPackages,
+        setting: options.setting,
+      }),
   })
 }

@@ -128,6 +128,8 @@ export type MigrationEvent =
   | {
       readonly type: 'step-start'
       readonly revision: string
+      /** The revision's message. */
+      readonly message: string
       readonly direction: 'up' | 'down'
       readonly index: number
       readonly total: number
@@ -135,6 +137,8 @@ export type MigrationEvent =
   | {
       readonly type: 'step-done'
       readonly revision: string
+      /** The revision's message. */
+      readonly message: string
       readonly direction: 'up' | 'down'
       readonly index: number
       readonly total: number

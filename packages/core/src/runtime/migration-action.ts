@@ -46,6 +46,8 @@ export interface LedgerOptions {
 export interface AppliedRevision {
   readonly revision: string
   readonly direction: 'up' | 'down'
+  /** The revision's message (what progress and summary lines show). */
+  readonly message: string
   /** Wall time of the revision, its version-row change included. */
   readonly ms: number
 }

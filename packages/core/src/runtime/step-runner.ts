@@ -122,9 +122,11 @@ export class StepRunner {
       await executor.ensureVersionTable()
       for (const [index, step] of plan.steps.entries()) {
         const started = performance.now()
+        const { id: revision, message } = step.revision
         onEvent?.({
           type: 'step-start',
-          revision: step.revision.id,
+          revision,
+          message,
           direction: step.direction,
           index,
           total,
@@ -132,10 +134,11 @@ export class StepRunner {
         logger?.info(describeStep(step))
         await this.#runStep(step)
         const ms = Math.round((performance.now() - started) * 1000) / 1000
-        applied.push({ revision: step.revision.id, direction: step.direction, ms })
+        applied.push({ revision, message, direction: step.direction, ms })
         onEvent?.({
           type: 'step-done',
-          revision: step.revision.id,
+          revision,
+          message,
           direction: step.direction,
           index,
           total,

@@ -1,5 +1,5 @@
 import type { Dialect, ScratchDatabase } from '../dialect.js'
-import { dialectForUrl } from '../env/dialect-for-url.js'
+import { dialectForUrl, type DialectPackages } from '../env/dialect-for-url.js'
 import { ConfigError } from '../errors.js'
 
 /**
@@ -13,8 +13,12 @@ import { ConfigError } from '../errors.js'
 export interface OpenScratchOptions {
   /** Base of a relative SQLite path, and where the dialect package is looked up first. */
   readonly baseDir?: string | undefined
-  /** Makes the dialect of a URL instead of `dialectForUrl` (the CLI knows every dialect). */
+  /** Where the project's dialect package is looked up, when not `baseDir` (see `projectDirectory`). */
+  readonly projectDir?: string | undefined
+  /** Makes the dialect of a URL instead of `dialectForUrl`. */
   readonly resolveDialect?: ((url: string) => Dialect | Promise<Dialect>) | undefined
+  /** The running program's own dialect packages (see `importDialectPackage`). */
+  readonly dialectPackages?: DialectPackages | undefined
 }
 
 /**
@@ -74,7 +78,12 @@ export async function scratchDialect(
   if (typeof from !== 'string') return from
   return (
     options.resolveDialect?.(from) ??
-    dialectForUrl(from, { baseDir: options.baseDir, setting: 'the scratch database URL' })
+    dialectForUrl(from, {
+      baseDir: options.baseDir,
+      projectDir: options.projectDir,
+      packages: options.dialectPackages,
+      setting: 'the scratch database URL',
+    })
   )
 }
 

@@ -5,6 +5,7 @@ import { Config } from '../config/config.js'
 import { loadConfig } from '../config/load-config.js'
 import { maskUrl } from '../config/mask-url.js'
 import type { Dialect } from '../dialect.js'
+import { dialectForUrl, projectDirectory } from '../env/dialect-for-url.js'
 import { ConfigError } from '../errors.js'
 import { nearestName } from '../operations/nearest-name.js'
 import type { Revision } from '../revision.js'
@@ -155,7 +156,16 @@ export async function prepareHarness(
           ? 'sqlite (in memory)'
           : maskUrl(url),
     versionTable: options.versionTable ?? config.versionTable.name,
-    resolveDialect: options.resolveDialect,
+    // The scratch database's dialect package: the project's (next to the config, else the
+    // script directory), else core's; see `importDialectPackage`.
+    resolveDialect:
+      options.resolveDialect ??
+      ((from: string) =>
+        dialectForUrl(from, {
+          baseDir: config.directory,
+          projectDir: projectDirectory(config),
+          setting: 'the scratch database URL',
+        })),
     onProgress: options.onProgress ?? (() => {}),
   }
 }
