@@ -184,7 +184,12 @@ async function migrateOne(
         })
       }
       if (event.type === 'step-done') {
-        applied.push({ revision: event.revision, direction: event.direction, ms: event.ms })
+        applied.push({
+          revision: event.revision,
+          direction: event.direction,
+          message: event.message,
+          ms: event.ms,
+        })
       }
       onEvent?.(event)
     },
