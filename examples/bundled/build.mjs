@@ -43,7 +43,7 @@ export async function buildApp({ outfile = DEFAULTS.outfile, alias = {} } = {}) 
     target: 'node20',
     external: ['better-sqlite3', 'sucrase', 'es-module-lexer', 'import-meta-resolve'],
     alias,
-    // Bundled CommonJS dependencies (shell-quote, sucrase) call require() for Node built-ins, which
+    // Bundled CommonJS dependencies call require() for Node built-ins, which
     // an ES module does not have: give them one.
     banner: {
       js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,

@@ -50,7 +50,7 @@ export async function bundleRetortSources(dir: string, dialect: BundledDialect):
     format: 'esm',
     target: 'node20',
     external: [...drivers, 'jiti'],
-    // CommonJS dependencies (shell-quote, sucrase) call require() for Node built-ins.
+    // CommonJS dependencies call require() for Node built-ins.
     banner: {
       js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
     },
