@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { revisionChecksum, revisionFileChecksum } from '../schema/revision-checksum.js'
 import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -95,6 +96,11 @@ export class ScriptDirectory implements RevisionSource {
    * parsing it again (taken out when used).
    */
   readonly #yamlData: Map<string, ParsedYaml>
+  /**
+   * Each file's text as its header was read, so that a checksum (the ledger's, the
+   * template cache's) does not open the file once more.
+   */
+  readonly #texts: ReadonlyMap<string, string>
   #typescript: Promise<TypeScriptLoader> | undefined
 
   private constructor(
@@ -103,8 +109,10 @@ export class ScriptDirectory implements RevisionSource {
     envPath: string | undefined,
     revisions: readonly Revision[],
     yamlData: Map<string, ParsedYaml>,
+    texts: ReadonlyMap<string, string>,
   ) {
     this.#yamlData = yamlData
+    this.#texts = texts
     this.scriptLocation = scriptLocation
     this.versionLocations = versionLocations
     this.envPath = envPath
@@ -161,11 +169,13 @@ export class ScriptDirectory implements RevisionSource {
     const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
     const revisions: Revision[] = []
     const yamlData = new Map<string, ParsedYaml>()
+    const texts = new Map<string, string>()
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i]!
       const text = readText(path, buffer)
       // A directory (or another non-file) named like a revision file is not one.
       if (text === undefined) continue
+      texts.set(path, text)
       let header: RevisionHeader
       if (isYamlPath(path)) {
         const yaml = yamlPackage!
@@ -187,7 +197,29 @@ export class ScriptDirectory implements RevisionSource {
       listing.envPath,
       Object.freeze(revisions),
       yamlData,
+      texts,
     )
+  }
+
+  /**
+   * The checksum of a revision's file (`revisionChecksum`) from the text its header was
+   * read from; a revision not read by this directory has its file read, and `undefined`
+   * when that file cannot be read.
+   *
+   * @example
+   * ```ts
+   * directory.checksum(directory.revisions[0]!) // 'sha256:...'
+   * ```
+   */
+  checksum(revision: Revision): string | undefined {
+    const text = revision.path === undefined ? undefined : this.#texts.get(revision.path)
+    if (text !== undefined) return revisionChecksum(text)
+    if (revision.path === undefined) return undefined
+    try {
+      return revisionFileChecksum(revision.path)
+    } catch {
+      return undefined
+    }
   }
 
   /**
