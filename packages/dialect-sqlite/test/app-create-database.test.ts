@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { Config, createDatabase, Migrator, RetortError } from '@retort/core'
+import { Config, createDatabase, Migrator, RetortError, type Dialect } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
 import { SqliteIntrospector } from '../src/sqlite-introspector.js'
 import { tempDirs, versionRows, writeScript, type RevisionSpec } from './helpers/runtime-fixture.js'
@@ -32,7 +32,9 @@ const specs: RevisionSpec[] = [
   {
     id: 'cccc03',
     down: 'bbbb02',
-    upgrade: ['  - alterColumn: { table: account, name: email, nullable: true, existingNullable: false }'],
+    upgrade: [
+      '  - alterColumn: { table: account, name: email, nullable: true, existingNullable: false }',
+    ],
   },
   {
     id: 'dddd04',
@@ -164,10 +166,18 @@ describe('Migrator.createDatabase()', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['migrations', 'taken.db'])
   })
 
-  it('needs a SQLite dialect, and says so', async () => {
+  it('without a dialect, finds the SQLite package by the one rule; refuses a dialect without files', async () => {
     const { dir, scriptLocation } = project()
+    const created = await createDatabase(new Config({ scriptLocation }), path.join(dir, 'x.db'))
+    expect(versionRows(created.path)).toEqual([...created.heads].sort())
+    const notSqlite = { name: 'postgresql' } as unknown as Dialect
     await expect(
-      createDatabase(new Config({ scriptLocation }), path.join(dir, 'x.db')),
-    ).rejects.toThrow(/needs the SQLite dialect: pass dialect: sqliteDialect/)
+      createDatabase(new Config({ scriptLocation }), path.join(dir, 'y.db'), {
+        dialect: notSqlite,
+      }),
+    ).rejects.toThrow(
+      /createDatabase makes SQLite files; the dialect 'postgresql' has no database files/,
+    )
+    expect(fs.existsSync(path.join(dir, 'y.db'))).toBe(false)
   })
 })

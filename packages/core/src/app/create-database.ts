@@ -8,6 +8,7 @@ import type { CommandOptions } from '../commands/command-options.js'
 import { loadRevisions } from '../commands/load-revisions.js'
 import { upgrade } from '../commands/upgrade.js'
 import { databaseFilesOf, type DatabaseFiles } from '../database-files.js'
+import { dialectForUrl, projectDirectory } from '../env/dialect-for-url.js'
 import { TemplateStore, templateKey } from './database-template.js'
 
 /** Options of {@link createDatabase}. */
@@ -58,7 +59,7 @@ export async function createDatabase(
   }
   const target = resolve(config.directory ?? process.cwd(), path)
   checkTarget(target)
-  const files = await filesFor(target, options)
+  const files = await filesFor(config, target, options)
   const loaded = await loadRevisions(config, options)
   const store = options.templates ?? new TemplateStore(options.templateCache)
   const { key, durable } = templateKey(loaded, 'sqlite', config.versionTable)
@@ -106,18 +107,27 @@ function checkTarget(target: string): void {
   }
 }
 
-async function filesFor(target: string, options: CreateDatabaseOptions): Promise<DatabaseFiles> {
+async function filesFor(
+  config: Config,
+  target: string,
+  options: CreateDatabaseOptions,
+): Promise<DatabaseFiles> {
   let dialect: Dialect | undefined = options.dialect
+  // Only its kind matters: the in-memory database is the one that is built. The SQLite
+  // package comes by the one rule every URL follows (the project's, then the program's).
   if (dialect === undefined && options.resolveDialect !== undefined) {
-    // Only its kind matters: the in-memory database is the one that is built.
     dialect = await options.resolveDialect('sqlite::memory:')
+  } else if (dialect === undefined) {
+    dialect = await dialectForUrl('sqlite::memory:', {
+      baseDir: config.directory,
+      projectDir: projectDirectory(config),
+      packages: options.dialectPackages,
+    })
   }
   const files = dialect === undefined ? undefined : databaseFilesOf(dialect)
   if (files === undefined) {
     throw new ConfigError(
-      dialect === undefined
-        ? `creating '${target}' needs the SQLite dialect: pass dialect: sqliteDialect({ filename: ':memory:' }) (any SQLite dialect; it is not opened)`
-        : `createDatabase makes SQLite files; the dialect '${dialect.name}' has no database files`,
+      `createDatabase makes SQLite files; the dialect '${dialect?.name ?? 'given'}' has no database files: pass dialect: sqliteDialect({ filename: ':memory:' }) (any SQLite dialect; it is not opened)`,
     )
   }
   return files
