@@ -71,6 +71,14 @@ export interface Compiler {
   /** Optional: deletes the progress record of a revision. */
   deleteProgress?(table: QualifiedName, revision: string): CompiledStatement
   /**
+   * Optional: the INSERT of one row into a table Retort keeps for itself (the ledger), the
+   * row's keys as column names in their order, its values bound. Such a table has no
+   * foreign keys or triggers of Retort's making, which lets a dialect leave out what it
+   * does after other inserts (SQLite's foreign-key check before COMMIT). Without it core
+   * compiles a one-row `bulkInsert` through `compile()`.
+   */
+  insertOwnRow?(table: QualifiedName, row: Readonly<Record<string, unknown>>): CompiledStatement
+  /**
    * Optional: what an offline SQL script needs around its statements on this database
    * (see {@link ScriptFrame}); without it the script has none of that.
    */

@@ -325,6 +325,38 @@ export class SqliteCompiler implements Compiler {
     }
   }
 
+  /**
+   * Inserts one row into a table Retort keeps for itself (the ledger), values bound. Marked
+   * as keeping foreign keys: such a table has none (and no triggers of Retort's making), so
+   * the insert needs no foreign-key check before COMMIT.
+   *
+   * @example
+   * ```ts
+   * new SqliteCompiler().insertOwnRow({ name: 'retort_version_ledger' }, { revision: 'a1', outcome: 'applied' })
+   * // { sql: 'INSERT INTO "retort_version_ledger" ("revision", "outcome") VALUES (?, ?)', parameters: ['a1', 'applied'], keepsForeignKeys: true }
+   * ```
+   */
+  insertOwnRow(table: QualifiedName, row: Readonly<Record<string, unknown>>): SqliteStatement {
+    const columns = Object.keys(row)
+    const shape = `${table.schema ?? ''}\u0000${table.name}\u0000${columns.join('\u0000')}`
+    let sql = this.#ownRowSql.get(shape)
+    if (sql === undefined) {
+      if (columns.length === 0) {
+        throw new SqliteCompileError(`an insert into '${table.name}' needs at least one column`)
+      }
+      sql = `INSERT INTO ${this.#qualified(table)} (${columns.map((column) => quoteIdentifier(column)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+      this.#ownRowSql.set(shape, sql)
+    }
+    return {
+      sql,
+      keepsForeignKeys: true,
+      parameters: columns.map((column) => toSqliteValue(row[column])),
+    }
+  }
+
+  /** The text of {@link insertOwnRow} by table and columns: the same few every step. */
+  readonly #ownRowSql = new Map<string, string>()
+
   #qualified(table: QualifiedName): string {
     return qualifiedName(table.name, table.schema)
   }

@@ -112,9 +112,14 @@ export class SqliteDriver implements Driver {
  * {@link SqliteConnection.commit} then runs `PRAGMA foreign_key_check` before COMMIT (unless
  * every statement of the transaction was one that cannot break a foreign key, see
  * `SqliteStatement`): a violation rolls back and throws {@link SqliteForeignKeyError}.
- * The pragma is switched back on after COMMIT or ROLLBACK. Inside such a transaction
- * ON DELETE/UPDATE actions do not fire: a migration that deletes parent rows deletes their
- * children itself.
+ * Inside such a transaction ON DELETE/UPDATE actions do not fire: a migration that deletes
+ * parent rows deletes their children itself. The pragma is switched back on after COMMIT
+ * or ROLLBACK on an application's handle (the application may use it between two steps).
+ * On a handle Retort opened itself it stays off from one transaction to the next (a run of
+ * steps switches it once, not three statements a step), and is switched back on before a
+ * statement runs outside a transaction, before the handle is handed out
+ * ({@link SqliteConnection.database}) outside one, and on close: no statement ever runs
+ * outside a transaction with it off.
  *
  * @example
  * ```ts
@@ -124,7 +129,10 @@ export class SqliteDriver implements Driver {
 export class SqliteConnection implements Connection {
   #handle: SqliteHandle
   readonly #onClose: () => void
-  /** `foreign_keys` was ON and is switched off for the open transaction. */
+  /**
+   * `foreign_keys` was ON and is switched off by this connection: for the open transaction,
+   * or, on Retort's own handle, since the last one (see the class notes).
+   */
   #foreignKeysSuspended = false
   /** A statement of the open transaction may have broken a foreign key: check before COMMIT. */
   #foreignKeysAtRisk = false
@@ -139,10 +147,13 @@ export class SqliteConnection implements Connection {
   /**
    * The better-sqlite3 handle (for the adapter and introspector of this dialect). A file
    * that does not exist yet is created here: whoever needs the handle itself (the
-   * migration lock, a rebuild) is about to write.
+   * migration lock, a rebuild) is about to write. Outside a transaction, foreign keys are
+   * switched back on first: whoever takes the handle may run statements of its own.
    */
   get database(): Database.Database {
-    return this.#created().database
+    const database = this.#created().database
+    if (!database.inTransaction) this.#resumeForeignKeys()
+    return database
   }
 
   /**
@@ -203,6 +214,10 @@ export class SqliteConnection implements Connection {
 
   #execute(statement: CompiledStatement): ExecuteResult {
     if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
+    // Off since the last transaction: a statement outside one runs with them on.
+    if (this.#foreignKeysSuspended && !this.#handle.database.inTransaction) {
+      this.#resumeForeignKeys()
+    }
     // A file created meanwhile by another connection is opened (that creates nothing).
     if (this.#handle.pending?.exists() === true) this.#created()
     let database = this.#handle.database
@@ -247,9 +262,13 @@ export class SqliteConnection implements Connection {
   }
 
   #begin(): void {
-    const database = this.database
+    const database = this.#created().database
+    // Still off from this connection's previous transaction: nothing to read or switch.
+    const stillOff = this.#foreignKeysSuspended && !database.inTransaction
     const suspend =
-      !database.inTransaction && Number(database.pragma('foreign_keys', { simple: true })) === 1
+      !stillOff &&
+      !database.inTransaction &&
+      Number(database.pragma('foreign_keys', { simple: true })) === 1
     if (suspend) database.pragma('foreign_keys = OFF')
     try {
       database.exec('BEGIN IMMEDIATE')
@@ -257,7 +276,7 @@ export class SqliteConnection implements Connection {
       if (suspend) database.pragma('foreign_keys = ON')
       throw error
     }
-    this.#foreignKeysSuspended = suspend
+    if (!stillOff) this.#foreignKeysSuspended = suspend
     this.#foreignKeysAtRisk = false
   }
 
@@ -283,7 +302,7 @@ export class SqliteConnection implements Connection {
     }
     database.exec('COMMIT')
     this.#foreignKeysAtRisk = false
-    this.#resumeForeignKeys()
+    this.#afterTransaction()
   }
 
   /**
@@ -298,7 +317,7 @@ export class SqliteConnection implements Connection {
   async rollback(): Promise<void> {
     if (this.#handle.database.inTransaction) this.#handle.database.exec('ROLLBACK')
     this.#foreignKeysAtRisk = false
-    this.#resumeForeignKeys()
+    this.#afterTransaction()
   }
 
   /** Runs `work`; "file is not a database" becomes an error naming the file. */
@@ -308,6 +327,14 @@ export class SqliteConnection implements Connection {
     } catch (error) {
       throw explainSqliteFileError(error, this.#handle.database.name)
     }
+  }
+
+  /**
+   * After COMMIT or ROLLBACK: an application's handle gets foreign keys back on now; Retort's
+   * own keeps them off for its next transaction until something else needs them on.
+   */
+  #afterTransaction(): void {
+    if (!this.#handle.owned) this.#resumeForeignKeys()
   }
 
   #resumeForeignKeys(): void {
@@ -325,7 +352,11 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async close(): Promise<void> {
-    if (this.#handle.owned && this.#handle.database.open) this.#handle.database.close()
+    if (this.#handle.owned) {
+      if (this.#handle.database.open) this.#handle.database.close()
+    } else {
+      this.#resumeForeignKeys()
+    }
     this.#onClose()
   }
 }

@@ -139,24 +139,24 @@ export class LedgerTable {
 
   /** The statement that appends one row (values bound). */
   insertStatement(entry: LedgerEntry): CompiledStatement {
+    const row = {
+      [C.revision]: entry.revision,
+      [C.direction]: entry.direction,
+      [C.checksum]: entry.checksum,
+      [C.outcome]: entry.outcome,
+      [C.ranAt]: entry.ranAt,
+      [C.durationMs]: Math.max(0, Math.round(entry.durationMs)),
+      [C.retortVersion]: entry.retortVersion,
+      [C.appliedBy]: entry.appliedBy === null ? null : entry.appliedBy.slice(0, 255),
+      [C.note]: entry.note === null ? null : truncateProgressText(entry.note),
+    }
+    // The dialect's own statement for a row of a table Retort keeps, when it has one (it
+    // may then skip what it checks after other inserts); else a one-row bulkInsert.
+    if (this.#compiler.insertOwnRow !== undefined) {
+      return this.#compiler.insertOwnRow(this.#table, row)
+    }
     const op = operations()
-    op.bulkInsert(
-      this.#table.name,
-      [
-        {
-          [C.revision]: entry.revision,
-          [C.direction]: entry.direction,
-          [C.checksum]: entry.checksum,
-          [C.outcome]: entry.outcome,
-          [C.ranAt]: entry.ranAt,
-          [C.durationMs]: Math.max(0, Math.round(entry.durationMs)),
-          [C.retortVersion]: entry.retortVersion,
-          [C.appliedBy]: entry.appliedBy === null ? null : entry.appliedBy.slice(0, 255),
-          [C.note]: entry.note === null ? null : truncateProgressText(entry.note),
-        },
-      ],
-      this.#table.schema ? { schema: this.#table.schema } : {},
-    )
+    op.bulkInsert(this.#table.name, [row], this.#table.schema ? { schema: this.#table.schema } : {})
     const [statement, ...rest] = this.#compile(op.takePending())
     if (statement === undefined || rest.length > 0) {
       throw new RetortError(
