@@ -2,7 +2,7 @@ import type { Connection, MigrationLockOptions, QualifiedName } from '@retort/co
 import { AdapterBase } from '@retort/core/dialect'
 import { RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
-import { explainSqliteFileError, SqliteConnection } from './sqlite-driver.js'
+import { explainSqliteFileError, SQLITE_HANDLE, SqliteConnection } from './sqlite-driver.js'
 import { SqliteMigrationLock } from './sqlite-migration-lock.js'
 
 /**
@@ -94,7 +94,13 @@ export class SqliteAdapter extends AdapterBase {
  * ```
  */
 export function databaseOf(connection: Connection): Database.Database {
-  const database = (connection as { database?: unknown }).database
+  // This package's own key first: taking the handle that way does not count as handing it
+  // out (see SqliteConnection.database).
+  const own = (connection as { [SQLITE_HANDLE]?: unknown })[SQLITE_HANDLE]
+  const database =
+    typeof own === 'function'
+      ? (own as () => unknown).call(connection)
+      : (connection as { database?: unknown }).database
   if (
     typeof database !== 'object' ||
     database === null ||

@@ -100,6 +100,13 @@ export class SqliteDriver implements Driver {
 }
 
 /**
+ * The key of {@link SqliteConnection}'s handle for this package's own code (the adapter's
+ * lock): unlike {@link SqliteConnection.database}, taking it does not count as handing the
+ * handle out. Not exported from the package.
+ */
+export const SQLITE_HANDLE: unique symbol = Symbol('retort.sqlite.handle')
+
+/**
  * One better-sqlite3 handle behind the async {@link Connection} interface (the calls are
  * synchronous underneath). A statement that returns rows (`stmt.reader`) is read with
  * `all()`, others run with `run()` and report `changes` as `rowCount`. A table-rebuild
@@ -115,11 +122,10 @@ export class SqliteDriver implements Driver {
  * Inside such a transaction ON DELETE/UPDATE actions do not fire: a migration that deletes
  * parent rows deletes their children itself. The pragma is switched back on after COMMIT
  * or ROLLBACK on an application's handle (the application may use it between two steps).
- * On a handle Retort opened itself it stays off from one transaction to the next (a run of
- * steps switches it once, not three statements a step), and is switched back on before a
- * statement runs outside a transaction, before the handle is handed out
- * ({@link SqliteConnection.database}) outside one, and on close: no statement ever runs
- * outside a transaction with it off.
+ * On a handle Retort opened itself and never handed out ({@link SqliteConnection.database})
+ * it stays off from one transaction to the next (a run of steps switches it once, not three
+ * statements a step), and is switched back on before a statement runs outside a
+ * transaction and on close: no statement ever runs outside a transaction with it off.
  *
  * @example
  * ```ts
@@ -134,6 +140,8 @@ export class SqliteConnection implements Connection {
    * or, on Retort's own handle, since the last one (see the class notes).
    */
   #foreignKeysSuspended = false
+  /** The handle was given out: something else may use it between two transactions. */
+  #handedOut = false
   /** A statement of the open transaction may have broken a foreign key: check before COMMIT. */
   #foreignKeysAtRisk = false
   /** Reads the tables a rebuild changes and the foreign keys checked before COMMIT. */
@@ -147,13 +155,20 @@ export class SqliteConnection implements Connection {
   /**
    * The better-sqlite3 handle (for the adapter and introspector of this dialect). A file
    * that does not exist yet is created here: whoever needs the handle itself (the
-   * migration lock, a rebuild) is about to write. Outside a transaction, foreign keys are
-   * switched back on first: whoever takes the handle may run statements of its own.
+   * migration lock, a rebuild) is about to write. Whoever takes it may run statements of
+   * its own between two transactions: from then on foreign keys are switched back on right
+   * after each one (see the class notes).
    */
   get database(): Database.Database {
     const database = this.#created().database
+    this.#handedOut = true
     if (!database.inTransaction) this.#resumeForeignKeys()
     return database
+  }
+
+  /** The handle, for this package's own code (see {@link SQLITE_HANDLE}). */
+  [SQLITE_HANDLE](): Database.Database {
+    return this.#created().database
   }
 
   /**
@@ -199,11 +214,16 @@ export class SqliteConnection implements Connection {
    * ```
    */
   async execute(statement: CompiledStatement): Promise<ExecuteResult> {
+    // Off since the last transaction: a statement outside one runs with them on.
+    if (this.#foreignKeysSuspended && !this.#handle.database.inTransaction) {
+      this.#resumeForeignKeys()
+    }
     if (isRebuildStatement(statement)) {
       this.#foreignKeysAtRisk = true
       // The compiler planned the change; it runs against the table as the introspector reads it.
       try {
-        await runRebuildStep(this, this.database, statement.rebuild, this.#introspector)
+        const database = this.#created().database
+        await runRebuildStep(this, database, statement.rebuild, this.#introspector)
       } catch (error) {
         throw explainSqliteFileError(error, this.#handle.database.name)
       }
@@ -214,10 +234,6 @@ export class SqliteConnection implements Connection {
 
   #execute(statement: CompiledStatement): ExecuteResult {
     if (!keepsForeignKeys(statement)) this.#foreignKeysAtRisk = true
-    // Off since the last transaction: a statement outside one runs with them on.
-    if (this.#foreignKeysSuspended && !this.#handle.database.inTransaction) {
-      this.#resumeForeignKeys()
-    }
     // A file created meanwhile by another connection is opened (that creates nothing).
     if (this.#handle.pending?.exists() === true) this.#created()
     let database = this.#handle.database
@@ -228,12 +244,12 @@ export class SqliteConnection implements Connection {
       // While the file does not exist, only queries run on the empty stand-in; anything
       // else (a write, ATTACH, a pragma that sets) runs on the file, which it creates.
       if (this.#handle.pending !== undefined && !(prepared.reader && prepared.readonly)) {
-        database = this.database
+        database = this.#created().database
         prepared = database.prepare(statement.sql)
       }
     } catch (error) {
       if (parameters.length === 0 && isMultiStatement(error)) {
-        this.database.exec(statement.sql)
+        this.#created().database.exec(statement.sql)
         return { rows: [], rowCount: 0 }
       }
       throw error
@@ -330,11 +346,12 @@ export class SqliteConnection implements Connection {
   }
 
   /**
-   * After COMMIT or ROLLBACK: an application's handle gets foreign keys back on now; Retort's
-   * own keeps them off for its next transaction until something else needs them on.
+   * After COMMIT or ROLLBACK: an application's handle, or one handed out, gets foreign keys
+   * back on now; Retort's own keeps them off for its next transaction until something else
+   * needs them on.
    */
   #afterTransaction(): void {
-    if (!this.#handle.owned) this.#resumeForeignKeys()
+    if (!this.#handle.owned || this.#handedOut) this.#resumeForeignKeys()
   }
 
   #resumeForeignKeys(): void {

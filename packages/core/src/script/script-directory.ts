@@ -267,7 +267,8 @@ export class ScriptDirectory implements RevisionSource {
         this.#typescript ??= import('./typescript-loader.js').then(
           ({ TypeScriptLoader }) => new TypeScriptLoader(),
         )
-        module = await (await this.#typescript).import(path)
+        // The text its header was read from: the file is not opened again.
+        module = await (await this.#typescript).import(path, this.#texts.get(path))
       } else {
         module = await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(path).href)
       }
