@@ -1,5 +1,7 @@
 // Every command reads each revision file's header once and lists the versions directory
-// once; a revision that runs is read once more, to import it. Counted through a wrapper
+// once; a TypeScript revision that runs is compiled from the text its header was read from
+// (or found in the compile cache by a hash of it), so it is not opened again, and a replay
+// (drift, autogenerate) reuses both the bodies and the texts. Counted through a wrapper
 // around node:fs (what the script directory and the TypeScript loader read with), so the
 // check needs no strace.
 import * as fs from 'node:fs'
@@ -7,15 +9,20 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { TypeScriptLoader } from '../../core/src/script/typescript-loader.js'
 import { main } from '../src/main.js'
 import { retortInProcess } from './helpers/in-process.js'
 import { createProject } from './helpers/project.js'
 
-/** Opens and reads of each path, and listings of each directory, since the last reset. */
+/**
+ * Opens and reads of each path, listings of each directory, and TypeScript imports of each
+ * path, since the last reset.
+ */
 const counts = vi.hoisted(() => ({
   opened: new Map<string, number>(),
   read: new Map<string, number>(),
   listed: new Map<string, number>(),
+  imported: new Map<string, number>(),
 }))
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -55,14 +62,26 @@ describe('one read of each revision file per command', () => {
   const paths: string[] = []
   const messages: string[] = []
 
-  /** How often each revision file was opened for its header and read whole (an import). */
-  function reads(): { header: number[]; whole: number[]; listings: number } {
+  /**
+   * How often each revision file was opened for its header and read whole, how often the
+   * versions directory was listed, and how many revision imports the TypeScript loader ran.
+   */
+  function reads(): { header: number[]; whole: number[]; listings: number; imports: number } {
     return {
       header: paths.map((path) => counts.opened.get(path) ?? 0),
       whole: paths.map((path) => counts.read.get(path) ?? 0),
       listings: counts.listed.get(versions) ?? 0,
+      imports: paths.reduce((sum, path) => sum + (counts.imported.get(path) ?? 0), 0),
     }
   }
+
+  /** Each file opened once, for its header; `imports` revisions imported. */
+  const once = (imports: number) => ({
+    header: paths.map(() => 1),
+    whole: paths.map(() => 0),
+    listings: 1,
+    imports,
+  })
 
   async function run(args: readonly string[]): Promise<string> {
     const result = await retortInProcess(dir, args)
@@ -71,6 +90,15 @@ describe('one read of each revision file per command', () => {
   }
 
   beforeAll(async () => {
+    const importModule = TypeScriptLoader.prototype.import
+    vi.spyOn(TypeScriptLoader.prototype, 'import').mockImplementation(function (
+      this: TypeScriptLoader,
+      path: string,
+      ...rest: [string?]
+    ) {
+      counts.imported.set(path, (counts.imported.get(path) ?? 0) + 1)
+      return importModule.call(this, path, ...rest)
+    })
     project = createProject('retort-read-once-')
     dir = project.dir
     versions = join(dir, 'migrations/versions')
@@ -90,11 +118,7 @@ describe('one read of each revision file per command', () => {
 
   it('upgrade head: one header read of each file, one import of each, one listing', async () => {
     const out = await run(['--json', 'upgrade', 'head'])
-    expect(reads()).toEqual({
-      header: paths.map(() => 1),
-      whole: paths.map(() => 1),
-      listings: 1,
-    })
+    expect(reads()).toEqual(once(REVISIONS))
     // What the progress and summary lines show comes with the result.
     const { applied } = JSON.parse(out) as { applied: { revision: string; message: string }[] }
     expect(applied.map((step) => step.message)).toEqual(messages)
@@ -103,16 +127,12 @@ describe('one read of each revision file per command', () => {
   it('current (text): one header read of each file, no import, one listing', async () => {
     const out = await run(['current'])
     expect(out).toContain(`(head) step ${REVISIONS}`)
-    expect(reads()).toEqual({ header: paths.map(() => 1), whole: paths.map(() => 0), listings: 1 })
+    expect(reads()).toEqual(once(0))
   })
 
   it('downgrade -1 imports only the revision it runs', async () => {
     await run(['downgrade', '-1'])
-    expect(reads()).toEqual({
-      header: paths.map(() => 1),
-      whole: paths.map((_, i) => (i === REVISIONS - 1 ? 1 : 0)),
-      listings: 1,
-    })
+    expect(reads()).toEqual(once(1))
   })
 
   it.each([
@@ -128,12 +148,20 @@ describe('one read of each revision file per command', () => {
     [['ensure-version']],
   ])('%j reads each header once and imports nothing', async (args) => {
     await run(args)
-    expect(reads()).toEqual({ header: paths.map(() => 1), whole: paths.map(() => 0), listings: 1 })
+    expect(reads()).toEqual(once(0))
+  })
+
+  it('check: one header read of each file, one import of each, reused by the drift replay', async () => {
+    // At head (the stamp above): every body loads, then the revisions are replayed on a
+    // scratch database to compare with the live schema.
+    const out = await run(['--json', 'check'])
+    expect(JSON.parse(out)).toMatchObject({ ok: true })
+    expect(reads()).toEqual(once(REVISIONS))
   })
 
   it('upgrade --sql imports each revision once for its SQL', async () => {
     await run(['upgrade', 'base:head', '--sql'])
-    expect(reads()).toEqual({ header: paths.map(() => 1), whole: paths.map(() => 1), listings: 1 })
+    expect(reads()).toEqual(once(REVISIONS))
   })
 
   it('the progress line on a terminal shows the message the run reports', async () => {
@@ -161,6 +189,6 @@ describe('one read of each revision file per command', () => {
     const out = await run(['--json', 'revision', '--autogenerate', '-m', 'extra'])
     expect(JSON.parse(out)).toMatchObject({ operations: [expect.stringContaining('extra')] })
     // The revisions are replayed on a scratch database to compare: each imported once.
-    expect(reads()).toEqual({ header: paths.map(() => 1), whole: paths.map(() => 1), listings: 1 })
+    expect(reads()).toEqual(once(REVISIONS))
   })
 })

@@ -13,7 +13,7 @@ import { ledgerTableFor } from '../runtime/ledger-record.js'
 import type { RunResult } from '../runtime/migration-action.js'
 import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
-import { revisionFileChecksum } from './revision-checksum.js'
+import { sourceChecksum } from './revision-checksum.js'
 import { SchemaCache, schemaCacheKey, type SchemaCacheOptions } from './schema-cache.js'
 import { openScratchDatabase, scratchDialect, type OpenScratchOptions } from './scratch-database.js'
 
@@ -189,8 +189,8 @@ export async function replaySchema(
 /**
  * The cache key of a replay: the dialect's name and description (where it connects, no
  * password), the version table, and `id=checksum` of each revision applied, in order
- * (checksums by `revisionFileChecksum`, so line endings and trailing whitespace do not
- * count). `undefined` when a revision has no file to take a checksum of, or a file cannot be
+ * (checksums by `revisionChecksum`, so line endings and trailing whitespace do not
+ * count, of the text the source read). `undefined` when a revision has no file to take a checksum of, or a file cannot be
  * read.
  *
  * @example
@@ -206,13 +206,13 @@ export function replayCacheKey(
 ): string | undefined {
   const parts = ['replay', dialect.name, dialect.description, versionTable]
   for (const id of ids) {
-    const path = revisions.map.get(id)?.path
-    if (path === undefined) return undefined
-    try {
-      parts.push(`${id}=${revisionFileChecksum(path)}`)
-    } catch {
-      return undefined
-    }
+    const revision = revisions.map.get(id)
+    if (revision?.path === undefined) return undefined
+    // From the text the header was read from (a script directory keeps it): the file is
+    // not opened once more.
+    const checksum = sourceChecksum(revisions.source, revision)
+    if (checksum === undefined) return undefined
+    parts.push(`${id}=${checksum}`)
   }
   return schemaCacheKey(parts)
 }
