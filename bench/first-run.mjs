@@ -197,6 +197,35 @@ export function measureHeads(work, revisions, runs, alembic) {
   )
 }
 
+const STRACE = '/usr/bin/strace'
+
+/**
+ * The file syncs (fsync + fdatasync) and file deletions (in SQLite's default rollback-journal
+ * mode, one per commit: the journal is deleted) of one run of `command args` in `cwd`, from
+ * `strace -c -f`; `undefined` when strace is not installed. Untimed: strace slows the run.
+ */
+export function countSyncs(command, args, cwd) {
+  if (!existsSync(STRACE)) return undefined
+  const report = join(cwd, '.strace-report')
+  const run = spawnSync(
+    STRACE,
+    ['-c', '-f', '-e', 'trace=fsync,fdatasync,unlink,unlinkat', '-o', report, command, ...args],
+    { cwd, encoding: 'utf8', maxBuffer: 1 << 28 },
+  )
+  if (run.status !== 0) return undefined
+  const calls = (name) => {
+    const line = readFileSync(report, 'utf8')
+      .split('\n')
+      .find((l) => l.trim().split(/\s+/).pop() === name)
+    // Columns: % time, seconds, usecs/call, calls, [errors], syscall.
+    return line === undefined ? 0 : Number(line.trim().split(/\s+/)[3])
+  }
+  return {
+    syncs: calls('fsync') + calls('fdatasync'),
+    deletions: calls('unlink') + calls('unlinkat'),
+  }
+}
+
 /** Each case measured `runs` times in rotation; the median wall, CPU and peak RSS of each. */
 function rotate(cases, runs) {
   const samples = new Map(cases.map(([name]) => [name, []]))
@@ -222,6 +251,7 @@ function rotate(cases, runs) {
  * through better-sqlite3 in a process of its own) and Alembic in the same mode.
  */
 export function measureWarm(work, revisions, runs, alembic) {
+  const syncs = new Map()
   mkdirSync(work, { recursive: true })
   const floor = join(work, 'floor')
   mkdirSync(floor, { recursive: true })
@@ -236,6 +266,15 @@ export function measureWarm(work, revisions, runs, alembic) {
       return timeProcess(node, [retortBin, 'upgrade', 'head'], project)
     }
     upgrade() // fills the compile cache
+    if (mode === 'each') {
+      rmSync(join(project, 'app.db'), { force: true })
+      syncs.set('retort each', countSyncs(node, [retortBin, 'upgrade', 'head'], project))
+      rmSync(join(floor, 'app.db'), { force: true })
+      syncs.set(
+        'floor each',
+        countSyncs(node, [join(here, 'ddl-floor-process.mjs'), 'ddl.json', 'app.db', mode], floor),
+      )
+    }
     cases.push([
       `floor ${mode}`,
       () => {
@@ -256,10 +295,19 @@ export function measureWarm(work, revisions, runs, alembic) {
         return timeProcess(alembic.python, ['-m', 'alembic', 'upgrade', 'head'], dir)
       }
       run() // compiles the revisions' bytecode
+      if (mode === 'each') {
+        rmSync(join(dir, 'app.db'), { force: true })
+        syncs.set(
+          'alembic each',
+          countSyncs(alembic.python, ['-m', 'alembic', 'upgrade', 'head'], dir),
+        )
+      }
       cases.push([`alembic ${mode}`, run])
     }
   }
-  return rotate(cases, runs)
+  const results = rotate(cases, runs)
+  for (const [name, counted] of syncs) if (counted) results.get(name).syncs = counted
+  return results
 }
 
 /**
