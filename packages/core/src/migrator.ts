@@ -1,7 +1,8 @@
 import { Config } from './config/config.js'
 import type { CommandOptions } from './commands/command-options.js'
 import { branches } from './commands/branches.js'
-import { check, type CheckOptions, type CheckResult } from './commands/check.js'
+import type { CheckOptions, CheckResult } from './commands/check.js'
+import { importUnbundled } from './script/import-unbundled.js'
 import { current, type CurrentResult } from './commands/current.js'
 import { downgrade } from './commands/downgrade.js'
 import { ensureVersion } from './commands/ensure-version.js'
@@ -30,6 +31,8 @@ import {
   type OnNewerDatabase,
   type UpgradeResult,
 } from './app/upgrade-unless-newer.js'
+
+export { bundledYamlRevision } from './script/bundled-yaml-revision.js'
 
 /** Options of {@link Migrator}. */
 export interface MigratorOptions {
@@ -273,7 +276,14 @@ export class Migrator {
   check(
     options: Omit<CheckOptions, keyof CommandOptions | 'declaredSchema' | 'renames'> = {},
   ): Promise<CheckResult> {
-    return this.#run((common) => check(this.#config, { ...common, ...options }))
+    return this.#run(async (common) => {
+      // Loaded on call: the declared-schema side of core stays out of bundled applications.
+      const { check } = await importUnbundled<typeof import('./commands/check.js')>(
+        '../commands/check.js',
+        'Migrator.check',
+      )
+      return check(this.#config, { ...common, ...options })
+    })
   }
 
   /** The branch points of the revision graph, oldest first. */
