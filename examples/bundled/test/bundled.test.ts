@@ -164,4 +164,58 @@ process.stdout.write(JSON.stringify({ applied: result.applied.map((s) => s.revis
       messages: ['create item', 'create location', 'seed the default location'],
     })
   })
+
+  it('a bundle that reads a migrations folder fails saying to pass the modules', async () => {
+    // The directory reader is not in the bundle: Migrator says what to pass instead.
+    const sourceDir = tempDir('retort-dir-app-')
+    const entry = path.join(sourceDir, 'main.mjs')
+    fs.writeFileSync(
+      entry,
+      `import { Migrator } from '@retort/core/migrator'
+import { sqliteDialect } from '@retort/dialect-sqlite'
+const migrator = new Migrator({ scriptLocation: process.argv[2], dialect: sqliteDialect({ filename: ':memory:' }) })
+try {
+  await migrator.upgrade('heads')
+} catch (error) {
+  process.stdout.write(JSON.stringify({ name: error.name, code: error.code, message: error.message }) + '\\n')
+}
+`,
+    )
+    const appDir = tempDir('retort-dir-installed-')
+    const { metafile } = await build({
+      entryPoints: [entry],
+      outfile: path.join(appDir, 'app.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3'],
+      metafile: true,
+      alias: {
+        '@retort/core': path.join(packages, 'core', 'src'),
+        '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
+      },
+      banner: {
+        js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
+      },
+      logLevel: 'warning',
+    })
+    expect(
+      Object.keys(metafile.inputs).filter((input) => input.includes('script-directory')),
+    ).toEqual([])
+    fs.mkdirSync(path.join(appDir, 'node_modules'))
+    fs.symlinkSync(
+      fs.realpathSync(path.join(exampleDir, 'node_modules', 'better-sqlite3')),
+      path.join(appDir, 'node_modules', 'better-sqlite3'),
+      'dir',
+    )
+    const result = await run(path.join(appDir, 'app.mjs'), [DEFAULTS.scriptLocation], '/')
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: 'ConfigError',
+      code: 'config',
+      message:
+        "reading revisions from a directory ('scriptLocation') is not part of this bundle (core's script-directory.js was left out of it); pass the revisions as modules: new Migrator({ migrations }) with the index generateMigrationsIndex writes",
+    })
+  })
 })

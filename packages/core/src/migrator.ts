@@ -33,6 +33,23 @@ import {
 } from './app/upgrade-unless-newer.js'
 
 export { bundledYamlRevision } from './script/bundled-yaml-revision.js'
+// The types an application meets through Migrator's options and results.
+export type { Config } from './config/config.js'
+export type { CheckOptions, CheckResult } from './commands/check.js'
+export type { CurrentResult } from './commands/current.js'
+export type { MigrateResult } from './commands/migrate-result.js'
+export type { RevisionInfo } from './commands/revision-info.js'
+export type { Dialect } from './dialect.js'
+export type { DialectPackages } from './env/dialect-for-url.js'
+export type { Logger, MigrationEvent } from './env/logger.js'
+export type { TransactionMode } from './run-settings.js'
+export type { MigrationsInput } from './script/module-source.js'
+export type { StatusResult } from './app/database-status.js'
+export type { OperationsBody } from './app/operate.js'
+export type { CreateDatabaseResult } from './app/create-database.js'
+export type { BackupOption } from './config/backup-settings.js'
+export type { OperateCommandResult } from './app/operate-command.js'
+export type { OnNewerDatabase, UpgradeResult } from './app/upgrade-unless-newer.js'
 
 /** Options of {@link Migrator}. */
 export interface MigratorOptions {
