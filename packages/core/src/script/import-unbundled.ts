@@ -1,12 +1,31 @@
 import { ConfigError } from '../errors.js'
 
+/** The modules of {@link importUnbundled} already loaded, by specifier (see {@link provideUnbundled}). */
+const PROVIDED = new Map<string, unknown>()
+
+/**
+ * Records that the module `specifier` (as {@link importUnbundled} names it) is loaded, with
+ * its exports: a bundle that carries it (an application that imports `ScriptDirectory` or
+ * the whole of `@retort/core`) uses that copy instead of importing it by name. Called by
+ * those modules when they are evaluated.
+ *
+ * @example
+ * ```ts
+ * provideUnbundled('./script-directory.js', { ScriptDirectory })
+ * ```
+ */
+export function provideUnbundled(specifier: string, exports: unknown): void {
+  PROVIDED.set(specifier, exports)
+}
+
 /**
  * Imports one of core's own modules (`specifier` relative to this file's directory,
  * `script/`) by a specifier that bundlers do not follow. `Migrator` reaches the code that
  * only a script directory or a declared schema needs (the script directory reader, which
  * brings the YAML parser and the TypeScript loader; `check`) through it, so that an
  * application bundled with its revisions passed as modules does not carry that code. In a
- * bundle the module is not there: the error says what to pass instead.
+ * bundle the module is not there, unless the bundle carries it for another reason (see
+ * {@link provideUnbundled}): else the error says what to pass instead.
  *
  * @example
  * ```ts
@@ -17,6 +36,7 @@ import { ConfigError } from '../errors.js'
  * ```
  */
 export async function importUnbundled<T>(specifier: string, what: string): Promise<T> {
+  if (PROVIDED.has(specifier)) return PROVIDED.get(specifier) as T
   // A variable, not a literal: bundlers leave `import(specifier)` alone.
   const target = specifier
   try {
