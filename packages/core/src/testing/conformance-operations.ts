@@ -43,9 +43,7 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
   /** The values of `columns` of `table`, ordered by the first. */
   const values = async (table: string, columns: readonly string[]) =>
     (
-      await query(
-        `SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ORDER BY ${q(columns[0]!)}`,
-      )
+      await query(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ORDER BY ${q(columns[0]!)}`)
     ).map((row) => columns.map((column) => row[column]))
   const table = async (name: string, schema?: string): Promise<TableInfo | undefined> =>
     dialect()
@@ -54,7 +52,11 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
   const column = async (tableName: string, name: string) =>
     (await table(tableName))?.columns.find((c) => c.name === name)
   const tables = async (schema?: string) =>
-    [...(await dialect().createIntrospector().listTables(await connection(), schema))].sort()
+    [
+      ...(await dialect()
+        .createIntrospector()
+        .listTables(await connection(), schema)),
+    ].sort()
   /** The error `promise` fails with; `undefined` when it succeeds. */
   const failure = (promise: Promise<unknown>) =>
     promise.then(
@@ -239,12 +241,15 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
       let name = await column('person', 'name')
       expect(name?.type).toMatch(/\b80\b/)
       expect(name?.nullable).toBe(false)
+      // What it does not change stays: the default and the comment.
+      expect(name?.defaultSql).toContain("'x'")
       await refused('INSERT INTO person (id, name) VALUES (5, NULL)')
       if (capabilities.comments) expect(name?.comment).toBe('the name')
       await run(widen.reverse())
       name = await column('person', 'name')
       expect(name?.type).toMatch(/\b40\b/)
       expect(name?.nullable).toBe(true)
+      expect(name?.defaultSql).toContain("'x'")
       if (capabilities.comments) expect(name?.comment).toBe('the name')
 
       const rename = op.alterColumn('person', 'name', { ...existing, newName: 'full name' })
@@ -267,6 +272,7 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
       await run(recomment)
       // capabilities.comments false: the comment is not stored; the column stays as it was.
       if (capabilities.comments) expect((await column('person', 'name'))?.comment).toBe('full name')
+      expect((await column('person', 'name'))?.defaultSql).toContain("'x'")
       await run(recomment.reverse())
       if (capabilities.comments) expect((await column('person', 'name'))?.comment).toBe('the name')
       expect(await values('person', ['id', 'name'])).toEqual([
@@ -384,7 +390,9 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
       expect(await score()).toEqual([99])
       await run(update.reverse())
       expect(await score()).toEqual([0])
-      const result = await (await connection()).execute({
+      const result = await (
+        await connection()
+      ).execute({
         sql: 'UPDATE account SET score = score + 1 WHERE id <= ?',
         parameters: [10],
       })
@@ -410,6 +418,8 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
       const fk = op.createForeignKey('fk"self`', name, name, ['key'], ['order'])
       const alter = op.alterColumn(name, 'group', {
         newName: 'table',
+        type: 'string',
+        length: 30,
         existingType: { type: 'string', length: 20 },
         existingNullable: true,
         existingDefault: 'g',
@@ -424,7 +434,13 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
         'check"1`',
       )
       const info = await table('table')
-      expect(info?.columns.map((c) => c.name)).toEqual(['order', 'a"b`c\'d', 'table', 'User', 'key'])
+      expect(info?.columns.map((c) => c.name)).toEqual([
+        'order',
+        'a"b`c\'d',
+        'table',
+        'User',
+        'key',
+      ])
       expect(info?.indexes.map((i) => i.name)).toContain('index"1`')
       await run(
         rename.reverse(),
