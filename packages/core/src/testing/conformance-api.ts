@@ -51,7 +51,7 @@ export interface ConformanceCapabilities {
   /**
    * A table can be named with the schema it is in: a PostgreSQL schema, a MySQL database,
    * an attached SQLite database. `true`: the test database says which one its tables are in
-   * ({@link ConformanceDatabase.schema}), and renames are also run qualified by it.
+   * (`ConformanceDatabase.schema`), and renames are also run qualified by it.
    * `false`: only the unqualified renames run.
    */
   readonly qualifiedNames: boolean

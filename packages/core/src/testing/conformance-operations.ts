@@ -45,10 +45,10 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
     (
       await query(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ORDER BY ${q(columns[0]!)}`)
     ).map((row) => columns.map((column) => row[column]))
-  const table = async (name: string, schema?: string): Promise<TableInfo | undefined> =>
+  const table = async (name: string): Promise<TableInfo | undefined> =>
     dialect()
       .createIntrospector()
-      .getTable(await connection(), schema === undefined ? { name } : { name, schema })
+      .getTable(await connection(), { name })
   const column = async (tableName: string, name: string) =>
     (await table(tableName))?.columns.find((c) => c.name === name)
   const tables = async (schema?: string) =>
@@ -57,12 +57,6 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
         .createIntrospector()
         .listTables(await connection(), schema)),
     ].sort()
-  /** The error `promise` fails with; `undefined` when it succeeds. */
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (error: unknown) => error,
-    )
   /** Asserts that the statement is refused by the database (a constraint it enforces). */
   const refused = async (sql: string, ...parameters: unknown[]) => {
     const error = await failure(query(sql, ...parameters))
@@ -442,6 +436,10 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
         'key',
       ])
       expect(info?.indexes.map((i) => i.name)).toContain('index"1`')
+      if (capabilities.comments) {
+        expect(info?.comment).toBe("it's")
+        expect(info?.columns.find((c) => c.name === 'a"b`c\'d')?.comment).toBe('quote "b"')
+      }
       await run(
         rename.reverse(),
         alter.reverse(),
@@ -453,6 +451,14 @@ export function describeOperationScenarios(context: OperationScenarioContext): v
       expect(await tables()).toEqual([])
     })
   })
+}
+
+/** The error `promise` fails with; `undefined` when it succeeds. */
+export function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
 }
 
 /** A value as a plain number or string (drivers return bigints and bytes for some). */

@@ -4,7 +4,7 @@ import { Migrator, type MigratorOptions } from '../migrator.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionModule } from '../revision.js'
 import type { ConformanceCapabilities, ConformanceTestApi } from './conformance-api.js'
-import { describeOperationScenarios, plain } from './conformance-operations.js'
+import { describeOperationScenarios, failure, plain } from './conformance-operations.js'
 import { BRANCHY_GRAPH, ITEM_ROWS, OPERATION_GRAPH, reversible } from './conformance-revisions.js'
 
 /**
@@ -148,11 +148,6 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
       }
     })
   const transactionalDdl = () => dialect().createAdapter().supportsTransactionalDdl
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (error: unknown) => error,
-    )
 
   const connection = (): Promise<Connection> => {
     if (session === undefined) {
