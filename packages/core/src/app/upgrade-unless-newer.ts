@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js'
 import { ConfigError, UnknownDatabaseRevisionError } from '../errors.js'
-import type { MigrateOptions, MigrateResult } from '../commands/migrate-result.js'
+import type { MigrateOptions, MigrateResult } from '../session/migrate-result.js'
 import { current } from '../commands/current.js'
 import { upgrade } from '../commands/upgrade.js'
 
