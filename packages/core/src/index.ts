@@ -24,6 +24,8 @@ export {
 } from './operations/column.js'
 export * from './operations/table-constraint.js'
 export * from './operations/operations.js'
+export * from './operations/operation-options.js'
+export { OPERATION_OPTION_KEYS } from './operations/operation-option-keys.js'
 export * from './operations/reverse-operation.js'
 export * from './operations/describe-operation.js'
 export * from './operations/operation-error.js'
