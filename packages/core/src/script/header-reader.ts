@@ -1,5 +1,5 @@
 import type { RevisionHeader } from '../revision.js'
-import { readScriptHeader } from './header-scanner.js'
+import { readScriptHeader } from './read-script-header.js'
 import { readYamlHeader } from './read-yaml-header.js'
 
 /**

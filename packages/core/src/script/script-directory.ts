@@ -12,7 +12,7 @@ import {
   type RevisionHeader,
   type RevisionSource,
 } from '../revision.js'
-import { readScriptHeader } from './header-scanner.js'
+import { readScriptHeader } from './read-script-header.js'
 import type { TypeScriptLoader } from './typescript-loader.js'
 import { readYamlDocumentHeaderWith, type YamlApi } from './yaml-header-reader.js'
 
