@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
-import { migrate, type MigrateOptions, type MigrateResult } from '../commands/migrate-result.js'
+import { migrate, type MigrateOptions, type MigrateResult } from '../session/migrate-result.js'
 
 /**
  * What an upgrade does when the database holds revisions this application does not know
