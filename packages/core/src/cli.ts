@@ -16,14 +16,14 @@ export { printableText } from './env/printable-text.js'
 export { nearestName } from './operations/nearest-name.js'
 
 export type { Config } from './config/config.js'
-export type { CommandOptions } from './commands/command-options.js'
+export type { CommandOptions } from './session/command-options.js'
 export type { Logger, MigrationEvent } from './env/logger.js'
 export type { DialectPackages } from './env/dialect-for-url.js'
-export type { MigrateOptions } from './commands/migrate-result.js'
-export type { MigrateResult } from './commands/migrate-result.js'
-export type { RevisionInfo } from './commands/revision-info.js'
-export type { RevisionResult } from './commands/write-revision.js'
-export type { AutogenerateResult } from './commands/autogenerate.js'
+export type { MigrateOptions } from './session/migrate-result.js'
+export type { MigrateResult } from './session/migrate-result.js'
+export type { RevisionInfo } from './session/revision-info.js'
+export type { RevisionResult } from './authoring/write-revision.js'
+export type { AutogenerateResult } from './autogenerate/autogenerate.js'
 export type { GraphFormat } from './commands/graph.js'
 export type { DatabaseLedger } from './commands/ledger.js'
 export type { DatabaseOutcome, ManyProgressEvent } from './app/migrate-many.js'
@@ -48,10 +48,10 @@ type Commands = typeof import('./commands/upgrade.js') &
   typeof import('./commands/check.js') &
   typeof import('./commands/ensure-version.js') &
   typeof import('./commands/graph.js') &
-  typeof import('./commands/rebase.js') &
-  typeof import('./commands/merge.js') &
-  typeof import('./commands/revision.js') &
-  typeof import('./commands/autogenerate.js') &
+  typeof import('./authoring/rebase.js') &
+  typeof import('./authoring/merge.js') &
+  typeof import('./authoring/revision.js') &
+  typeof import('./autogenerate/autogenerate.js') &
   typeof import('./commands/squash.js') &
   typeof import('./commands/init.js') &
   typeof import('./commands/list-templates.js') &
@@ -88,13 +88,13 @@ export const graph: Lazy<Commands['graph']> = async (...args) =>
 export const graphFormats = async (): Promise<Commands['GRAPH_FORMATS']> =>
   (await import('./commands/graph.js')).GRAPH_FORMATS
 export const rebase: Lazy<Commands['rebase']> = async (...args) =>
-  (await import('./commands/rebase.js')).rebase(...args)
+  (await import('./authoring/rebase.js')).rebase(...args)
 export const merge: Lazy<Commands['merge']> = async (...args) =>
-  (await import('./commands/merge.js')).merge(...args)
+  (await import('./authoring/merge.js')).merge(...args)
 export const revision: Lazy<Commands['revision']> = async (...args) =>
-  (await import('./commands/revision.js')).revision(...args)
+  (await import('./authoring/revision.js')).revision(...args)
 export const autogenerate: Lazy<Commands['autogenerate']> = async (...args) =>
-  (await import('./commands/autogenerate.js')).autogenerate(...args)
+  (await import('./autogenerate/autogenerate.js')).autogenerate(...args)
 export const squash: Lazy<Commands['squash']> = async (...args) =>
   (await import('./commands/squash.js')).squash(...args)
 export const squashStatus: Lazy<Commands['squashStatus']> = async (...args) =>
