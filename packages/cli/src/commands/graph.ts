@@ -1,11 +1,5 @@
 import { Option, type Command } from 'commander'
-import {
-  graph,
-  graphFormats,
-  maskSecrets,
-  printableText,
-  type GraphFormat,
-} from '@retort/core/cli'
+import { graph, graphFormats, maskSecrets, printableText, type GraphFormat } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 
 /**
