@@ -300,4 +300,4 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
 }
 
 // A bundle that carries this module uses it for Migrator.check: see importUnbundled.
-provideUnbundled('../commands/check.js', { check })
+provideUnbundled('../commands/check.js', () => ({ check }))

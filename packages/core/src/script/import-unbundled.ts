@@ -1,21 +1,22 @@
 import { ConfigError } from '../errors.js'
 
-/** The modules of {@link importUnbundled} already loaded, by specifier (see {@link provideUnbundled}). */
-const PROVIDED = new Map<string, unknown>()
+/** How to get the modules of {@link importUnbundled} a bundle carries, by specifier (see {@link provideUnbundled}). */
+const PROVIDED = new Map<string, () => unknown>()
 
 /**
- * Records that the module `specifier` (as {@link importUnbundled} names it) is loaded, with
- * its exports: a bundle that carries it (an application that imports `ScriptDirectory` or
- * the whole of `@retort/core`) uses that copy instead of importing it by name. Called by
- * those modules when they are evaluated.
+ * Records how to get the module `specifier` (as {@link importUnbundled} names it) from code
+ * that is already loaded: its exports, or an `import()` a bundler followed. A bundle that
+ * carries the module this way (an application that imports `ScriptDirectory` or the whole
+ * of `@retort/core`) uses that copy instead of importing it by name. Called by those
+ * modules when they are evaluated.
  *
  * @example
  * ```ts
- * provideUnbundled('./script-directory.js', { ScriptDirectory })
+ * provideUnbundled('./script-directory.js', () => ({ ScriptDirectory }))
  * ```
  */
-export function provideUnbundled(specifier: string, exports: unknown): void {
-  PROVIDED.set(specifier, exports)
+export function provideUnbundled(specifier: string, load: () => unknown): void {
+  PROVIDED.set(specifier, load)
 }
 
 /**
@@ -36,7 +37,8 @@ export function provideUnbundled(specifier: string, exports: unknown): void {
  * ```
  */
 export async function importUnbundled<T>(specifier: string, what: string): Promise<T> {
-  if (PROVIDED.has(specifier)) return PROVIDED.get(specifier) as T
+  const provided = PROVIDED.get(specifier)
+  if (provided !== undefined) return (await provided()) as T
   // A variable, not a literal: bundlers leave `import(specifier)` alone.
   const target = specifier
   try {

@@ -466,5 +466,7 @@ function oneLine(text: string): string {
 }
 
 // A bundle that carries this module (it imports ScriptDirectory, or all of @retort/core)
-// reads script directories with it: see importUnbundled.
-provideUnbundled('./script-directory.js', { ScriptDirectory })
+// reads script directories with it, and TypeScript env modules with the loader it imports
+// for TypeScript revisions: see importUnbundled.
+provideUnbundled('./script-directory.js', () => ({ ScriptDirectory }))
+provideUnbundled('./typescript-loader.js', () => import('./typescript-loader.js'))
