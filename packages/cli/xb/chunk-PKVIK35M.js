@@ -1,0 +1,12 @@
+// ../core/dist/run-settings.js
+var DEFAULT_TRANSACTION_MODE = "each";
+var DEFAULT_LOCK_TIMEOUT = 6e4;
+var DEFAULT_VERSION_TABLE = "retort_version";
+var VERSION_ID_LENGTH = 255;
+
+export {
+  DEFAULT_TRANSACTION_MODE,
+  DEFAULT_LOCK_TIMEOUT,
+  DEFAULT_VERSION_TABLE,
+  VERSION_ID_LENGTH
+};

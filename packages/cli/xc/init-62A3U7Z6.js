@@ -1,0 +1,40 @@
+import {
+  action
+} from "./chunk-RV7KD7JF.js";
+import "./chunk-UVKTCPMY.js";
+import "./chunk-5ET7NFFB.js";
+import "./chunk-QGM4M3NI.js";
+
+// dist/commands/init.js
+import { resolve } from "node:path";
+import { init } from "@retort/core/commands/init";
+import { findTemplatesDirectory } from "@retort/core/commands/list-templates";
+import { CONFIG_ENV_VARIABLE, CONFIG_FILE_NAMES } from "@retort/core/config/load-config";
+function registerInit(program, kit) {
+  program.command("init").description("create a script directory DIR from a template, and retort.yaml (kept if it exists)").argument("<directory>", "the new script directory").option("-t, --template <name>", "the template (retort list-templates)", "default").action(action(kit, async (ctx, [directory], flags) => {
+    const cwd = ctx.io.cwd;
+    const file = ctx.flags.config ?? (ctx.io.env[CONFIG_ENV_VARIABLE] || CONFIG_FILE_NAMES[0]);
+    const result = await init({
+      directory: resolve(cwd, directory),
+      template: flags.template,
+      configFile: resolve(cwd, file),
+      templatesDirectory: findTemplatesDirectory(import.meta.url)
+    });
+    if (ctx.json) {
+      ctx.printJson(result);
+      return;
+    }
+    const c = ctx.colors;
+    ctx.out(`created ${c.bold(result.directory)} from the '${result.template}' template:`);
+    for (const name of result.files)
+      ctx.out(`  ${name}`);
+    ctx.out(result.config.written ? `wrote ${c.bold(result.config.path)}` : `kept the existing ${c.bold(result.config.path)}; check that its scriptLocation points to the new directory`);
+    if (result.missingPackages.length > 0) {
+      ctx.err(`${ctx.errColors.yellow("note:")} the env module imports ${result.missingPackages.join(", ")}, not installed here; run: npm install -D ${result.missingPackages.join(" ")}`);
+    }
+    ctx.out(`next: retort revision -m "first revision", then retort upgrade head`);
+  }));
+}
+export {
+  registerInit
+};
