@@ -101,11 +101,13 @@ export interface QuickCommandLine {
 
 /**
  * Reads a plain command line of a command in {@link QUICK_COMMANDS} without loading
- * commander (a sixth of the start-up of `retort heads`): each flag spelled out on its own,
- * each value as the next argument, global flags anywhere, the command's flags after it.
- * Anything else gives `undefined` and is left to commander, which alone prints help, the
- * version and usage errors: `--help`, `--config=FILE`, `-vi`, `--`, an operand, a flag
- * given twice or unknown, a value that is empty or starts with `-`, no command.
+ * commander (a sixth of the start-up of `retort heads`), exactly as commander reads it:
+ * each flag spelled out on its own, each value as the next argument (a global flag's
+ * whatever it is, the last one given winning and `-x` collecting; a command flag's not
+ * starting with `-`), global flags anywhere, the command's flags after it. Anything else
+ * gives `undefined` and is left to commander, which alone prints help, the version and
+ * usage errors: `--help`, `--config=FILE`, `-vi`, `--`, an operand, an unknown flag, a flag
+ * missing its value, no command.
  *
  * @example
  * ```ts
@@ -116,7 +118,6 @@ export interface QuickCommandLine {
 export function quickCommandLine(args: readonly string[]): QuickCommandLine | undefined {
   const globals: Record<string, unknown> = { x: [] }
   const options: Record<string, unknown> = {}
-  const seen = new Set<string>()
   let name: string | undefined
   let command: QuickCommand | undefined
   for (let i = 0; i < args.length; i++) {
@@ -137,16 +138,13 @@ export function quickCommandLine(args: readonly string[]): QuickCommandLine | un
       target[found.key] = true
       continue
     }
-    const value = args[i + 1]
-    if (value === undefined || value === '' || value.startsWith('-')) return undefined
-    i++
-    if (found.key === 'x') {
-      globals['x'] = [...(globals['x'] as string[]), value]
-      continue
-    }
-    if (seen.has(found.key)) return undefined
-    seen.add(found.key)
-    target[found.key] = value
+    // As commander: the next argument is the value, whatever it looks like; but commander
+    // reads the program's flags first, on the whole line, so a command flag's value that
+    // could be one of them (`history -r -c`) is left to it.
+    const value = args[++i]
+    if (value === undefined || (global === undefined && value.startsWith('-'))) return undefined
+    if (found.key === 'x') globals['x'] = [...(globals['x'] as string[]), value]
+    else target[found.key] = value
   }
   if (command === undefined || name === undefined) return undefined
   return { name, command, flags: { ...globals, ...options }, options }
