@@ -1,17 +1,18 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from './command-options.js'
-import { databaseConfigured } from './database-configured.js'
-import { loadRevisions } from './load-revisions.js'
-import { runSettings } from './run-action.js'
-import { visitDatabases } from './visit-databases.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { databaseConfigured } from '../session/database-configured.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runSettings } from '../session/run-action.js'
+import { visitDatabases } from '../session/visit-databases.js'
 import { runOnline } from '../runtime/run-online.js'
 import { ignorePatterns } from '../schema/declared-schema-config.js'
 import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
 import { ConfigError } from '../errors.js'
+import { provideUnbundled } from '../script/import-unbundled.js'
 import { InsideSquashError } from '../graph/squashes.js'
 import { nearestName } from '../operations/nearest-name.js'
 import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-table.js'
-import { appliedByOf, ledgerTableOf, verifyLedger } from './verify-ledger.js'
+import { appliedByOf, ledgerTableOf, verifyLedger } from '../session/verify-ledger.js'
 import {
   compareDeclaredSchemas,
   declaredSchemaConfigured,
@@ -297,3 +298,6 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   }
   return { ok: problems.length === 0, revisions: map.size, heads, problems, databases, schemas }
 }
+
+// A bundle that carries this module uses it for Migrator.check: see importUnbundled.
+provideUnbundled('../commands/check.js', () => ({ check }))
