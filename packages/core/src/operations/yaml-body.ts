@@ -1,4 +1,4 @@
-import { isDocument, type LineCounter } from 'yaml'
+import type { LineCounter } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionBody } from '../revision.js'
 import { didYouMean, nearestName } from './nearest-name.js'
@@ -8,7 +8,7 @@ import type { Operation } from './operation.js'
 import { OperationError, type ArgumentPath } from './operation-error.js'
 import { Operations } from './operations.js'
 import { reverseOperations } from './reverse-operation.js'
-import { YamlLocator } from './yaml-locator.js'
+import { isYamlDocument, YamlLocator } from './yaml-locator.js'
 
 type Args = Readonly<Record<string, unknown>>
 
@@ -131,7 +131,7 @@ export function loadYamlBody(
   const failAt = (at: ArgumentPath, message: string, atKey = false): never => {
     throw new RevisionFileError(path, locator.line(at, atKey), message)
   }
-  if (isDocument(document) && document.errors.length > 0) {
+  if (isYamlDocument(document) && document.errors.length > 0) {
     const first = document.errors[0]
     throw new RevisionFileError(
       path,
@@ -139,7 +139,7 @@ export function loadYamlBody(
       first?.message.split('\n')[0] ?? 'invalid YAML',
     )
   }
-  const top = isDocument(document) ? document.toJS() : document
+  const top = isYamlDocument(document) ? document.toJS() : document
   if (!isPlainObject(top)) failAt([], `a YAML revision must be a map of keys (got ${show(top)})`)
 
   const upgrade = readList(top, 'upgrade', failAt)

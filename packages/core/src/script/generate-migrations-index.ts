@@ -1,14 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LineCounter, parseDocument } from 'yaml'
+import * as yaml from 'yaml'
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import { loadYamlBody } from '../operations/yaml-body.js'
 import { rememberYamlText } from './module-text.js'
 import type { RevisionModule } from '../revision.js'
-import { readYamlDocumentHeader } from './read-yaml-header.js'
+import { readYamlDocumentHeader } from './yaml-header-reader.js'
 import { ScriptDirectory } from './script-directory.js'
 
 /** The module the generated index imports {@link yamlRevisionModule} from, by default. */
@@ -212,9 +212,9 @@ export async function generateMigrationsIndex(
  * ```
  */
 export function yamlRevisionModule(text: string, path: string): RevisionModule {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  const header = readYamlDocumentHeader(document, lineCounter, path)
+  const lineCounter = new yaml.LineCounter()
+  const document = yaml.parseDocument(text, { lineCounter })
+  const header = readYamlDocumentHeader(yaml, document, lineCounter, path)
   const body = loadYamlBody(document, path, lineCounter)
   const module = Object.freeze({ ...header, upgrade: body.upgrade, downgrade: body.downgrade })
   rememberYamlText(module, text)
