@@ -1,8 +1,14 @@
 import fc from 'fast-check'
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as yaml from 'yaml'
 import { RevisionFileError } from '../src/errors.js'
+import { describeOperation } from '../src/operations/describe-operation.js'
+import { Operations } from '../src/operations/operations.js'
+import type { RevisionBody } from '../src/revision.js'
+import { ScriptDirectory } from '../src/script/script-directory.js'
 import {
   readYamlDocumentHeader,
   readYamlHeader,
@@ -316,6 +322,89 @@ describe('readYamlHeader with the fast path', () => {
       const read = yamlHeader(text, path) as { error?: unknown }
       expect(read.error, text).toBeDefined()
       expect(outcome(() => readYamlHeader(text, path))).toEqual(read)
+    }
+  })
+})
+
+describe('ScriptDirectory with YAML revisions in and outside the subset', () => {
+  const roots: string[] = []
+  afterEach(() => {
+    for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true })
+  })
+  const directoryOf = (files: Record<string, string>): string => {
+    const root = mkdtempSync(join(tmpdir(), 'retort-yaml-subset-'))
+    roots.push(root)
+    mkdirSync(join(root, 'versions'))
+    for (const [name, text] of Object.entries(files))
+      writeFileSync(join(root, 'versions', name), text)
+    return root
+  }
+  const upgradeOf = (body: RevisionBody): string[] => {
+    const op = new Operations({ dialect: 'sqlite', offline: true })
+    body.upgrade?.(op)
+    return op.takePending().map(describeOperation)
+  }
+  const files = {
+    'a.yaml': 'revision: a1\ndownRevision: null\nupgrade:\n  - renameTable: { from: t1, to: u1 }\n',
+    // An anchor: read by the yaml package.
+    'b.yaml':
+      'revision: &id b2\ndownRevision: a1\nupgrade:\n  - renameTable: { from: t2, to: u2 }\n',
+    'c.mjs':
+      "export const revision = 'c3'\nexport const downRevision = 'b2'\nexport function upgrade() {}\n",
+    'd.yaml': "revision: d4\ndownRevision: c3\nmessage: 'last'\nupgrade: []\n",
+  }
+
+  it('reads the same revisions with open and openAsync, and loads their bodies', async () => {
+    const root = directoryOf(files)
+    const opened = ScriptDirectory.open({ scriptLocation: root })
+    const openedAsync = await ScriptDirectory.openAsync({ scriptLocation: root })
+    const ids = (directory: ScriptDirectory) =>
+      directory.revisions.map((r) => [r.id, r.downRevisions, r.message, r.path])
+    expect(ids(opened)).toEqual([
+      ['a1', [], '', join(root, 'versions', 'a.yaml')],
+      ['b2', ['a1'], '', join(root, 'versions', 'b.yaml')],
+      ['c3', ['b2'], '', join(root, 'versions', 'c.mjs')],
+      ['d4', ['c3'], 'last', join(root, 'versions', 'd.yaml')],
+    ])
+    expect(ids(openedAsync)).toEqual(ids(opened))
+    const [a, b] = opened.revisions
+    expect(upgradeOf(await opened.load(a!))).toEqual(["renameTable('t1', 'u1')"])
+    expect(upgradeOf(await opened.load(b!))).toEqual(["renameTable('t2', 'u2')"])
+  })
+
+  it('builds a body from the file as it is when it changed since the header was read', async () => {
+    const root = directoryOf(files)
+    const directory = ScriptDirectory.open({ scriptLocation: root })
+    const [a] = directory.revisions
+    writeFileSync(
+      a!.path!,
+      'revision: a1\ndownRevision: null\nupgrade:\n  - renameTable: { from: t1, to: changed }\n',
+    )
+    expect(upgradeOf(await directory.load(a!))).toEqual(["renameTable('t1', 'changed')"])
+  })
+
+  it('reports the first bad file in path order, whichever reader reads it', async () => {
+    const badScript = "export const revision = 'c3'\n"
+    const badYaml = 'revision: &x 12\ndownRevision: a1\nupgrade: []\n'
+    const cases: [Record<string, string>, string][] = [
+      // b.yaml needs the yaml package; the bad c.mjs after it is still the one reported.
+      [{ ...files, 'c.mjs': badScript }, 'c.mjs'],
+      // A bad file outside the subset comes first.
+      [{ ...files, 'bb.yaml': badYaml, 'c.mjs': badScript }, 'bb.yaml'],
+    ]
+    for (const [contents, name] of cases) {
+      const root = directoryOf(contents)
+      let error: unknown
+      try {
+        ScriptDirectory.open({ scriptLocation: root })
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(RevisionFileError)
+      expect((error as RevisionFileError).path).toBe(join(root, 'versions', name))
+      await expect(ScriptDirectory.openAsync({ scriptLocation: root })).rejects.toThrow(
+        (error as Error).message,
+      )
     }
   })
 })
