@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { readSchemaSnapshot } from '../../core/src/commands/schema-snapshot.js'
+import { readSchemaSnapshot } from '../../core/src/autogenerate/schema-snapshot.js'
 import type { CheckResult } from '../../core/src/commands/check.js'
 import type { SquashStatusEntry } from '../../core/src/commands/squash.js'
 import { retortInProcess } from './helpers/in-process.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNoControlCharacters } from '../src/commands/write-revision.js'
+import { checkNoControlCharacters } from '../src/authoring/write-revision.js'
 import { findControlCharacter, printableText } from '../src/env/printable-text.js'
 import { RetortError } from '../src/errors.js'
 

@@ -1,9 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderRevisionFile, type NewRevisionHeader } from '../src/commands/render-revision-file.js'
+import {
+  renderRevisionFile,
+  type NewRevisionHeader,
+} from '../src/authoring/render-revision-file.js'
 import { RevisionFileError } from '../src/errors.js'
 import { readHeader } from '../src/script/header-reader.js'
-import { readGeneratedHeader } from '../src/script/read-script-header.js'
+import { readGeneratedHeader } from '../src/script/script-header-fast-path.js'
 
 const TS = '/app/migrations/versions/a1.ts'
 const JS = '/app/migrations/versions/a1.js'

@@ -9,9 +9,15 @@ runConformanceSuite(
   { describe: describeMysql, it, expect, beforeEach, afterEach },
   {
     name: 'mysql',
+    // A schema is a database: the test's own.
+    capabilities: { comments: true, qualifiedNames: true },
     async createDatabase() {
       const database = await createTestDatabase()
-      return { dialect: mysqlDialect({ uri: database.uri }), cleanup: () => database.drop() }
+      return {
+        dialect: mysqlDialect({ uri: database.uri }),
+        schema: database.name,
+        cleanup: () => database.drop(),
+      }
     },
   },
 )

@@ -8,11 +8,16 @@ import {
   spawnMigrateChild,
 } from '../../core/test/helpers/migrate-children.js'
 import { mysqlDialect } from '../src/mysql-dialect.js'
-// @ts-expect-error: a plain ES module shared with the child processes.
-import { addNick, createAccount, createOrder, revisions } from './fixtures/revisions.mjs'
+import {
+  addNick,
+  createAccount,
+  createOrder,
+  revisions,
+  // @ts-expect-error: a plain ES module shared with the child processes.
+} from '../../core/test/helpers/migrate-revisions.mjs'
 import { createTestDatabase, describeMysql, type TestDatabase } from './helpers/mysql-server.js'
 
-const child = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
+const child = fileURLToPath(new URL('../../core/test/helpers/migrate-child.mjs', import.meta.url))
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
 
 describeMysql('Migrator on MySQL/MariaDB', () => {
@@ -144,7 +149,7 @@ describeMysql('Migrator on MySQL/MariaDB', () => {
     const outputs = await runAllWaitingForTheLock(
       mysqlDialect({ uri: database.uri }),
       8,
-      () => spawnMigrateChild(child, [bundle(), database.uri]),
+      () => spawnMigrateChild(child, [bundle(), 'mysql', database.uri]),
       async () =>
         (
           await query(

@@ -9,10 +9,12 @@ runConformanceSuite(
   { describe: describePostgres, it, expect, beforeEach, afterEach },
   {
     name: 'postgres',
+    capabilities: { comments: true, qualifiedNames: true },
     async createDatabase() {
       const database = await createTestDatabase()
       return {
         dialect: postgresDialect({ connectionString: database.url }),
+        schema: 'public',
         cleanup: () => database.drop(),
       }
     },

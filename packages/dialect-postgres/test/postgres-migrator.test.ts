@@ -13,17 +13,21 @@ import {
   addNick,
   createAccount,
   createOrder,
-  quickAudit,
   revisions,
   // @ts-expect-error: a plain ES module shared with the child processes.
-} from './fixtures/revisions.mjs'
+} from '../../core/test/helpers/migrate-revisions.mjs'
+// @ts-expect-error: a plain ES module shared with the child process.
+import { quickAudit } from './fixtures/slow-revisions.mjs'
 import {
   createTestDatabase,
   describePostgres,
   type TestDatabase,
 } from './helpers/postgres-server.js'
 
-const childScript = fileURLToPath(new URL('./fixtures/migrate-child.mjs', import.meta.url))
+const childScript = fileURLToPath(
+  new URL('../../core/test/helpers/migrate-child.mjs', import.meta.url),
+)
+const slowRevisions = fileURLToPath(new URL('./fixtures/slow-revisions.mjs', import.meta.url))
 const ids = [createAccount, addNick, createOrder].map((r: { revision: string }) => r.revision)
 
 describePostgres('Migrator on PostgreSQL', () => {
@@ -33,7 +37,7 @@ describePostgres('Migrator on PostgreSQL', () => {
   // What the child processes import: core and this dialect, bundled from the sources.
   const bundle = bundleForSuite('postgres')
   const spawnChild = (...args: string[]) =>
-    spawnMigrateChild(childScript, [bundle(), database.url, ...args])
+    spawnMigrateChild(childScript, [bundle(), 'postgres', database.url, ...args])
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -362,7 +366,7 @@ describePostgres('Migrator on PostgreSQL', () => {
   it.each(['each', 'all'] as const)(
     "kill -9 of a process mid-upgrade ('%s') leaves a consistent revision; the next run proceeds",
     async (mode) => {
-      const child = spawnChild('slow', mode)
+      const child = spawnChild(mode, slowRevisions)
       await child.ready
       child.process.stdin.end('go\n')
       // Wait until the slow revision is running (its sleep is the child's active query).

@@ -3,9 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { Migrator, UnknownDatabaseRevisionError } from '@retort/core'
 import { sqliteDialect } from '../src/sqlite-dialect.js'
+import { bundleSources } from './helpers/bundle-sources.js'
 import {
   tables,
   tempDirs,
@@ -149,5 +151,51 @@ describe('upgrade with onNewerDatabase', () => {
     expect(() => migrator({ onNewerDatabase: 'skip' as 'ignore' })).toThrow(
       /onNewerDatabase must be 'error' or 'ignore'/,
     )
+  })
+})
+
+describe("onNewerDatabase: 'ignore' with several databases", () => {
+  // An env module migrating two files, the first of which is newer than the application:
+  // the first is read and left alone, the second is still upgraded.
+  let bundleUrl: string
+  beforeAll(async () => {
+    bundleUrl = pathToFileURL(await bundleSources(dirs.make('retort-bundle-'))).href
+  })
+
+  it('leaves the newer one as it was and still upgrades the next', async () => {
+    const { dir } = setup()
+    const scriptLocation = path.join(dir, 'migrations')
+    const newer = path.join(dir, 'newer.db')
+    const known = path.join(dir, 'known.db')
+    await new Migrator({ scriptLocation, dialect: sqliteDialect({ filename: newer }) }).upgrade(
+      'aaaa01',
+    )
+    setRows(newer, ['ffff99'])
+    const before = tables(newer)
+    fs.writeFileSync(
+      path.join(scriptLocation, 'env.mjs'),
+      `import { defineEnv, sqliteDialect } from '${bundleUrl}'
+export default defineEnv(async (ctx) => {
+  await ctx.runMigrations({ dialect: sqliteDialect({ filename: ${JSON.stringify(newer)} }) })
+  await ctx.runMigrations({ dialect: sqliteDialect({ filename: ${JSON.stringify(known)} }) })
+})
+`,
+    )
+    const result = await new Migrator({ scriptLocation, onNewerDatabase: 'ignore' }).upgrade()
+    expect(result.newerDatabase).toEqual(['ffff99'])
+    expect(result.databases.map((d) => [d.newerDatabase, d.heads])).toEqual([
+      [['ffff99'], ['ffff99']],
+      [undefined, ['cccc03']],
+    ])
+    expect(result.applied.map((a) => a.revision)).toEqual(['aaaa01', 'bbbb02', 'cccc03'])
+    expect(tables(newer)).toEqual(before)
+    expect(versionRows(newer)).toEqual(['ffff99'])
+    expect(versionRows(known)).toEqual(['cccc03'])
+    // 'error' stops at the newer database, before the next one runs.
+    fs.rmSync(known)
+    await expect(new Migrator({ scriptLocation }).upgrade()).rejects.toBeInstanceOf(
+      UnknownDatabaseRevisionError,
+    )
+    expect(fs.existsSync(known)).toBe(false)
   })
 })

@@ -534,7 +534,7 @@ describe('SqliteCompiler.inline: table rebuilds offline', () => {
       SqliteCompileError,
     )
     expect(() => script(op.createCheckConstraint('ck', 't', 'id > 0'))).toThrow(
-      "createCheckConstraint('ck', 't') needs a table rebuild on SQLite, and offline (--sql) the table cannot be read; pass the table as it is before the change in the operation's tableDefinition option ({ columns: [...], indexes: [...] }), or run it online",
+      "createCheckConstraint('ck', 't') needs a table rebuild on SQLite, and offline (--sql, or sql: true in the API) the table cannot be read; pass the table as it is before the change in the operation's tableDefinition option ({ columns: [...], indexes: [...] }), or run it online",
     )
     expect(
       script(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { RevisionFormat } from '@retort/core'
-import { merge } from '@retort/core/commands/merge'
+import { merge } from '@retort/core/authoring/merge'
 import { action, type CommandKit } from '../command-kit.js'
 import { collect, formatOption } from '../options.js'
 import { renderWrittenRevision } from '../render/render-written-revision.js'

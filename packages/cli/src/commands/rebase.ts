@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { printableText } from '@retort/core/env/printable-text'
-import { rebase } from '@retort/core/commands/rebase'
+import { rebase } from '@retort/core/authoring/rebase'
 import { action, type CommandKit } from '../command-kit.js'
 import { UsageError } from '../usage-error.js'
 import { formatRevision } from '../render/format-revision.js'

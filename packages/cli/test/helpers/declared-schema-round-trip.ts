@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { Dialect, TableInfo } from '../../../core/src/index.js'
-import { readSchemaSnapshot } from '../../../core/src/commands/schema-snapshot.js'
+import { readSchemaSnapshot } from '../../../core/src/autogenerate/schema-snapshot.js'
 import { ok, retort, retortJson } from './in-process.js'
 
 /** How a dialect's round trip differs from another's. */

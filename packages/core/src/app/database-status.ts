@@ -4,9 +4,9 @@ import { RevisionError } from '../errors.js'
 import { planUpgrade } from '../graph/planner.js'
 import type { RevisionMap } from '../graph/revision-map.js'
 import type { RunResult } from '../runtime/migration-action.js'
-import type { CommandOptions } from '../commands/command-options.js'
-import { loadRevisions } from '../commands/load-revisions.js'
-import { runAction } from '../commands/run-action.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runAction } from '../session/run-action.js'
 
 /**
  * Where a database stands against the revisions an application ships (see

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { QualifiedName } from '../dialect.js'
-import type { LoadedRevisions } from '../commands/load-revisions.js'
+import type { LoadedRevisions } from '../session/load-revisions.js'
 import { revisionFileChecksum } from '../schema/revision-checksum.js'
 
 /** Bumped when what a template file holds changes shape, so an older one is never reused. */

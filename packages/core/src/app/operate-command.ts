@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from '../commands/command-options.js'
-import { loadRevisions } from '../commands/load-revisions.js'
-import { runSettings } from '../commands/run-action.js'
-import { visitDatabases } from '../commands/visit-databases.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runSettings } from '../session/run-action.js'
+import { visitDatabases } from '../session/visit-databases.js'
 import { operate, type OperateResult, type OperationsBody } from './operate.js'
 
 /** Options of {@link operateCommand}. */

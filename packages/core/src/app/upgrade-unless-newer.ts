@@ -1,8 +1,6 @@
 import type { Config } from '../config/config.js'
-import { ConfigError, UnknownDatabaseRevisionError } from '../errors.js'
-import type { MigrateOptions, MigrateResult } from '../commands/migrate-result.js'
-import { current } from '../commands/current.js'
-import { upgrade } from '../commands/upgrade.js'
+import { ConfigError } from '../errors.js'
+import { migrate, type MigrateOptions, type MigrateResult } from '../session/migrate-result.js'
 
 /**
  * What an upgrade does when the database holds revisions this application does not know
@@ -25,7 +23,11 @@ export interface UpgradeUnlessNewerOptions extends MigrateOptions {
  * `onNewerDatabase: 'ignore'` on a newer database, the unknown ids.
  */
 export interface UpgradeResult extends MigrateResult {
-  /** Set when the upgrade was skipped because the database is newer than this application. */
+  /**
+   * Set when a database was left alone because it is newer than this application: the ids
+   * it holds that this application does not know (of every such database, when the env
+   * module migrates several; each entry of `databases` says which).
+   */
   readonly newerDatabase?: readonly string[] | undefined
 }
 
@@ -44,23 +46,20 @@ export async function upgradeUnlessNewer(
   config: Config,
   target: string,
   options: UpgradeUnlessNewerOptions,
-  run: (options: MigrateOptions) => Promise<MigrateResult> = (o) => upgrade(config, target, o),
 ): Promise<UpgradeResult> {
   const { onNewerDatabase = 'error', ...rest } = options
   checkOnNewerDatabase(onNewerDatabase)
-  try {
-    return await run(rest)
-  } catch (error) {
-    if (onNewerDatabase !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError))
-      throw error
-    const read = await current(config, rest)
-    return Object.freeze({
-      applied: [],
-      heads: read.heads,
-      databases: read.databases,
-      newerDatabase: error.revisions,
-    })
-  }
+  // Each database is planned on its own: with 'ignore', a newer one is read and left as it
+  // is, and the env module's next database still runs.
+  const result = await migrate(
+    config,
+    target,
+    rest,
+    (to) => ({ kind: 'upgrade', target: to }),
+    onNewerDatabase,
+  )
+  const newer = [...new Set(result.databases.flatMap((d) => d.newerDatabase ?? []))]
+  return newer.length === 0 ? result : Object.freeze({ ...result, newerDatabase: newer })
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { revisionInfo, type RevisionInfo } from './revision-info.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { revisionInfo, type RevisionInfo } from '../session/revision-info.js'
 
 /**
  * The branch points of the revision graph (revisions with several children), oldest first.

@@ -1,9 +1,9 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from './command-options.js'
-import { databaseConfigured } from './database-configured.js'
-import { loadRevisions } from './load-revisions.js'
-import { runSettings } from './run-action.js'
-import { visitDatabases } from './visit-databases.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { databaseConfigured } from '../session/database-configured.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runSettings } from '../session/run-action.js'
+import { visitDatabases } from '../session/visit-databases.js'
 import { runOnline } from '../runtime/run-online.js'
 import { ignorePatterns } from '../schema/declared-schema-config.js'
 import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
@@ -11,7 +11,7 @@ import { ConfigError } from '../errors.js'
 import { InsideSquashError } from '../graph/squashes.js'
 import { nearestName } from '../operations/nearest-name.js'
 import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-table.js'
-import { appliedByOf, ledgerTableOf, verifyLedger } from './verify-ledger.js'
+import { appliedByOf, ledgerTableOf, verifyLedger } from '../session/verify-ledger.js'
 import {
   compareDeclaredSchemas,
   declaredSchemaConfigured,

@@ -9,10 +9,10 @@ import {
 } from '../errors.js'
 import { InsideSquashError } from '../graph/squashes.js'
 import type { RunResult } from '../runtime/migration-action.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { revisionInfo, type RevisionInfo } from './revision-info.js'
-import { runAction } from './run-action.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { revisionInfo, type RevisionInfo } from '../session/revision-info.js'
+import { runAction } from '../session/run-action.js'
 
 /** Options of {@link current}. */
 export interface CurrentOptions extends CommandOptions {

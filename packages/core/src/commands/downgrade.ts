@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js'
-import { migrate, type MigrateOptions, type MigrateResult } from './migrate-result.js'
+import { migrate, type MigrateOptions, type MigrateResult } from '../session/migrate-result.js'
 
 /**
  * Downgrades the database to `target` (`base`, a revision, `-1`, `LABEL@base` ...): un-applies

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { runAction } from './run-action.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runAction } from '../session/run-action.js'
 
 /**
  * Creates the version table if it does not exist, and nothing else.

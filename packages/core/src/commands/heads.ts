@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { revisionInfo, type RevisionInfo } from './revision-info.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { revisionInfo, type RevisionInfo } from '../session/revision-info.js'
 
 /** Options of {@link heads}. */
 export interface HeadsOptions extends CommandOptions {

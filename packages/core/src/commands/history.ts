@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { revisionInfo, type RevisionInfo } from './revision-info.js'
-import { runAction } from './run-action.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { revisionInfo, type RevisionInfo } from '../session/revision-info.js'
+import { runAction } from '../session/run-action.js'
 
 /** Options of {@link history}. */
 export interface HistoryOptions extends CommandOptions {

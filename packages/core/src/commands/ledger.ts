@@ -4,11 +4,11 @@ import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-tabl
 import { runOnline } from '../runtime/run-online.js'
 import { sourceChecksum } from '../schema/revision-checksum.js'
 import { displayName } from '../runtime/version-table.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
-import { runSettings } from './run-action.js'
-import { appliedByOf, ledgerState, ledgerTableOf } from './verify-ledger.js'
-import { visitDatabases } from './visit-databases.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
+import { runSettings } from '../session/run-action.js'
+import { appliedByOf, ledgerState, ledgerTableOf } from '../session/verify-ledger.js'
+import { visitDatabases } from '../session/visit-databases.js'
 
 /** Options of {@link ledger}. */
 export interface LedgerOptions extends CommandOptions {

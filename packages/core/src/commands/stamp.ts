@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js'
-import { migrate, type MigrateOptions, type MigrateResult } from './migrate-result.js'
+import { migrate, type MigrateOptions, type MigrateResult } from '../session/migrate-result.js'
 
 /** Options of {@link stamp}. */
 export interface StampOptions extends MigrateOptions {

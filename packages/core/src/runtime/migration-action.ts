@@ -74,4 +74,9 @@ export interface RunResult {
    * `downgrade` refuse with {@link UnreadableProgressError}, `stamp` clears it).
    */
   readonly unreadableProgress?: UnreadableProgressDetails | undefined
+  /**
+   * Set when an upgrade with `onNewerDatabase: 'ignore'` left this database alone because
+   * it holds revisions this application does not know: those ids.
+   */
+  readonly newerDatabase?: readonly string[] | undefined
 }

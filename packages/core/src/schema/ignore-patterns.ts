@@ -1,4 +1,4 @@
-import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
+import type { SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 import type { TableInfo } from '../dialect.js'
 import { ConfigError } from '../errors.js'
 

@@ -1,4 +1,4 @@
-import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
+import type { SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 import type { Dialect } from '../dialect.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import type { Operations } from '../operations/operations.js'

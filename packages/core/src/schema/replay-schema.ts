@@ -1,5 +1,5 @@
-import type { LoadedRevisions } from '../commands/load-revisions.js'
-import { readSchemaSnapshot, type SchemaSnapshot } from '../commands/schema-snapshot.js'
+import type { LoadedRevisions } from '../session/load-revisions.js'
+import { readSchemaSnapshot, type SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 import type { Dialect, ScratchDatabase } from '../dialect.js'
 import { silentLogger, type Logger, type MigrationEvent } from '../env/logger.js'
 import { planUpgrade, type TargetInput } from '../graph/planner.js'

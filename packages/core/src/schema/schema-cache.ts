@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
+import type { SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 
 /**
  * Bumped whenever what a cache entry holds (or how a snapshot is read) changes shape, so

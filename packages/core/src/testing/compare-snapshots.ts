@@ -1,5 +1,5 @@
-import { generatedName, sameCheck } from '../commands/diff-schemas.js'
-import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
+import { generatedName, sameCheck } from '../autogenerate/diff-schemas.js'
+import type { SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 import type { CheckInfo, ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../dialect.js'
 
 /** The kinds of schema object {@link compareSnapshots} tells apart. */

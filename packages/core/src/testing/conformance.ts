@@ -1,39 +1,11 @@
-import type { Connection, Dialect } from '../dialect.js'
+import type { Connection, Dialect, Driver } from '../dialect.js'
 import { IncompleteMigrationError, MigrationError, PartialMigrationError } from '../errors.js'
 import { Migrator, type MigratorOptions } from '../migrator.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionModule } from '../revision.js'
+import type { ConformanceCapabilities, ConformanceTestApi } from './conformance-api.js'
+import { describeOperationScenarios, failure, plain } from './conformance-operations.js'
 import { BRANCHY_GRAPH, ITEM_ROWS, OPERATION_GRAPH, reversible } from './conformance-revisions.js'
-
-/** What the suite asserts with: the subset of vitest's and Jest's `expect` it uses. */
-export interface ConformanceAssertion {
-  toEqual(expected: unknown): void
-  toBe(expected: unknown): void
-  toContain(expected: unknown): void
-  toMatch(expected: string | RegExp): void
-  toBeInstanceOf(expected: unknown): void
-  toBeUndefined(): void
-  toBeDefined(): void
-  readonly not: ConformanceAssertion
-}
-
-/**
- * The test functions of the runner the dialect's tests use (vitest, Jest ...), handed in
- * so that core does not depend on one.
- *
- * @example
- * ```ts
- * import { afterEach, beforeEach, describe, expect, it } from 'vitest'
- * const api: ConformanceTestApi = { describe, it, expect, beforeEach, afterEach }
- * ```
- */
-export interface ConformanceTestApi {
-  describe(name: string, body: () => void): void
-  it(name: string, body: () => Promise<void>): void
-  expect(actual: unknown): ConformanceAssertion
-  beforeEach(body: () => Promise<void>): void
-  afterEach(body: () => Promise<void>): void
-}
 
 /**
  * A fresh, empty database for one test, and how to get rid of it.
@@ -45,6 +17,12 @@ export interface ConformanceTestApi {
  */
 export interface ConformanceDatabase {
   readonly dialect: Dialect
+  /**
+   * The schema the database's tables are in, by name (PostgreSQL `public`, the MySQL
+   * database's name, SQLite `main`). Needed where the target's capabilities state
+   * `qualifiedNames`.
+   */
+  readonly schema?: string | undefined
   cleanup(): Promise<void>
 }
 
@@ -53,12 +31,21 @@ export interface ConformanceDatabase {
  *
  * @example
  * ```ts
- * const target: ConformanceTarget = { name: 'sqlite', createDatabase: async () => ({ dialect, cleanup }) }
+ * const target: ConformanceTarget = {
+ *   name: 'sqlite',
+ *   capabilities: { comments: false, qualifiedNames: true },
+ *   createDatabase: async () => ({ dialect, cleanup }),
+ * }
  * ```
  */
 export interface ConformanceTarget {
   /** Shown in the suite's name. */
   readonly name: string
+  /**
+   * What the database stores differently from the others. Every test runs on every
+   * dialect; a capability changes what one step asserts, and the step names it.
+   */
+  readonly capabilities: ConformanceCapabilities
   /** Called before every test: a new empty database (file, schema or database). */
   createDatabase(): Promise<ConformanceDatabase>
 }
@@ -69,7 +56,9 @@ export interface ConformanceTarget {
  * current on a branchy graph with a merge and a `dependsOn`; a failing revision leaving
  * consistent version rows (rolled back whole where the adapter says
  * `supportsTransactionalDdl`, recorded where not); offline SQL; identifiers that are
- * keywords or hold quotes; and the partial-failure record.
+ * keywords or hold quotes; the partial-failure record; and each operation on its own,
+ * checked against what the database enforces and reversed (see
+ * {@link ConformanceCapabilities} for what a dialect may store differently).
  *
  * @example
  * ```ts
@@ -78,9 +67,10 @@ export interface ConformanceTarget {
  *
  * runConformanceSuite({ describe, it, expect, beforeEach, afterEach }, {
  *   name: 'sqlite',
+ *   capabilities: { comments: false, qualifiedNames: true },
  *   createDatabase: async () => {
  *     const filename = path.join(os.tmpdir(), `${randomUUID()}.db`)
- *     return { dialect: sqliteDialect({ filename }), cleanup: async () => fs.rmSync(filename, { force: true }) }
+ *     return { dialect: sqliteDialect({ filename }), schema: 'main', cleanup: async () => fs.rmSync(filename, { force: true }) }
  *   },
  * })
  * ```
@@ -89,12 +79,27 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
   const { describe, it, expect, beforeEach, afterEach } = api
   let database: ConformanceDatabase | undefined
 
+  /** The test's own connection (the operation scenarios), opened on first use. */
+  let session: { driver: Driver; connection: Promise<Connection> } | undefined
+
   beforeEach(async () => {
     database = await target.createDatabase()
   })
   afterEach(async () => {
-    await database?.cleanup()
-    database = undefined
+    const open = session
+    session = undefined
+    try {
+      if (open !== undefined) {
+        try {
+          await (await open.connection).close()
+        } finally {
+          await open.driver.destroy()
+        }
+      }
+    } finally {
+      await database?.cleanup()
+      database = undefined
+    }
   })
 
   const dialect = (): Dialect => {
@@ -143,13 +148,32 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
       }
     })
   const transactionalDdl = () => dialect().createAdapter().supportsTransactionalDdl
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (error: unknown) => error,
-    )
+
+  const connection = (): Promise<Connection> => {
+    if (session === undefined) {
+      const driver = dialect().createDriver()
+      session = { driver, connection: driver.connect() }
+    }
+    return session.connection
+  }
 
   describe(`${target.name}: Retort dialect conformance`, () => {
+    describeOperationScenarios({
+      api,
+      capabilities: target.capabilities,
+      dialect,
+      connection,
+      schema: () => {
+        const schema = database?.schema
+        if (schema === undefined) {
+          throw new Error(
+            `the conformance target '${target.name}' states capabilities.qualifiedNames, but its createDatabase() returned no schema: return the schema its tables are in, or state qualifiedNames: false`,
+          )
+        }
+        return schema
+      },
+    })
+
     describe('operations', () => {
       it('each operation applies, reverses, and keeps the data', async () => {
         const m = migrator(OPERATION_GRAPH)
@@ -409,10 +433,4 @@ export function runConformanceSuite(api: ConformanceTestApi, target: Conformance
       })
     })
   })
-}
-
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value)
-  if (value instanceof Uint8Array) return new TextDecoder().decode(value)
-  return value
 }

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadRevisions, type LoadedRevisions } from '../commands/load-revisions.js'
+import { loadRevisions, type LoadedRevisions } from '../session/load-revisions.js'
 import { Config } from '../config/config.js'
 import { loadConfig } from '../config/load-config.js'
 import { maskUrl } from '../config/mask-url.js'

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export * from './conformance.js'
+export * from './conformance-api.js'
 export * from './bodies-load.js'
 export * from './compare-snapshots.js'
 export * from './harness-error.js'

@@ -1,4 +1,4 @@
-import type { SchemaSnapshot } from '../commands/schema-snapshot.js'
+import type { SchemaSnapshot } from '../autogenerate/schema-snapshot.js'
 import { MigrationError } from '../errors.js'
 import { silentLogger } from '../env/logger.js'
 import { relativeDownTarget, revisionsTarget } from '../graph/target.js'

@@ -31,7 +31,7 @@ export function rebuildScript(step: SqliteRebuildStep): readonly string[] {
   if (current === undefined) {
     if (step.native !== undefined) return [step.native]
     throw new SqliteCompileError(
-      `${describeOperation(operation)} needs a table rebuild on SQLite, and offline (--sql) the table cannot be read; pass the table as it is before the change in the operation's tableDefinition option ({ columns: [...], indexes: [...] }), or run it online`,
+      `${describeOperation(operation)} needs a table rebuild on SQLite, and offline (--sql, or sql: true in the API) the table cannot be read; pass the table as it is before the change in the operation's tableDefinition option ({ columns: [...], indexes: [...] }), or run it online`,
     )
   }
   const definition =

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
 import {
   checkAuthoredText,
   checkNoControlCharacters,

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js'
 import type { Dialect } from '../dialect.js'
+import { UnknownDatabaseRevisionError } from '../errors.js'
 import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
 import type { MigrationAction, RunOptions, RunResult } from '../runtime/migration-action.js'
@@ -27,6 +28,7 @@ export async function runAction(
   action: MigrationAction,
   options: CommandOptions,
   offline?: OfflineStart,
+  newer: 'error' | 'ignore' = 'error',
 ): Promise<RunResult[]> {
   const results: RunResult[] = []
   const logger = options.logger ?? silentLogger
@@ -53,7 +55,24 @@ export async function runAction(
           settings,
           runOptions.name,
           backupPolicy(config, runOptions),
-        )
+        ).catch(async (error: unknown) => {
+          // 'ignore': this database is newer than the application; the planner refused it
+          // before anything ran, so read where it stands and go on to the next database.
+          if (newer !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError)) throw error
+          logger.info(
+            `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
+          )
+          const read = await runWithBackup(
+            dialect,
+            loaded.source,
+            loaded.map,
+            { kind: 'current' },
+            settings,
+            runOptions.name,
+            undefined,
+          )
+          return { ...read, newerDatabase: error.revisions }
+        })
     results.push(result)
   }
 

@@ -40,6 +40,7 @@ export async function migrate(
   target: string,
   options: MigrateOptions,
   makeAction: (target: string) => MigrationAction,
+  newer: 'error' | 'ignore' = 'error',
 ): Promise<MigrateResult> {
   const loaded = await loadRevisions(config, options)
   let offline: OfflineStart | undefined
@@ -49,7 +50,7 @@ export async function migrate(
     offline = { rows: split.from }
     to = split.to
   }
-  const databases = await runAction(config, loaded, makeAction(to), options, offline)
+  const databases = await runAction(config, loaded, makeAction(to), options, offline, newer)
   return {
     applied: databases.flatMap((d) => d.applied),
     heads: databases[databases.length - 1]?.heads ?? [],

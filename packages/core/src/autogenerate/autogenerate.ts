@@ -7,18 +7,18 @@ import { ledgerTableFor } from '../runtime/ledger-record.js'
 import { progressTableFor } from '../runtime/progress-table.js'
 import { runOnline } from '../runtime/run-online.js'
 import { diffSchemas, type SchemaDiff } from './diff-schemas.js'
-import { loadRevisions, type LoadedRevisions } from './load-revisions.js'
-import { revision, type RevisionOptions } from './revision.js'
-import { runSettings } from './run-action.js'
+import { loadRevisions, type LoadedRevisions } from '../session/load-revisions.js'
+import { revision, type RevisionOptions } from '../authoring/revision.js'
+import { runSettings } from '../session/run-action.js'
 import { readSchemaSnapshot } from './schema-snapshot.js'
-import { visitDatabases } from './visit-databases.js'
+import { visitDatabases } from '../session/visit-databases.js'
 import {
   compareDeclaredSchema,
   declaredSchemaConfigured,
   type CompareDeclaredSchemaOptions,
 } from '../schema/compare-declared-schema.js'
-import type { RevisionResult } from './write-revision.js'
-import type { CommandOptions } from './command-options.js'
+import type { RevisionResult } from '../authoring/write-revision.js'
+import type { CommandOptions } from '../session/command-options.js'
 
 /**
  * Options of {@link autogenerate}: those of `revision`, and for a declared schema the

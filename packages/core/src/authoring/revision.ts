@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js'
 import { RetortError } from '../errors.js'
 import type { RevisionMap } from '../graph/revision-map.js'
-import type { CommandOptions } from './command-options.js'
-import { loadRevisions } from './load-revisions.js'
+import type { CommandOptions } from '../session/command-options.js'
+import { loadRevisions } from '../session/load-revisions.js'
 import {
   checkAuthoredText,
   checkNoControlCharacters,

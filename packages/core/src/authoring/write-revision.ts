@@ -11,10 +11,10 @@ import { readHeader } from '../script/header-reader.js'
 import { ScriptDirectory } from '../script/script-directory.js'
 import { generateRevisionId } from './generate-revision-id.js'
 import { findControlCharacter, printableText } from '../env/printable-text.js'
-import type { LoadedRevisions } from './load-revisions.js'
+import type { LoadedRevisions } from '../session/load-revisions.js'
 import { renderRevisionFile, type NewRevisionHeader } from './render-revision-file.js'
 import { formatRevisionDate, revisionFileName } from './revision-file-name.js'
-import { revisionInfo, type RevisionInfo } from './revision-info.js'
+import { revisionInfo, type RevisionInfo } from '../session/revision-info.js'
 import { runPostWriteHooks, type PostWriteHookRun } from './run-post-write-hooks.js'
 
 /** Options shared by the commands that write a new revision file (`revision`, `merge`). */
