@@ -280,8 +280,7 @@ export class ScriptDirectory implements RevisionSource {
     const { loadYamlBody } = await this.#yamlBody
     // A file whose stamp is unchanged still has the text read with its header.
     const unchanged =
-      parsed !== undefined &&
-      fileStamp(statSync(path, { throwIfNoEntry: false }) ?? NO_STATS) === parsed.stamp
+      parsed !== undefined && sameStamp(statSync(path, { throwIfNoEntry: false }), parsed.stamp)
     const text = unchanged ? parsed.text : readFileSync(path, 'utf8')
     if (parsed !== undefined && parsed.text === text) {
       try {
@@ -331,8 +330,8 @@ class DirectoryReading {
   readonly #buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
   /** The text of the file `read()` stopped at, so that it is not read twice. */
   #pending: string | undefined
-  /** The {@link fileStamp} of the last YAML file read. */
-  readonly #stamp = { value: '' }
+  /** The {@link FileStamp} of the last YAML file read. */
+  readonly #stamp: { value: FileStamp } = { value: NO_STAMP }
 
   constructor(listing: Listing) {
     this.listing = listing
@@ -374,8 +373,8 @@ class DirectoryReading {
 interface ParsedYaml {
   readonly text: string
   readonly data: unknown
-  /** The file's {@link fileStamp} when it was read. */
-  readonly stamp: string
+  /** The file's {@link FileStamp} when it was read. */
+  readonly stamp: FileStamp
 }
 
 /**
@@ -383,8 +382,27 @@ interface ParsedYaml {
  * inode, size, and modification and change times (the change time moves on every write,
  * to the nanosecond on the file systems that keep it).
  */
-function fileStamp(stats: Stats): string {
-  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`
+interface FileStamp {
+  readonly ino: number
+  readonly size: number
+  readonly mtimeMs: number
+  readonly ctimeMs: number
+}
+
+const NO_STAMP: FileStamp = { ino: -1, size: -1, mtimeMs: -1, ctimeMs: -1 }
+
+function fileStamp(stats: Stats): FileStamp {
+  return { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
+}
+
+function sameStamp(stats: Stats | undefined, stamp: FileStamp): boolean {
+  return (
+    stats !== undefined &&
+    stats.ino === stamp.ino &&
+    stats.size === stamp.size &&
+    stats.mtimeMs === stamp.mtimeMs &&
+    stats.ctimeMs === stamp.ctimeMs
+  )
 }
 
 /** What {@link listScriptDirectory} finds: the revision files, sorted, not yet read. */
@@ -463,11 +481,8 @@ function isRevisionFileName(name: string): boolean {
 const DECLARATION_FILE = /\.d\.m?ts$/
 
 /** Reads a file as UTF-8 (one read for small files); `undefined` when it is not a file. */
-/** Stats that match no file's. */
-const NO_STATS = { ino: -1, size: -1, mtimeMs: -1, ctimeMs: -1 } as Stats
-
-/** Reads a file's text; with `stamp`, also records its {@link fileStamp} there. */
-function readText(path: string, buffer: Buffer, stamp?: { value: string }): string | undefined {
+/** Reads a file's text; with `stamp`, also records its {@link FileStamp} there. */
+function readText(path: string, buffer: Buffer, stamp?: { value: FileStamp }): string | undefined {
   let fd: number
   try {
     // The numeric flag: the string 'r' is parsed again on every one of thousands of calls.
