@@ -143,6 +143,8 @@ class SubsetReader {
   #indent = 0
   #end = 0
   #eof = false
+  /** Where the last value read by {@link SubsetReader.#flowValue} ends. */
+  #after = 0
 
   constructor(text: string) {
     this.#text = text
@@ -205,7 +207,7 @@ class SubsetReader {
       const keyEnd = this.#keyEnd(p)
       if (keyEnd === -1) outside()
       const key = text.slice(p, keyEnd)
-      if (RESERVED_KEYS.has(key) || Object.hasOwn(map, key)) outside()
+      if (isReservedKey(key) || Object.hasOwn(map, key)) outside()
       const end = this.#end
       let q = keyEnd + 1
       while (q < end && text.charCodeAt(q) === SPACE) q++
@@ -260,7 +262,8 @@ class SubsetReader {
     const end = this.#end
     const code = text.charCodeAt(p)
     if (code === 0x22 || code === 0x27 || code === 0x5b || code === 0x7b) {
-      const [value, after] = this.#flowValue(p)
+      const value = this.#flowValue(p)
+      const after = this.#after
       let q = after
       while (q < end && text.charCodeAt(q) === SPACE) q++
       if (q < end && !(text.charCodeAt(q) === HASH && q > after)) outside()
@@ -280,8 +283,11 @@ class SubsetReader {
     return plainScalar(text.slice(p, last))
   }
 
-  /** A quoted scalar or flow collection at `p`, on the current line: its value and end. */
-  #flowValue(p: number): [unknown, number] {
+  /**
+   * A quoted scalar or flow collection at `p`, on the current line: its value (its end goes
+   * to {@link SubsetReader.#after}).
+   */
+  #flowValue(p: number): unknown {
     const text = this.#text
     const end = this.#end
     const code = text.charCodeAt(p)
@@ -292,13 +298,15 @@ class SubsetReader {
       const list: unknown[] = []
       const map: Record<string, unknown> = {}
       let q = skipSpaces(text, p + 1, end)
-      if (text.charCodeAt(q) === close) return [code === 0x5b ? list : map, q + 1]
+      if (text.charCodeAt(q) === close) {
+        this.#after = q + 1
+        return code === 0x5b ? list : map
+      }
       for (;;) {
         if (q >= end) outside()
         if (code === 0x5b) {
-          const [item, after] = this.#flowValue(q)
-          list.push(item)
-          q = after
+          list.push(this.#flowValue(q))
+          q = this.#after
         } else {
           if (!isWordStart(text.charCodeAt(q))) outside()
           let k = q + 1
@@ -306,14 +314,16 @@ class SubsetReader {
           if (text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE || k - q > 1000)
             outside()
           const key = text.slice(q, k)
-          if (RESERVED_KEYS.has(key) || Object.hasOwn(map, key)) outside()
-          const [value, after] = this.#flowValue(skipSpaces(text, k + 2, end))
-          map[key] = value
-          q = after
+          if (isReservedKey(key) || Object.hasOwn(map, key)) outside()
+          map[key] = this.#flowValue(skipSpaces(text, k + 2, end))
+          q = this.#after
         }
         q = skipSpaces(text, q, end)
         const c = text.charCodeAt(q)
-        if (c === close) return [code === 0x5b ? list : map, q + 1]
+        if (c === close) {
+          this.#after = q + 1
+          return code === 0x5b ? list : map
+        }
         if (c !== 0x2c || q >= end) outside()
         q = skipSpaces(text, q + 1, end)
         // A trailing comma.
@@ -331,10 +341,11 @@ class SubsetReader {
       q++
     }
     if (q === end) outside()
-    return [plainScalar(text.slice(p, last)), q]
+    this.#after = q
+    return plainScalar(text.slice(p, last))
   }
 
-  #doubleQuoted(p: number): [string, number] {
+  #doubleQuoted(p: number): string {
     const text = this.#text
     const end = this.#end
     let value = ''
@@ -342,7 +353,10 @@ class SubsetReader {
     let q = from
     while (q < end) {
       const c = text.charCodeAt(q)
-      if (c === 0x22) return [value + text.slice(from, q), q + 1]
+      if (c === 0x22) {
+        this.#after = q + 1
+        return value + text.slice(from, q)
+      }
       if (c === 0x5c) {
         value += text.slice(from, q)
         const next = text[q + 1]
@@ -368,7 +382,7 @@ class SubsetReader {
     return outside()
   }
 
-  #singleQuoted(p: number): [string, number] {
+  #singleQuoted(p: number): string {
     const text = this.#text
     const end = this.#end
     let value = ''
@@ -377,7 +391,10 @@ class SubsetReader {
     while (q < end) {
       if (text.charCodeAt(q) === 0x27) {
         value += text.slice(from, q)
-        if (text.charCodeAt(q + 1) !== 0x27) return [value, q + 1]
+        if (text.charCodeAt(q + 1) !== 0x27) {
+          this.#after = q + 1
+          return value
+        }
         value += "'"
         q += 2
         from = q
@@ -391,6 +408,14 @@ class SubsetReader {
 
 /** Keys the core schema does not read as a string, or that `toJS` treats apart. */
 const RESERVED_KEYS: ReadonlySet<string> = new Set([...WORDS.keys(), '__proto__'])
+
+/** Whether a word key is one of {@link RESERVED_KEYS} (which all start with n, t, f or _). */
+function isReservedKey(key: string): boolean {
+  const first = key.charCodeAt(0) | 0x20
+  return (
+    (first === 0x6e || first === 0x74 || first === 0x66 || first === 0x7f) && RESERVED_KEYS.has(key)
+  )
+}
 
 function skipSpaces(text: string, p: number, end: number): number {
   while (p < end && text.charCodeAt(p) === SPACE) p++
