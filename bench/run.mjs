@@ -494,14 +494,17 @@ if (wants('graph-store')) {
 }
 
 // 7. The size of examples/bundled built with esbuild (the app, Retort and its revisions in
-// one file; better-sqlite3 and the TypeScript loader's packages stay external).
+// one file; only better-sqlite3, native code, stays external), and what it holds by package.
 if (wants('bundle')) {
-  const { buildApp } = await import('../examples/bundled/build.mjs')
+  const { buildApp, bundleContents } = await import('../examples/bundled/build.mjs')
   const outfile = join(work, 'bundle', 'app.mjs')
-  await buildApp({ outfile })
+  const { metafile } = await buildApp({ outfile })
   const bytes = statSync(outfile).size
-  console.log(
-    `\nbundle: examples/bundled/dist/app.mjs (esbuild, not minified) ${(bytes / 1024).toFixed(0)} KB`,
+  const kb = (n) => (n / 1024).toFixed(1)
+  table(
+    `bundle: examples/bundled/dist/app.mjs (esbuild, not minified) ${(bytes / 1024).toFixed(0)} KB, by package (KB of code each put in the bundle)`,
+    ['package', 'KB'],
+    bundleContents(metafile).map(({ name, bytes: size }) => [name, kb(size)]),
   )
 }
 

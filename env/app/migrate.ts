@@ -1,4 +1,4 @@
-import { Migrator, type Logger, type MigrateResult } from '@retort/core'
+import { Migrator, type Logger, type MigrateResult } from '@retort/core/migrator'
 import { sqliteDialect } from '@retort/dialect-sqlite'
 import { migrations } from './migrations.generated.js'
 

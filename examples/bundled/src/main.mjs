@@ -3,7 +3,7 @@
 //
 //   node dist/app.mjs DATABASE_FILE
 import path from 'node:path'
-import { Migrator } from '@retort/core'
+import { Migrator } from '@retort/core/migrator'
 import { sqliteDialect } from '@retort/dialect-sqlite'
 import { migrations } from './migrations.generated.js'
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from 'esbuild'
-import { buildApp, DEFAULTS } from '../build.mjs'
+import { buildApp, bundleContents, DEFAULTS } from '../build.mjs'
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url))
 const packages = fileURLToPath(new URL('../../../packages/', import.meta.url))
@@ -49,7 +49,7 @@ describe('examples/bundled', () => {
     const outfile = path.join(buildDir, 'app.mjs')
     // The recipe of build.mjs, with @retort/* taken from their sources (the tests need no
     // build; `node build.mjs` bundles their dist/ instead).
-    const { revisions } = await buildApp({
+    const { revisions, metafile } = await buildApp({
       outfile,
       alias: {
         '@retort/core': path.join(packages, 'core', 'src'),
@@ -57,6 +57,18 @@ describe('examples/bundled', () => {
       },
     })
     expect(revisions).toEqual(['a0b1c2d3e4f5', 'b1c2d3e4f5a6', HEAD])
+    // Migrator from @retort/core/migrator with the revisions as modules: the bundle holds
+    // the runtime, and no YAML parser, TypeScript loader or authoring code of core.
+    const inputs = Object.keys(metafile.inputs)
+    expect(inputs.filter((input) => input.includes('packages/core/src/migrator.ts'))).toHaveLength(
+      1,
+    )
+    const authoring =
+      /node_modules\/(yaml|sucrase|es-module-lexer|import-meta-resolve|@dagrejs)\/|packages\/core\/src\/(index|script\/(script-directory|typescript-loader|read-script-header|generate-migrations-index)|commands\/(autogenerate|revision|check|squash)|schema\/(define-schema|load-declared-schema)|operations\/yaml-body)\.ts$/
+    expect(inputs.filter((input) => authoring.test(input))).toEqual([])
+    expect(bundleContents(metafile).map((entry) => entry.name)).toEqual(
+      expect.arrayContaining(['@retort/core', '@retort/dialect-sqlite']),
+    )
     expect(fs.readFileSync(DEFAULTS.index, 'utf8')).toContain('export const migrations')
     // One file, which knows nothing of where it was built.
     expect(fs.readdirSync(buildDir)).toEqual(['app.mjs'])
@@ -108,7 +120,7 @@ describe('examples/bundled', () => {
     const entry = path.join(sourceDir, 'main.mjs')
     fs.writeFileSync(
       entry,
-      `import { Migrator } from '@retort/core'
+      `import { Migrator } from '@retort/core/migrator'
 import { migrations } from ${JSON.stringify(DEFAULTS.index)}
 const migrator = new Migrator({
   migrations,
@@ -127,7 +139,7 @@ process.stdout.write(JSON.stringify({ applied: result.applied.map((s) => s.revis
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3', 'sucrase', 'es-module-lexer', 'import-meta-resolve'],
+      external: ['better-sqlite3'],
       alias: {
         '@retort/core': path.join(packages, 'core', 'src'),
         '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
@@ -150,6 +162,60 @@ process.stdout.write(JSON.stringify({ applied: result.applied.map((s) => s.revis
     expect(JSON.parse(result.stdout)).toEqual({
       applied: ['a0b1c2d3e4f5', 'b1c2d3e4f5a6', HEAD],
       messages: ['create item', 'create location', 'seed the default location'],
+    })
+  })
+
+  it('a bundle that reads a migrations folder fails saying to pass the modules', async () => {
+    // The directory reader is not in the bundle: Migrator says what to pass instead.
+    const sourceDir = tempDir('retort-dir-app-')
+    const entry = path.join(sourceDir, 'main.mjs')
+    fs.writeFileSync(
+      entry,
+      `import { Migrator } from '@retort/core/migrator'
+import { sqliteDialect } from '@retort/dialect-sqlite'
+const migrator = new Migrator({ scriptLocation: process.argv[2], dialect: sqliteDialect({ filename: ':memory:' }) })
+try {
+  await migrator.upgrade('heads')
+} catch (error) {
+  process.stdout.write(JSON.stringify({ name: error.name, code: error.code, message: error.message }) + '\\n')
+}
+`,
+    )
+    const appDir = tempDir('retort-dir-installed-')
+    const { metafile } = await build({
+      entryPoints: [entry],
+      outfile: path.join(appDir, 'app.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3'],
+      metafile: true,
+      alias: {
+        '@retort/core': path.join(packages, 'core', 'src'),
+        '@retort/dialect-sqlite': path.join(packages, 'dialect-sqlite', 'src', 'index.ts'),
+      },
+      banner: {
+        js: `import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)`,
+      },
+      logLevel: 'warning',
+    })
+    expect(
+      Object.keys(metafile.inputs).filter((input) => input.includes('script-directory')),
+    ).toEqual([])
+    fs.mkdirSync(path.join(appDir, 'node_modules'))
+    fs.symlinkSync(
+      fs.realpathSync(path.join(exampleDir, 'node_modules', 'better-sqlite3')),
+      path.join(appDir, 'node_modules', 'better-sqlite3'),
+      'dir',
+    )
+    const result = await run(path.join(appDir, 'app.mjs'), [DEFAULTS.scriptLocation], '/')
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: 'ConfigError',
+      code: 'config',
+      message:
+        "reading revisions from a directory ('scriptLocation') is not part of this bundle (core's script-directory.js was left out of it); pass the revisions as modules: new Migrator({ migrations }) with the index generateMigrationsIndex writes",
     })
   })
 })

@@ -1,7 +1,12 @@
-import type { CommandOptions, Config, Logger, MigrationEvent } from '@retort/core'
-import { loadConfig } from '@retort/core/config/load-config'
-import { urlSecrets } from '@retort/core/config/mask-url'
-import { consoleLogger } from '@retort/core/env/logger'
+import {
+  loadConfig,
+  urlSecrets,
+  consoleLogger,
+  type CommandOptions,
+  type Config,
+  type Logger,
+  type MigrationEvent,
+} from '@retort/core/cli'
 import { createColorsFor, useColor, type Colors } from './colors.js'
 import { CLI_DIALECT_PACKAGES } from './dialect-packages.js'
 import { renderStatementEvent } from './render/render-statement-event.js'

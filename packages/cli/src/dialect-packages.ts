@@ -1,4 +1,4 @@
-import type { DialectPackages } from '@retort/core'
+import type { DialectPackages } from '@retort/core/cli'
 
 /**
  * The dialect packages this CLI depends on, each imported by a literal specifier: resolved

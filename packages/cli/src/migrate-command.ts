@@ -1,8 +1,12 @@
 import type { Command } from 'commander'
-import type { MigrateOptions, MigrateResult, MigrationEvent } from '@retort/core'
-import { downgrade } from '@retort/core/commands/downgrade'
-import { stamp } from '@retort/core/commands/stamp'
-import { upgrade } from '@retort/core/commands/upgrade'
+import {
+  downgrade,
+  stamp,
+  upgrade,
+  type MigrateOptions,
+  type MigrateResult,
+  type MigrationEvent,
+} from '@retort/core/cli'
 import type { CliContext } from './cli-context.js'
 import { createProgress } from './render/progress.js'
 import { renderMigrate } from './render/render-migrate.js'

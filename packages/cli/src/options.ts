@@ -1,5 +1,5 @@
 import { Option } from './commander.js'
-import { REVISION_FORMATS } from '@retort/core/config/config-keys'
+import { REVISION_FORMATS } from '@retort/core/cli'
 
 /** Commander's collector for a repeatable option. */
 export function collect(value: string, previous: readonly string[]): string[] {

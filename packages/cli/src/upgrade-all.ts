@@ -1,6 +1,10 @@
-import type { DatabaseOutcome, ManyProgressEvent } from '@retort/core'
-import { listTargets, migrateMany } from '@retort/core/app/migrate-many'
-import { printableText } from '@retort/core/env/printable-text'
+import {
+  listTargets,
+  migrateMany,
+  printableText,
+  type DatabaseOutcome,
+  type ManyProgressEvent,
+} from '@retort/core/cli'
 import type { CliContext } from './cli-context.js'
 import { UsageError } from './usage-error.js'
 

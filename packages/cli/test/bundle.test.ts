@@ -64,7 +64,7 @@ describe('retort bundle', () => {
       new RegExp(`import \\* as r[01] from "\\./versions/${r1.revision}_create_account\\.ts"`),
     )
     // YAML cannot be imported by a bundler: its text is inlined.
-    expect(text).toContain(`import { yamlRevisionModule } from "@retort/core"`)
+    expect(text).toContain(`import { bundledYamlRevision } from "@retort/core/migrator"`)
     // Quoted only when YAML would read the id as something else (a leading digit).
     expect(text).toContain(
       `revision: ${/^[0-9]/.test(r2.revision) ? `'${r2.revision}'` : r2.revision}`,

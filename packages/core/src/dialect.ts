@@ -3,6 +3,11 @@ import type { Operation } from './operations/operation.js'
 import type { ProgressRecord } from './progress-record.js'
 
 export { sqlComment } from './sql-comment.js'
+// What a dialect package needs of core besides the interfaces below: operations described in
+// words for its messages, and server URLs parsed and masked as core does.
+export { describeOperation } from './operations/describe-operation.js'
+export { parseServerUrl, type ServerUrl } from './config/database-url.js'
+export { maskSecrets, maskUrl, urlSecrets } from './config/mask-url.js'
 
 /**
  * A SQL statement with its values kept apart: `sql` uses the dialect's placeholders and

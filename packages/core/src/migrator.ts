@@ -1,7 +1,8 @@
 import { Config } from './config/config.js'
 import type { CommandOptions } from './session/command-options.js'
 import { branches } from './commands/branches.js'
-import { check, type CheckOptions, type CheckResult } from './commands/check.js'
+import type { CheckOptions, CheckResult } from './commands/check.js'
+import { importUnbundled } from './script/import-unbundled.js'
 import { current, type CurrentResult } from './commands/current.js'
 import { downgrade } from './commands/downgrade.js'
 import { ensureVersion } from './commands/ensure-version.js'
@@ -30,6 +31,25 @@ import {
   type OnNewerDatabase,
   type UpgradeResult,
 } from './app/upgrade-unless-newer.js'
+
+export { bundledYamlRevision } from './script/bundled-yaml-revision.js'
+// The types an application meets through Migrator's options and results.
+export type { Config } from './config/config.js'
+export type { CheckOptions, CheckResult } from './commands/check.js'
+export type { CurrentResult } from './commands/current.js'
+export type { MigrateResult } from './session/migrate-result.js'
+export type { RevisionInfo } from './session/revision-info.js'
+export type { Dialect } from './dialect.js'
+export type { DialectPackages } from './env/dialect-for-url.js'
+export type { Logger, MigrationEvent } from './env/logger.js'
+export type { TransactionMode } from './run-settings.js'
+export type { MigrationsInput } from './script/module-source.js'
+export type { StatusResult } from './app/database-status.js'
+export type { OperationsBody } from './app/operate.js'
+export type { CreateDatabaseResult } from './app/create-database.js'
+export type { BackupOption } from './config/backup-settings.js'
+export type { OperateCommandResult } from './app/operate-command.js'
+export type { OnNewerDatabase, UpgradeResult } from './app/upgrade-unless-newer.js'
 
 /** Options of {@link Migrator}. */
 export interface MigratorOptions {
@@ -273,7 +293,14 @@ export class Migrator {
   check(
     options: Omit<CheckOptions, keyof CommandOptions | 'declaredSchema' | 'renames'> = {},
   ): Promise<CheckResult> {
-    return this.#run((common) => check(this.#config, { ...common, ...options }))
+    return this.#run(async (common) => {
+      // Loaded on call: the declared-schema side of core stays out of bundled applications.
+      const { check } = await importUnbundled<typeof import('./commands/check.js')>(
+        '../commands/check.js',
+        'Migrator.check',
+      )
+      return check(this.#config, { ...common, ...options })
+    })
   }
 
   /** The branch points of the revision graph, oldest first. */

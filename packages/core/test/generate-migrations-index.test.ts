@@ -98,7 +98,9 @@ describe('generateMigrationsIndex', () => {
       `import * as r0 from "../../migrations/versions/a1_create_account.ts"`,
     )
     expect(result.source).toContain(`import * as r2 from "../../migrations/versions/c3_note.mjs"`)
-    expect(result.source).toContain(`import { yamlRevisionModule } from "@retort/core"`)
+    // The YAML revision is inlined as data, built without the YAML parser.
+    expect(result.source).toContain(`import { bundledYamlRevision } from "@retort/core/migrator"`)
+    expect(result.source).toContain(`const r1 = bundledYamlRevision({"revision":"1234e5678901"`)
     expect(result.source).toContain(`"versions/b2_tag.yaml": r1,`)
     expect(result.source).not.toContain('_helper')
     // No absolute path: the file is the same on every machine.
@@ -143,7 +145,7 @@ describe('generateMigrationsIndex', () => {
 
     fs.writeFileSync(
       path.join(scriptLocation, 'versions', 'd4_more.yaml'),
-      'revision: d4d4\ndownRevision: c3c3\nupgrade:\n  - dropColumn: { table: account, name: note, existing: { name: note, type: text } }\n',
+      'revision: d4d4\ndownRevision: c3c3\nupgrade:\n  - dropColumn: { table: account, name: note }\ndowngrade: []\n',
     )
     const third = await generateMigrationsIndex({ scriptLocation, outFile })
     expect(third.written).toBe(true)
@@ -188,13 +190,37 @@ describe('generateMigrationsIndex', () => {
     ])
   })
 
-  it('imports yamlRevisionModule from the module it is told to', async () => {
+  it('fails on a YAML revision whose operations are wrong, naming its line', async () => {
+    fs.writeFileSync(
+      path.join(scriptLocation, 'versions', 'd4_more.yaml'),
+      'revision: d4d4\ndownRevision: c3c3\nupgrade:\n  - dropColumn: { table: account, name: note, existing: true }\n',
+    )
+    const outFile = path.join(dir, 'broken.generated.js')
+    await expect(generateMigrationsIndex({ scriptLocation, outFile })).rejects.toThrow(
+      /^versions\/d4_more\.yaml:4: upgrade\[0\]: dropColumn\('account', 'note'\): unknown option 'existing'/,
+    )
+    expect(fs.existsSync(outFile)).toBe(false)
+  })
+
+  it('keeps a YAML revision holding a value JSON cannot carry as text, parsed at start-up', async () => {
+    fs.writeFileSync(
+      path.join(scriptLocation, 'versions', 'd4_more.yaml'),
+      'revision: d4d4\ndownRevision: c3c3\nupgrade:\n  - bulkInsert: { table: account, rows: [{ id: 9, score: .nan }] }\ndowngrade: []\n',
+    )
+    const outFile = path.join(dir, 'nan.generated.mjs')
+    const result = await generateMigrationsIndex({ scriptLocation, outFile })
+    expect(result.source).toContain(`import { bundledYamlRevision } from "@retort/core/migrator"`)
+    expect(result.source).toContain(`import { yamlRevisionModule } from "@retort/core"`)
+    expect(result.source).toMatch(/const r3 = yamlRevisionModule\("revision: d4d4/)
+  })
+
+  it('imports bundledYamlRevision from the module it is told to', async () => {
     const result = await generateMigrationsIndex({
       scriptLocation,
       outFile: path.join(dir, 'index.js'),
       coreModule: '#retort-core',
     })
-    expect(result.source).toContain(`import { yamlRevisionModule } from "#retort-core"`)
+    expect(result.source).toContain(`import { bundledYamlRevision } from "#retort-core"`)
   })
 
   it('fails before writing on a broken graph or a relative outFile', async () => {

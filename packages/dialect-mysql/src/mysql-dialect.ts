@@ -1,6 +1,6 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
-import { parseServerUrl } from '@retort/core/config/database-url'
-import { maskSecrets, maskUrl, urlSecrets } from '@retort/core/config/mask-url'
+import { parseServerUrl } from '@retort/core/dialect'
+import { maskSecrets, maskUrl, urlSecrets } from '@retort/core/dialect'
 import { ConfigError } from '@retort/core/errors'
 import type { Connection as CallbackConnection, Pool as CallbackPool } from 'mysql2'
 import type { Connection as PromiseConnection, Pool as PromisePool } from 'mysql2/promise'

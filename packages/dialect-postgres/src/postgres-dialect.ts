@@ -1,6 +1,6 @@
 import type { Dialect, ScratchDatabase } from '@retort/core'
-import { parseServerUrl } from '@retort/core/config/database-url'
-import { maskSecrets, maskUrl } from '@retort/core/config/mask-url'
+import { parseServerUrl } from '@retort/core/dialect'
+import { maskSecrets, maskUrl } from '@retort/core/dialect'
 import { ConfigError } from '@retort/core/errors'
 import { randomBytes } from 'node:crypto'
 import type { Client, Pool, PoolClient } from 'pg'

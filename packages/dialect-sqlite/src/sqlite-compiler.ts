@@ -6,7 +6,7 @@ import type {
   ScriptFrame,
 } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
-import { describeOperation } from '@retort/core/operations/describe-operation'
+import { describeOperation } from '@retort/core/dialect'
 import { rebuildScript } from './rebuild/sqlite-rebuild-script.js'
 import {
   isRebuildStatement,

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { relative } from 'node:path'
-import { check } from '@retort/core/commands/check'
-import { printableText } from '@retort/core/env/printable-text'
+import { check, printableText } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { collect } from '../options.js'
 import { EXIT_ERROR } from '../usage-error.js'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { createDatabase } from '@retort/core/app/create-database'
+import { createDatabase } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort create PATH`: a new SQLite database file already at the heads. */

@@ -1,7 +1,10 @@
 import type { Command } from 'commander'
-import type { IncompleteMigrationDetails, UnreadableProgressDetails } from '@retort/core'
-import { current } from '@retort/core/commands/current'
-import { printableText } from '@retort/core/env/printable-text'
+import {
+  current,
+  printableText,
+  type IncompleteMigrationDetails,
+  type UnreadableProgressDetails,
+} from '@retort/core/cli'
 import { IncompleteMigrationError, UnreadableProgressError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevision, formatRevisionVerbose } from '../render/format-revision.js'

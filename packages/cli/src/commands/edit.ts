@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { spawn } from 'node:child_process'
-import { show } from '@retort/core/commands/show'
+import { show } from '@retort/core/cli'
 import { RetortError } from '@retort/core/errors'
 import { action, type CommandKit } from '../command-kit.js'
 

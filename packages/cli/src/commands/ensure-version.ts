@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { ensureVersion } from '@retort/core/commands/ensure-version'
+import { ensureVersion } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort ensure-version`: create the version table. */

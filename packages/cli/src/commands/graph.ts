@@ -1,15 +1,15 @@
 import { Option, type Command } from 'commander'
-import type { GraphFormat } from '@retort/core'
-import { graph, GRAPH_FORMATS } from '@retort/core/commands/graph'
-import { maskSecrets } from '@retort/core/config/mask-url'
+import { graph, graphFormats, maskSecrets, printableText, type GraphFormat } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
-import { printableText } from '@retort/core/env/printable-text'
 
 /**
  * Beyond this many revisions an ASCII drawing in a terminal is followed by a note on how to
  * get a picture one can zoom and search (it is drawn anyway).
  */
 export const ASCII_GRAPH_HINT_REVISIONS = 100
+
+/** The choices of `--format`, read when this command is registered. */
+const GRAPH_FORMATS = await graphFormats()
 
 /** `retort graph`: the revision graph as ASCII, Mermaid, DOT, SVG or HTML. */
 export function registerGraph(program: Command, kit: CommandKit): void {

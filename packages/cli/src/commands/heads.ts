@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { heads } from '@retort/core/commands/heads'
+import { heads } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionList } from '../render/format-revision.js'
 

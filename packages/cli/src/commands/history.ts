@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { history } from '@retort/core/commands/history'
-import { ledger } from '@retort/core/commands/ledger'
+import { history, ledger } from '@retort/core/cli'
 import { formatLedgers } from '../render/format-ledger.js'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionList } from '../render/format-revision.js'

@@ -1,8 +1,11 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import { init } from '@retort/core/commands/init'
-import { findTemplatesDirectory } from '@retort/core/commands/list-templates'
-import { CONFIG_ENV_VARIABLE, CONFIG_FILE_NAMES } from '@retort/core/config/load-config'
+import {
+  init,
+  findTemplatesDirectory,
+  CONFIG_ENV_VARIABLE,
+  CONFIG_FILE_NAMES,
+} from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort init DIR`: a new script directory from an env template. */
@@ -22,7 +25,7 @@ export function registerInit(program: Command, kit: CommandKit): void {
           directory: resolve(cwd, directory as string),
           template: flags.template,
           configFile: resolve(cwd, file),
-          templatesDirectory: findTemplatesDirectory(import.meta.url),
+          templatesDirectory: await findTemplatesDirectory(import.meta.url),
         })
         if (ctx.json) {
           ctx.printJson(result)

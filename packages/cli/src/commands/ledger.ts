@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { ledger } from '@retort/core/commands/ledger'
-import { printableText } from '@retort/core/env/printable-text'
+import { ledger, printableText } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatLedgers } from '../render/format-ledger.js'
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { findTemplatesDirectory, listTemplates } from '@retort/core/commands/list-templates'
+import { findTemplatesDirectory, listTemplates } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 
 /** `retort list-templates`: the env templates `init` can copy. */
@@ -9,8 +9,8 @@ export function registerListTemplates(program: Command, kit: CommandKit): void {
     .description('list the templates of retort init')
     .action(
       action(kit, async (ctx) => {
-        const templates = listTemplates({
-          templatesDirectory: findTemplatesDirectory(import.meta.url),
+        const templates = await listTemplates({
+          templatesDirectory: await findTemplatesDirectory(import.meta.url),
         })
         if (ctx.json) {
           ctx.printJson(templates.map(({ name, description }) => ({ name, description })))

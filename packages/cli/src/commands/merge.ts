@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import type { RevisionFormat } from '@retort/core'
-import { merge } from '@retort/core/authoring/merge'
+import { merge, type RevisionFormat } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { collect, formatOption } from '../options.js'
 import { renderWrittenRevision } from '../render/render-written-revision.js'

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { printableText } from '@retort/core/env/printable-text'
-import { rebase } from '@retort/core/authoring/rebase'
+import { printableText, rebase } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { UsageError } from '../usage-error.js'
 import { formatRevision } from '../render/format-revision.js'

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { show } from '@retort/core/commands/show'
+import { show } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { formatRevisionVerbose } from '../render/format-revision.js'
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { relative } from 'node:path'
-import { squash, squashStatus } from '@retort/core/commands/squash'
-import { printableText } from '@retort/core/env/printable-text'
+import { squash, squashStatus, printableText } from '@retort/core/cli'
 import { action, type CommandKit } from '../command-kit.js'
 import { EXIT_ERROR, UsageError } from '../usage-error.js'
 

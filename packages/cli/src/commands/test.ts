@@ -1,15 +1,18 @@
 import type { Command } from 'commander'
 import { relative } from 'node:path'
-import { maskSecrets, urlSecrets } from '@retort/core/config/mask-url'
-import { dialectForUrl } from '@retort/core/env/dialect-for-url'
-import { printableText } from '@retort/core/env/printable-text'
+import {
+  maskSecrets,
+  urlSecrets,
+  dialectForUrl,
+  printableText,
+  nearestName,
+} from '@retort/core/cli'
 import {
   HARNESS_CHECKS,
   runMigrationTests,
   type HarnessCheckResult,
   type HarnessProgress,
 } from '@retort/core/testing'
-import { nearestName } from '@retort/core/operations/nearest-name'
 import { action, type CommandKit } from '../command-kit.js'
 import type { CliContext } from '../cli-context.js'
 import { CLI_DIALECT_PACKAGES } from '../dialect-packages.js'

@@ -1,5 +1,4 @@
-import type { DatabaseLedger } from '@retort/core/commands/ledger'
-import { printableText } from '@retort/core/env/printable-text'
+import { printableText, type DatabaseLedger } from '@retort/core/cli'
 import type { Colors } from '../colors.js'
 
 /**

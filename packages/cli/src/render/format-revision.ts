@@ -1,5 +1,4 @@
-import type { RevisionInfo } from '@retort/core'
-import { printableText as p } from '@retort/core/env/printable-text'
+import { printableText as p, type RevisionInfo } from '@retort/core/cli'
 import type { Colors } from '../colors.js'
 
 // Every field of a revision can come from a hand-written file (a message, a path; ids and

@@ -1,5 +1,4 @@
-import type { MigrationEvent } from '@retort/core'
-import { printableText } from '@retort/core/env/printable-text'
+import { printableText, type MigrationEvent } from '@retort/core/cli'
 import type { CliContext } from '../cli-context.js'
 import { fitLine, fitWidth, visibleWidth, type StyledPiece } from './visible-width.js'
 

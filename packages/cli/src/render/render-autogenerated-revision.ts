@@ -1,4 +1,5 @@
-import { describeOperation, type AutogenerateResult } from '@retort/core'
+import type { AutogenerateResult } from '@retort/core/cli'
+import { describeOperation } from '@retort/core/dialect'
 import type { CliContext } from '../cli-context.js'
 import { renderWrittenRevision } from './render-written-revision.js'
 

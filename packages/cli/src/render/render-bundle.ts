@@ -1,4 +1,4 @@
-import type { GenerateMigrationsIndexResult } from '@retort/core'
+import type { GenerateMigrationsIndexResult } from '@retort/core/cli'
 import type { CliContext } from '../cli-context.js'
 
 /**

@@ -1,5 +1,4 @@
-import { maskSecrets } from '@retort/core/config/mask-url'
-import { printableText } from '@retort/core/env/printable-text'
+import { maskSecrets, printableText } from '@retort/core/cli'
 import { RetortError } from '@retort/core/errors'
 import type { Colors } from '../colors.js'
 import type { TextStream } from '../cli-context.js'

@@ -1,5 +1,4 @@
-import type { MigrateResult } from '@retort/core'
-import { printableText } from '@retort/core/env/printable-text'
+import { printableText, type MigrateResult } from '@retort/core/cli'
 import type { CliContext } from '../cli-context.js'
 
 /**

@@ -1,5 +1,4 @@
-import type { MigrationEvent } from '@retort/core'
-import { printableText } from '@retort/core/env/printable-text'
+import { printableText, type MigrationEvent } from '@retort/core/cli'
 
 /**
  * The `--debug` line of a statement or transaction event (`undefined` for other events):

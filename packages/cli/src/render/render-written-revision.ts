@@ -1,5 +1,4 @@
-import type { RevisionResult } from '@retort/core'
-import { printableText } from '@retort/core/env/printable-text'
+import { printableText, type RevisionResult } from '@retort/core/cli'
 import type { CliContext } from '../cli-context.js'
 import { formatRevision } from './format-revision.js'
 

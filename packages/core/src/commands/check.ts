@@ -8,6 +8,7 @@ import { runOnline } from '../runtime/run-online.js'
 import { ignorePatterns } from '../schema/declared-schema-config.js'
 import { compareLiveSchema, type DriftObject } from '../schema/schema-drift.js'
 import { ConfigError } from '../errors.js'
+import { provideUnbundled } from '../script/import-unbundled.js'
 import { InsideSquashError } from '../graph/squashes.js'
 import { nearestName } from '../operations/nearest-name.js'
 import { appendLedger, readLedger, RETORT_VERSION } from '../runtime/ledger-table.js'
@@ -297,3 +298,6 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   }
   return { ok: problems.length === 0, revisions: map.size, heads, problems, databases, schemas }
 }
+
+// A bundle that carries this module uses it for Migrator.check: see importUnbundled.
+provideUnbundled('../commands/check.js', () => ({ check }))

@@ -3,6 +3,7 @@ import { extname, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError } from '../errors.js'
 import { isEnvModule, type EnvModule } from './define-env.js'
+import { importUnbundled } from '../script/import-unbundled.js'
 
 /** Extensions Node imports natively. */
 const NATIVE = new Set(['.js', '.mjs', '.cjs'])
@@ -74,6 +75,9 @@ async function importTypeScript(file: string): Promise<unknown> {
   // module gets the new code, and `@retort/core` in the env module is this very copy of
   // core, so `defineEnv`, the errors and `instanceof` agree with the runtime that loads it,
   // and a project that installed only the CLI can still run its env module.
-  const { TypeScriptLoader } = await import('../script/typescript-loader.js')
+  const { TypeScriptLoader } = await importUnbundled<typeof import('../script/typescript-loader.js')>(
+    './typescript-loader.js',
+    `loading the TypeScript env module '${file}'`,
+  )
   return new TypeScriptLoader().import(file)
 }

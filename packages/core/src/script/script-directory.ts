@@ -21,6 +21,7 @@ import {
   type RevisionHeader,
   type RevisionSource,
 } from '../revision.js'
+import { provideUnbundled } from './import-unbundled.js'
 import { readScriptHeader } from './read-script-header.js'
 import type { TypeScriptLoader } from './typescript-loader.js'
 import {
@@ -552,3 +553,9 @@ function codeOf(error: unknown): string {
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
+
+// A bundle that carries this module (it imports ScriptDirectory, or all of @retort/core)
+// reads script directories with it, and TypeScript env modules with the loader it imports
+// for TypeScript revisions: see importUnbundled.
+provideUnbundled('./script-directory.js', () => ({ ScriptDirectory }))
+provideUnbundled('./typescript-loader.js', () => import('./typescript-loader.js'))

@@ -3,7 +3,7 @@ import { RevisionMap } from '../graph/revision-map.js'
 import { Squashes } from '../graph/squashes.js'
 import type { RevisionSource } from '../revision.js'
 import { moduleSource, type MigrationsInput } from '../script/module-source.js'
-import { ScriptDirectory } from '../script/script-directory.js'
+import { importUnbundled } from '../script/import-unbundled.js'
 
 /** Revisions and their graph, loaded once per command. */
 export interface LoadedRevisions {
@@ -48,6 +48,12 @@ export async function loadRevisions(
     const { revisions, squashes } = Squashes.split(source.revisions)
     return { source, map: new RevisionMap(revisions), envPath: undefined, squashes }
   }
+  // Not a static import: an application bundled with `migrations` never reads a directory,
+  // and the reader brings the YAML parser and the TypeScript loader.
+  const { ScriptDirectory } = await importUnbundled<typeof import('../script/script-directory.js')>(
+    './script-directory.js',
+    "reading revisions from a directory ('scriptLocation')",
+  )
   const directory = await ScriptDirectory.openAsync({
     scriptLocation: config.scriptLocation,
     ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),

@@ -1,5 +1,5 @@
 import type { ColumnDefinition, Operation } from '@retort/core'
-import { describeOperation } from '@retort/core/operations/describe-operation'
+import { describeOperation } from '@retort/core/dialect'
 import {
   renderColumn,
   renderConstraint,

@@ -1,6 +1,6 @@
 import type { ColumnDefinition, ExistingTableDefinition, TableConstraint } from '@retort/core'
 import { sqlComment } from '@retort/core/dialect'
-import { describeOperation } from '@retort/core/operations/describe-operation'
+import { describeOperation } from '@retort/core/dialect'
 import { renderCreateIndex, renderCreateTable } from '../sqlite-column-type.js'
 import { qualifiedName, SqliteCompileError } from '../sqlite-literal.js'
 import { planTableChange, type RebuildSource } from './sqlite-rebuild-plan.js'

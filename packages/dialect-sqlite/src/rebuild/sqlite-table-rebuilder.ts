@@ -1,5 +1,5 @@
 import type { Connection } from '@retort/core'
-import { describeOperation } from '@retort/core/operations/describe-operation'
+import { describeOperation } from '@retort/core/dialect'
 import type Database from 'better-sqlite3'
 import { SqliteIntrospector } from '../sqlite-introspector.js'
 import { qualifiedName, quoteIdentifier } from '../sqlite-literal.js'
