@@ -1,4 +1,11 @@
-import picocolors from 'picocolors'
+import { createRequire } from 'node:module'
+import type * as Picocolors from 'picocolors'
+
+/**
+ * picocolors, loaded as the CommonJS module it is: importing it as ESM makes Node load its
+ * CommonJS export scanner and scan the source for named exports at every start-up.
+ */
+const picocolors = createRequire(import.meta.url)('picocolors') as typeof Picocolors
 
 /** The few styles the CLI uses; identity functions when colour is off. */
 export type Colors = Pick<

@@ -32,21 +32,41 @@ export function action<O>(
   return async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command
     const options = params[params.length - 2] as O
-    const args = params.slice(0, -2)
-    const ctx = new CliContext(command.optsWithGlobals<GlobalFlags>(), kit.io)
-    try {
-      kit.exitCode = (await handler(ctx, args, options)) ?? 0
-    } catch (error) {
-      kit.exitCode = renderError(
-        {
-          colors: ctx.errColors,
-          stderr: kit.io.stderr,
-          json: ctx.json ? kit.io.stdout : undefined,
-          debug: ctx.debug,
-          secrets: ctx.secrets(),
-        },
-        error,
-      )
-    }
+    await runHandler(
+      kit,
+      handler,
+      command.optsWithGlobals<GlobalFlags>(),
+      params.slice(0, -2),
+      options,
+    )
+  }
+}
+
+/**
+ * Runs a command body as {@link action} does, on flags parsed by whatever read the command
+ * line: `flags` holds the global flags (and may hold the command's own), `options` the
+ * command's own flags.
+ */
+export async function runHandler<O>(
+  kit: CommandKit,
+  handler: CommandHandler<O>,
+  flags: GlobalFlags,
+  args: readonly unknown[],
+  options: O,
+): Promise<void> {
+  const ctx = new CliContext(flags, kit.io)
+  try {
+    kit.exitCode = (await handler(ctx, args, options)) ?? 0
+  } catch (error) {
+    kit.exitCode = renderError(
+      {
+        colors: ctx.errColors,
+        stderr: kit.io.stderr,
+        json: ctx.json ? kit.io.stdout : undefined,
+        debug: ctx.debug,
+        secrets: ctx.secrets(),
+      },
+      error,
+    )
   }
 }

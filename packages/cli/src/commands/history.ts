@@ -1,10 +1,10 @@
 import type { Command } from 'commander'
 import { history, ledger } from '@retort/core/cli'
 import { formatLedgers } from '../render/format-ledger.js'
-import { action, type CommandKit } from '../command-kit.js'
+import { action, type CommandHandler, type CommandKit } from '../command-kit.js'
 import { formatRevisionList } from '../render/format-revision.js'
 
-interface HistoryFlags {
+export interface HistoryFlags {
   readonly rev?: string
   readonly indicateCurrent?: boolean
   readonly verbose?: boolean
@@ -20,25 +20,23 @@ export function registerHistory(program: Command, kit: CommandKit): void {
     .option('-i, --indicate-current', 'read the database and mark the revisions it is at')
     .option('-v, --verbose', 'show every detail')
     .option('--ledger', 'show what ran when on the database, from its ledger')
-    .action(
-      action<HistoryFlags>(kit, async (ctx, _args, flags) => {
-        const config = await ctx.loadConfig()
-        if (flags.ledger === true) {
-          const ledgers = await ledger(config, ctx.commandOptions())
-          if (ctx.json) ctx.printJson(ledgers)
-          else ctx.out(...formatLedgers(ledgers, ctx.colors))
-          return
-        }
-        const list = await history(config, {
-          ...ctx.commandOptions(),
-          range: flags.rev,
-          indicateCurrent: flags.indicateCurrent === true,
-        })
-        if (ctx.json) ctx.printJson(list)
-        else
-          ctx.out(
-            ...formatRevisionList(list, ctx.colors, { verbose: flags.verbose, history: true }),
-          )
-      }),
-    )
+    .action(action(kit, historyAction))
+}
+
+/** The body of `retort history`, for commander and for the quick command line alike. */
+export const historyAction: CommandHandler<HistoryFlags> = async (ctx, _args, flags) => {
+  const config = await ctx.loadConfig()
+  if (flags.ledger === true) {
+    const ledgers = await ledger(config, ctx.commandOptions())
+    if (ctx.json) ctx.printJson(ledgers)
+    else ctx.out(...formatLedgers(ledgers, ctx.colors))
+    return
+  }
+  const list = await history(config, {
+    ...ctx.commandOptions(),
+    range: flags.rev,
+    indicateCurrent: flags.indicateCurrent === true,
+  })
+  if (ctx.json) ctx.printJson(list)
+  else ctx.out(...formatRevisionList(list, ctx.colors, { verbose: flags.verbose, history: true }))
 }

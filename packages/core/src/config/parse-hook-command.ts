@@ -1,5 +1,16 @@
-import { parse } from 'shell-quote'
+import { createRequire } from 'node:module'
+import type * as ShellQuote from 'shell-quote'
 import { ConfigError } from '../errors.js'
+
+/**
+ * shell-quote (CommonJS), required the first time a hook written as one string
+ * is read: the config module is loaded by every command, and most configs have no hooks.
+ */
+let shellQuote: typeof ShellQuote | undefined
+function loadShellQuote(): typeof ShellQuote {
+  shellQuote ??= createRequire(import.meta.url)('shell-quote') as typeof ShellQuote
+  return shellQuote
+}
 
 /**
  * Splits a post-write hook written as one string into the command and its arguments by the
@@ -22,7 +33,7 @@ export function parseHookCommand(text: string, what: string): string[] {
     throw new ConfigError(`${what} has an unclosed ${quote} quote; close it`)
   }
   const variables: string[] = []
-  const entries = parse(text, (name) => {
+  const entries = loadShellQuote().parse(text, (name) => {
     variables.push(name)
     return ''
   })

@@ -1,7 +1,7 @@
-import { isDocument, type LineCounter } from 'yaml'
+import type { LineCounter } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionBody } from '../revision.js'
-import { YamlLocator } from './yaml-locator.js'
+import { isYamlDocument, YamlLocator } from './yaml-locator.js'
 import { yamlValueBody } from './yaml-value-body.js'
 
 /**
@@ -29,7 +29,7 @@ export function loadYamlBody(
   source?: string | LineCounter,
 ): RevisionBody {
   const locator = new YamlLocator(document, source)
-  if (isDocument(document) && document.errors.length > 0) {
+  if (isYamlDocument(document) && document.errors.length > 0) {
     const first = document.errors[0]
     throw new RevisionFileError(
       path,
@@ -37,6 +37,6 @@ export function loadYamlBody(
       first?.message.split('\n')[0] ?? 'invalid YAML',
     )
   }
-  const top = isDocument(document) ? document.toJS() : document
+  const top = isYamlDocument(document) ? document.toJS() : document
   return yamlValueBody(top, path, (at, atKey) => locator.line(at, atKey))
 }

@@ -136,9 +136,14 @@ export function yamlValueBody(
   const upgrade = readList(top, 'upgrade', failAt)
   const hasDowngrade = 'downgrade' in top
   const downgrade = hasDowngrade ? readList(top, 'downgrade', failAt) : []
-  const upgradeOperations = upgrade.map((item, index) => build(item, ['upgrade', index], failAt))
+  // A scratch builder: the operations are built (and checked) once, at load time; what it
+  // queues is dropped with it.
+  const scratch = new Operations({ dialect: 'yaml', offline: true })
+  const upgradeOperations = upgrade.map((item, index) =>
+    build(scratch, item, ['upgrade', index], failAt),
+  )
   let downgradeOperations = downgrade.map((item, index) =>
-    build(item, ['downgrade', index], failAt),
+    build(scratch, item, ['downgrade', index], failAt),
   )
 
   if (!hasDowngrade) {
@@ -183,14 +188,16 @@ function readList(top: Record<string, unknown>, key: string, failAt: FailAt): re
   return value
 }
 
-function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
+/** The operation names, for error messages. */
+const OPERATION_NAMES = Object.keys(YAML_OPERATIONS).join(', ')
+
+function build(scratch: Operations, item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
   const where = `${at[0]}[${at[1]}]`
-  const names = Object.keys(YAML_OPERATIONS).join(', ')
   if (!isPlainObject(item) || Object.keys(item).length !== 1) {
     const keys = isPlainObject(item) ? Object.keys(item) : []
     failAt(
       at,
-      `${where}: each operation must be a map with one key, the operation (one of ${names})${keys.length > 1 ? `; found ${keys.join(', ')}` : `, got ${show(item)}`}`,
+      `${where}: each operation must be a map with one key, the operation (one of ${OPERATION_NAMES})${keys.length > 1 ? `; found ${keys.join(', ')}` : `, got ${show(item)}`}`,
     )
   }
   const [name, value] = Object.entries(item)[0] as [string, unknown]
@@ -198,7 +205,7 @@ function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
   if (spec === undefined)
     failAt(
       [...at, name],
-      `${where}: unknown operation '${name}'${didYouMean(name, Object.keys(YAML_OPERATIONS))}; use one of ${names}`,
+      `${where}: unknown operation '${name}'${didYouMean(name, Object.keys(YAML_OPERATIONS))}; use one of ${OPERATION_NAMES}`,
       true,
     )
 
@@ -226,8 +233,7 @@ function build(item: unknown, at: ArgumentPath, failAt: FailAt): Operation {
     options[key] = v
   }
   try {
-    // A scratch builder: the operations are built (and checked) once, at load time.
-    return spec.build(new Operations({ dialect: 'yaml', offline: true }), args, options)
+    return spec.build(scratch, args, options)
   } catch (error) {
     if (!(error instanceof OperationError)) throw error
     return failAt([...at, name, ...error.path], `${where}: ${error.message}`, error.atKey)

@@ -1,6 +1,18 @@
-import { createHash } from 'node:crypto'
+import type * as Crypto from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Revision, RevisionSource } from '../revision.js'
+
+/**
+ * node:crypto, required the first time a checksum is taken: loading it costs every process
+ * that imports this module (every command that reads a script directory) a few milliseconds,
+ * and most of them (`heads`, `history`) take no checksum.
+ */
+let crypto: typeof Crypto | undefined
+function sha256(): Crypto.Hash {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto
+  return crypto.createHash('sha256')
+}
 
 /**
  * The text of a revision file as its checksum sees it: a leading byte-order mark removed,
@@ -35,7 +47,7 @@ export function normalizeRevisionText(text: string): string {
  */
 export function revisionChecksum(content: string | Uint8Array): string {
   const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)
-  return `sha256:${createHash('sha256').update(normalizeRevisionText(text), 'utf8').digest('hex')}`
+  return `sha256:${sha256().update(normalizeRevisionText(text), 'utf8').digest('hex')}`
 }
 
 /**

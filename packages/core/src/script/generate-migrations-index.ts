@@ -2,14 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LineCounter, parseDocument } from 'yaml'
+import * as yaml from 'yaml'
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
 import { RevisionMap } from '../graph/revision-map.js'
 import { loadYamlBody } from '../operations/yaml-body.js'
 import { rememberYamlText } from './module-text.js'
 import type { RevisionHeader, RevisionModule } from '../revision.js'
-import { readYamlDocumentHeader } from './read-yaml-header.js'
+import { readYamlDocumentHeader } from './yaml-header-reader.js'
 import { ScriptDirectory } from './script-directory.js'
 
 /**
@@ -232,9 +232,9 @@ export async function generateMigrationsIndex(
  * ```
  */
 export function yamlRevisionModule(text: string, path: string): RevisionModule {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  const header = readYamlDocumentHeader(document, lineCounter, path)
+  const lineCounter = new yaml.LineCounter()
+  const document = yaml.parseDocument(text, { lineCounter })
+  const header = readYamlDocumentHeader(yaml, document, lineCounter, path)
   const body = loadYamlBody(document, path, lineCounter)
   const module = Object.freeze({ ...header, upgrade: body.upgrade, downgrade: body.downgrade })
   rememberYamlText(module, text)
@@ -259,9 +259,9 @@ function importLines(builders: ReadonlySet<string>, coreModule: string | undefin
  * (header keys and operations, errors naming the line).
  */
 function parseYamlRevision(text: string, path: string): { header: RevisionHeader; value: unknown } {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  const header = readYamlDocumentHeader(document, lineCounter, path)
+  const lineCounter = new yaml.LineCounter()
+  const document = yaml.parseDocument(text, { lineCounter })
+  const header = readYamlDocumentHeader(yaml, document, lineCounter, path)
   loadYamlBody(document, path, lineCounter)
   return { header, value: document.toJS() }
 }

@@ -1,6 +1,6 @@
 import type { RevisionHeader } from '../revision.js'
 import { readScriptHeader } from './read-script-header.js'
-import { readYamlHeader } from './read-yaml-header.js'
+import { readYamlHeader } from './yaml-header-reader.js'
 
 /**
  * Reads the header of a revision file from its text, without executing it. The format

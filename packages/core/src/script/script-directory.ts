@@ -1,6 +1,15 @@
-import { closeSync, constants, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
 import { revisionChecksum, revisionFileChecksum } from '../schema/revision-checksum.js'
-import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, RevisionError, RevisionFileError } from '../errors.js'
@@ -15,7 +24,14 @@ import {
 import { provideUnbundled } from './import-unbundled.js'
 import { readScriptHeader } from './read-script-header.js'
 import type { TypeScriptLoader } from './typescript-loader.js'
-import { readYamlDocumentHeaderWith, type YamlApi } from './yaml-header-reader.js'
+import {
+  importYamlPackage,
+  readYamlDocumentHeader,
+  readYamlRevision,
+  readYamlRevisionFast,
+  requireYamlPackage,
+  type YamlApi,
+} from './yaml-header-reader.js'
 
 /**
  * Where {@link ScriptDirectory.open} looks.
@@ -103,6 +119,7 @@ export class ScriptDirectory implements RevisionSource {
    */
   readonly #texts: ReadonlyMap<string, string>
   #typescript: Promise<TypeScriptLoader> | undefined
+  #yamlBody: Promise<typeof import('../operations/yaml-body.js')> | undefined
 
   private constructor(
     scriptLocation: string,
@@ -139,13 +156,11 @@ export class ScriptDirectory implements RevisionSource {
    * ```
    */
   static open(options: ScriptDirectoryOptions): ScriptDirectory {
-    const listing = listScriptDirectory(options)
-    // The yaml package only when there are YAML revisions; loaded synchronously here (see
-    // openAsync for the way a bundler can follow).
-    if (yamlPackage === undefined && listing.paths.some(isYamlPath)) {
-      yamlPackage = createRequire(import.meta.url)('yaml') as YamlApi
-    }
-    return ScriptDirectory.#read(listing)
+    const reading = new DirectoryReading(listScriptDirectory(options))
+    // The yaml package only for a YAML revision outside the subset the reader reads itself;
+    // loaded synchronously here (see openAsync for the way a bundler can follow).
+    while (!reading.read()) reading.yaml = requireYamlPackage()
+    return ScriptDirectory.#from(reading)
   }
 
   /**
@@ -159,46 +174,20 @@ export class ScriptDirectory implements RevisionSource {
    * ```
    */
   static async openAsync(options: ScriptDirectoryOptions): Promise<ScriptDirectory> {
-    const listing = listScriptDirectory(options)
-    if (yamlPackage === undefined && listing.paths.some(isYamlPath))
-      yamlPackage = await import('yaml')
-    return ScriptDirectory.#read(listing)
+    const reading = new DirectoryReading(listScriptDirectory(options))
+    while (!reading.read()) reading.yaml = await importYamlPackage()
+    return ScriptDirectory.#from(reading)
   }
 
-  static #read(listing: Listing): ScriptDirectory {
-    const { paths } = listing
-    const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
-    const revisions: Revision[] = []
-    const yamlData = new Map<string, ParsedYaml>()
-    const texts = new Map<string, string>()
-    for (let i = 0; i < paths.length; i++) {
-      const path = paths[i]!
-      const text = readText(path, buffer)
-      // A directory (or another non-file) named like a revision file is not one.
-      if (text === undefined) continue
-      texts.set(path, text)
-      let header: RevisionHeader
-      if (isYamlPath(path)) {
-        const yaml = yamlPackage!
-        const lineCounter = new yaml.LineCounter()
-        const document = yaml.parseDocument(text, { lineCounter })
-        header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
-        // What the body needs later; a document that does not convert is read again then.
-        try {
-          yamlData.set(path, { text, data: document.toJS() })
-        } catch {}
-      } else {
-        header = readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
-      }
-      revisions.push(createRevision(header, path))
-    }
+  static #from(reading: DirectoryReading): ScriptDirectory {
+    const { listing } = reading
     return new ScriptDirectory(
       listing.scriptLocation,
       Object.freeze(listing.locations),
       listing.envPath,
-      Object.freeze(revisions),
-      yamlData,
-      texts,
+      Object.freeze(reading.revisions),
+      reading.yamlData,
+      reading.texts,
     )
   }
 
@@ -287,27 +276,98 @@ export class ScriptDirectory implements RevisionSource {
   }
 
   async #loadYaml(revision: Revision, path: string): Promise<RevisionBody> {
-    const text = readFileSync(path, 'utf8')
     const parsed = this.#yamlData.get(path)
     this.#yamlData.delete(path)
+    this.#yamlBody ??= import('../operations/yaml-body.js')
+    const { loadYamlBody } = await this.#yamlBody
+    // A file whose stamp is unchanged still has the text read with its header.
+    const unchanged =
+      parsed !== undefined && sameStamp(statSync(path, { throwIfNoEntry: false }), parsed.stamp)
+    const text = unchanged ? parsed.text : readFileSync(path, 'utf8')
     if (parsed !== undefined && parsed.text === text) {
-      const { loadYamlBody } = await import('../operations/yaml-body.js')
       try {
         return loadYamlBody(parsed.data, path)
       } catch (error) {
         // Built again from the document below, so that the error names its line.
         if (!(error instanceof RevisionFileError)) throw error
       }
+    } else {
+      // The file changed since its header was read: read it again, header first.
+      const fast = readYamlRevisionFast(text)
+      if (fast !== undefined) {
+        checkHeaderMatches(
+          fast.header as unknown as Readonly<Record<string, unknown>>,
+          revision,
+          path,
+        )
+        try {
+          return loadYamlBody(fast.data, path)
+        } catch (error) {
+          if (!(error instanceof RevisionFileError)) throw error
+        }
+      }
     }
-    const [yaml, { loadYamlBody }] = await Promise.all([
-      import('yaml'),
-      import('../operations/yaml-body.js'),
-    ])
+    const yaml = await importYamlPackage()
     const lineCounter = new yaml.LineCounter()
     const document = yaml.parseDocument(text, { lineCounter })
-    const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
+    const header = readYamlDocumentHeader(yaml, document, lineCounter, path)
     checkHeaderMatches(header as unknown as Readonly<Record<string, unknown>>, revision, path)
     return loadYamlBody(document, path, lineCounter)
+  }
+}
+
+/**
+ * The reading of a listed directory's files, in path order. It stops (`read()` returns
+ * false) at the first YAML revision outside the subset that the reader reads itself, until
+ * the caller sets {@link DirectoryReading.yaml}; then it goes on from that file, so the
+ * first bad file is still the one reported.
+ */
+class DirectoryReading {
+  readonly listing: Listing
+  readonly revisions: Revision[] = []
+  readonly yamlData = new Map<string, ParsedYaml>()
+  readonly texts = new Map<string, string>()
+  yaml: YamlApi | undefined
+  #next = 0
+  readonly #buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE)
+  /** The text of the file `read()` stopped at, so that it is not read twice. */
+  #pending: string | undefined
+  /** The {@link FileStamp} of the last YAML file read. */
+  readonly #stamp: { value: FileStamp } = { value: NO_STAMP }
+
+  constructor(listing: Listing) {
+    this.listing = listing
+  }
+
+  read(): boolean {
+    const { paths } = this.listing
+    for (; this.#next < paths.length; this.#next++) {
+      const path = paths[this.#next]!
+      const yamlFile = isYamlPath(path)
+      const text = this.#pending ?? readText(path, this.#buffer, yamlFile ? this.#stamp : undefined)
+      this.#pending = undefined
+      // A directory (or another non-file) named like a revision file is not one.
+      if (text === undefined) continue
+      let header: RevisionHeader
+      if (yamlFile) {
+        const read =
+          readYamlRevisionFast(text) ??
+          (this.yaml === undefined ? undefined : readYamlRevision(text, path, this.yaml))
+        if (read === undefined) {
+          this.#pending = text
+          return false
+        }
+        header = read.header
+        // What the body needs later; a document that does not convert is read again then.
+        if (read.data !== undefined)
+          this.yamlData.set(path, { text, data: read.data, stamp: this.#stamp.value })
+      } else {
+        header = readScriptHeader(text, path, path.endsWith('.js') || path.endsWith('.cjs'))
+      }
+      this.texts.set(path, text)
+      this.revisions.push(createRevision(header, path))
+    }
+    return true
   }
 }
 
@@ -315,10 +375,37 @@ export class ScriptDirectory implements RevisionSource {
 interface ParsedYaml {
   readonly text: string
   readonly data: unknown
+  /** The file's {@link FileStamp} when it was read. */
+  readonly stamp: FileStamp
 }
 
-/** The yaml package, once a directory with YAML revisions has been opened. */
-let yamlPackage: YamlApi | undefined
+/**
+ * What tells a file that has not changed since it was read without reading it again: its
+ * inode, size, and modification and change times (the change time moves on every write,
+ * to the nanosecond on the file systems that keep it).
+ */
+interface FileStamp {
+  readonly ino: number
+  readonly size: number
+  readonly mtimeMs: number
+  readonly ctimeMs: number
+}
+
+const NO_STAMP: FileStamp = { ino: -1, size: -1, mtimeMs: -1, ctimeMs: -1 }
+
+function fileStamp(stats: Stats): FileStamp {
+  return { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
+}
+
+function sameStamp(stats: Stats | undefined, stamp: FileStamp): boolean {
+  return (
+    stats !== undefined &&
+    stats.ino === stamp.ino &&
+    stats.size === stamp.size &&
+    stats.mtimeMs === stamp.mtimeMs &&
+    stats.ctimeMs === stamp.ctimeMs
+  )
+}
 
 /** What {@link listScriptDirectory} finds: the revision files, sorted, not yet read. */
 interface Listing {
@@ -396,7 +483,8 @@ function isRevisionFileName(name: string): boolean {
 const DECLARATION_FILE = /\.d\.m?ts$/
 
 /** Reads a file as UTF-8 (one read for small files); `undefined` when it is not a file. */
-function readText(path: string, buffer: Buffer): string | undefined {
+/** Reads a file's text; with `stamp`, also records its {@link FileStamp} there. */
+function readText(path: string, buffer: Buffer, stamp?: { value: FileStamp }): string | undefined {
   let fd: number
   try {
     // The numeric flag: the string 'r' is parsed again on every one of thousands of calls.
@@ -410,6 +498,7 @@ function readText(path: string, buffer: Buffer): string | undefined {
   }
   let length: number
   try {
+    if (stamp !== undefined) stamp.value = fileStamp(fstatSync(fd))
     length = readSync(fd, buffer, 0, buffer.length, 0)
   } catch (error) {
     if (codeOf(error) === 'EISDIR') return undefined

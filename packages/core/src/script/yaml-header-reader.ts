@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { Document, LineCounter, Scalar } from 'yaml'
 import { RevisionFileError } from '../errors.js'
 import type { RevisionHeader } from '../revision.js'
@@ -9,6 +10,7 @@ import {
   type HeaderKey,
 } from './check-header-value.js'
 import { didYouMean } from '../operations/nearest-name.js'
+import { readYamlSubset } from './yaml-subset-reader.js'
 
 /**
  * What the YAML header reader uses of the `yaml` package. It is passed in rather than
@@ -37,41 +39,165 @@ const ID_KEYS: ReadonlySet<HeaderKey> = new Set([
   'replaces',
 ])
 
+/** The yaml package, once a YAML revision outside the subset has needed it. */
+let yamlPackage: YamlApi | undefined
+
 /**
- * `readYamlHeader` with the `yaml` package passed in. Reads the header keys of a YAML
- * revision (`revision`, `downRevision`, `dependsOn`, `branchLabels`, `message`,
- * `transaction`, at the top level). Errors are {@link RevisionFileError}s with the line: a
- * syntax error, a value of the wrong type, an id that YAML reads as a number or boolean
- * (`1234e5678901`, `123456`), which must be quoted rather than converted, and a file that is
- * not a closed set of keys: an unknown top-level key (with the nearest one), a missing
- * `downRevision` (`null` for a root) or `upgrade` (`[]` for an empty body), an `upgrade` or
- * `downgrade` that is not a list. The operations themselves are checked by the body loader.
+ * The `yaml` package, loaded synchronously on first use (a directory of YAML revisions
+ * written in the subset of `readYamlSubset`, and every other directory, never loads it).
  *
  * @example
  * ```ts
- * readYamlHeaderWith(await import('yaml'), 'revision: a1\ndownRevision: null\nupgrade: []\n', 'versions/a1.yaml')
- * // { revision: 'a1', downRevision: null }
+ * const document = requireYamlPackage().parseDocument(text)
  * ```
  */
-export function readYamlHeaderWith(yaml: YamlApi, text: string, path: string): RevisionHeader {
-  const lineCounter = new yaml.LineCounter()
-  const document = yaml.parseDocument(text, { lineCounter })
-  return readYamlDocumentHeaderWith(yaml, document, lineCounter, path)
+export function requireYamlPackage(): YamlApi {
+  yamlPackage ??= createRequire(import.meta.url)('yaml') as YamlApi
+  return yamlPackage
 }
 
 /**
- * {@link readYamlHeaderWith} on a document already parsed with `lineCounter` (so that loading
- * a body does not parse the file twice).
+ * {@link requireYamlPackage} through a dynamic `import()`, which bundlers follow.
+ *
+ * @example
+ * ```ts
+ * const yaml = await importYamlPackage()
+ * ```
+ */
+export async function importYamlPackage(): Promise<YamlApi> {
+  yamlPackage ??= await import('yaml')
+  return yamlPackage
+}
+
+/**
+ * A YAML revision as one read found it: its header and the whole file as plain data (what
+ * `parseDocument(text).toJS()` returns), from which the body is built without parsing the
+ * text again.
+ *
+ * @example
+ * ```ts
+ * const { header, data } = readYamlRevision(text, 'versions/a1.yaml')
+ * ```
+ */
+export interface YamlRevision {
+  readonly header: RevisionHeader
+  /** The file's data, or `undefined` when the document does not convert to plain data. */
+  readonly data: unknown
+}
+
+/**
+ * Reads the header keys of a YAML revision (`revision`, `downRevision`, `dependsOn`,
+ * `branchLabels`, `message`, `transaction`, `replaces`, at the top level). Errors are
+ * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, an
+ * id that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be
+ * quoted rather than converted, a top-level key other than these and `upgrade`/`downgrade`
+ * (with the nearest one), and a missing `downRevision` or `upgrade`.
+ *
+ * @example
+ * ```ts
+ * readYamlHeader('revision: a1\ndownRevision: null\nupgrade: []\n', 'versions/a1.yaml')
+ * // { revision: 'a1', downRevision: null }
+ * ```
+ */
+export function readYamlHeader(text: string, path: string): RevisionHeader {
+  return readYamlRevision(text, path).header
+}
+
+/**
+ * {@link readYamlHeader}, also returning the file's data. A text in the subset that
+ * `readYamlSubset` reads, with a header that has nothing to report, is read without the
+ * `yaml` package; any other text is parsed with `yaml` (passed in, or loaded synchronously
+ * on first use), which makes the header, and every error, exactly what it always was.
+ *
+ * @example
+ * ```ts
+ * const { header, data } = readYamlRevision(text, 'versions/a1.yaml')
+ * ```
+ */
+export function readYamlRevision(text: string, path: string, yaml?: YamlApi): YamlRevision {
+  const fast = readYamlRevisionFast(text)
+  if (fast !== undefined) return fast
+  const api = yaml ?? requireYamlPackage()
+  const lineCounter = new api.LineCounter()
+  const document = api.parseDocument(text, { lineCounter })
+  const header = readYamlDocumentHeader(api, document, lineCounter, path)
+  let data: unknown
+  try {
+    data = document.toJS()
+  } catch {
+    // A document that does not convert (an alias to nothing): the body reads the text again.
+  }
+  return { header, data }
+}
+
+/**
+ * {@link readYamlRevision} without the `yaml` package: `undefined` when the text is outside
+ * the subset or its header has anything to report (the `yaml` path then says what).
+ *
+ * @example
+ * ```ts
+ * readYamlRevisionFast('revision: a1\ndownRevision: null\nupgrade: []\n')?.header
+ * // { revision: 'a1', downRevision: null }
+ * ```
+ */
+export function readYamlRevisionFast(text: string): YamlRevision | undefined {
+  const data = readYamlSubset(text)
+  if (data === undefined) return undefined
+  const header = headerOfData(data)
+  return header === undefined ? undefined : { header, data }
+}
+
+/**
+ * The header of a YAML revision read as plain data when {@link readYamlDocumentHeader}
+ * would return it without an error, else `undefined`. It checks as that function does, on
+ * the values rather than the nodes: a scalar that YAML read as a number or boolean is one
+ * here too.
+ */
+function headerOfData(data: Readonly<Record<string, unknown>>): RevisionHeader | undefined {
+  const header: Record<string, unknown> = {}
+  let upgradeFound = false
+  for (const key of Object.keys(data)) {
+    const value = data[key]
+    if (!isHeaderKey(key)) {
+      if (key !== 'upgrade' && key !== 'downgrade') return undefined
+      if (!Array.isArray(value)) return undefined
+      if (key === 'upgrade') upgradeFound = true
+      continue
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item !== 'string' && item !== null) return undefined
+    } else if (typeof value === 'object' && value !== null) return undefined
+    else if (
+      (ID_KEYS.has(key) || key === 'message') &&
+      (typeof value === 'number' || typeof value === 'boolean')
+    )
+      return undefined
+    if (checkHeaderValue(key, value, 'yaml') !== undefined) return undefined
+    header[key] = Array.isArray(value) ? value.slice() : value
+  }
+  if (!('revision' in header) || !('downRevision' in header) || !upgradeFound) return undefined
+  return Object.freeze(header) as unknown as RevisionHeader
+}
+
+/**
+ * The header of a YAML revision already parsed with `lineCounter` by the `yaml` package
+ * (passed in, so that the caller decides when it is loaded). Errors are
+ * {@link RevisionFileError}s with the line: a syntax error, a value of the wrong type, an id
+ * that YAML reads as a number or boolean (`1234e5678901`, `123456`), which must be quoted
+ * rather than converted, and a file that is not a closed set of keys: an unknown top-level
+ * key (with the nearest one), a missing `downRevision` (`null` for a root) or `upgrade`
+ * (`[]` for an empty body), an `upgrade` or `downgrade` that is not a list. The operations
+ * themselves are checked by the body loader.
  *
  * @example
  * ```ts
  * const yaml = await import('yaml')
  * const lineCounter = new yaml.LineCounter()
  * const document = yaml.parseDocument(text, { lineCounter })
- * const header = readYamlDocumentHeaderWith(yaml, document, lineCounter, 'versions/a1.yaml')
+ * const header = readYamlDocumentHeader(yaml, document, lineCounter, 'versions/a1.yaml')
  * ```
  */
-export function readYamlDocumentHeaderWith(
+export function readYamlDocumentHeader(
   yaml: Pick<YamlApi, 'isMap' | 'isScalar' | 'isSeq'>,
   document: Document,
   lineCounter: LineCounter,

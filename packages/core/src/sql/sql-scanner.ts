@@ -292,23 +292,44 @@ export function replacePlaceholders(
   replace: (placeholder: SqlPlaceholder) => string,
   options: { readonly script?: boolean } = {},
 ): string {
+  // Most statements (DDL) bind nothing: without a placeholder or a line comment anywhere,
+  // the pieces would be copied as they are, so the scan is skipped.
+  if (
+    sql.search(lexicon.placeholders) === -1 &&
+    !(
+      options.script === true &&
+      (sql.includes('--') || (lexicon.hashComments && sql.includes('#')))
+    )
+  )
+    return sql
   const pieces = scanSql(sql, lexicon)
   let out = ''
+  let pattern: RegExp | undefined
   for (const piece of pieces) {
     if (piece.kind !== 'code') {
       out += piece.text
       continue
     }
+    // One pattern per call, searched with exec (matchAll would copy it once more per piece).
+    pattern ??= globalPattern(lexicon.placeholders)
+    pattern.lastIndex = 0
     let last = 0
-    for (const match of piece.text.matchAll(new RegExp(lexicon.placeholders))) {
+    let match: RegExpExecArray | null
+    while ((match = pattern.exec(piece.text)) !== null) {
       out += piece.text.slice(last, match.index)
       const text = replace(placeholderOf(match, piece.start))
       out += out.endsWith('-') && text.startsWith('-') ? ` ${text}` : text
       last = match.index + match[0].length
+      if (match[0] === '') pattern.lastIndex++
     }
     out += piece.text.slice(last)
   }
   return options.script === true && endsInLineComment(pieces) ? `${out}\n` : out
+}
+
+/** A copy of `pattern` that is global (as `matchAll` requires), for an `exec` loop. */
+function globalPattern(pattern: RegExp): RegExp {
+  return new RegExp(pattern, pattern.global ? pattern.flags : `${pattern.flags}g`)
 }
 
 function endsInLineComment(pieces: readonly SqlPiece[]): boolean {
