@@ -15,6 +15,6 @@ export async function branches(
   config: Config,
   options: CommandOptions = {},
 ): Promise<RevisionInfo[]> {
-  const { map } = await loadRevisions(config, options)
+  const { map } = await loadRevisions(config, options, 'graph')
   return map.branchPoints.map((id) => revisionInfo(map, map.get(id)!))
 }

@@ -22,7 +22,7 @@ export interface HeadsOptions extends CommandOptions {
  * ```
  */
 export async function heads(config: Config, options: HeadsOptions = {}): Promise<RevisionInfo[]> {
-  const { map } = await loadRevisions(config, options)
+  const { map } = await loadRevisions(config, options, 'graph')
   const ids = options.resolveDependencies ? map.effectiveHeads : map.heads
   if (options.check && ids.length > 1) {
     throw new RetortError(

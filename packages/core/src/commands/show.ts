@@ -17,7 +17,7 @@ export async function show(
   identifier: string,
   options: CommandOptions = {},
 ): Promise<RevisionInfo[]> {
-  const { map } = await loadRevisions(config, options)
+  const { map } = await loadRevisions(config, options, 'graph')
   const target = map.resolve(identifier)
   const ids = target.kind === 'heads' ? map.heads : target.kind === 'revisions' ? target.ids : []
   return ids.map((id) => revisionInfo(map, map.get(id)!))

@@ -103,13 +103,17 @@ export class AppliedState {
   /** Applies `id` (all its requirements are applied): the rows it supersedes make way for it. */
   apply(id: string): RowChange[] {
     const superseded = unique(this.#map.requirements(id)).filter((r) => this.#rows.has(r))
-    const rows: RowChange[] = []
-    if (superseded.length === 0) {
-      rows.push({ op: 'insert', revision: id })
-    } else {
-      for (const other of superseded.slice(1)) rows.push({ op: 'delete', revision: other })
-      rows.push({ op: 'update', from: superseded[0]!, to: id })
-    }
+    // Array literals, not push: a plan of 10,000 steps keeps every step's rows to the end of
+    // the run, and an array grown by push reserves room for 17 items.
+    const rows: RowChange[] =
+      superseded.length === 0
+        ? [{ op: 'insert', revision: id }]
+        : superseded.length === 1
+          ? [{ op: 'update', from: superseded[0]!, to: id }]
+          : [
+              ...superseded.slice(1).map((other): RowChange => ({ op: 'delete', revision: other })),
+              { op: 'update', from: superseded[0]!, to: id },
+            ]
     for (const r of superseded) this.#rows.delete(r)
     this.#rows.add(id)
     this.applied.add(id)
@@ -125,13 +129,15 @@ export class AppliedState {
         !this.#map.children(r).some((c) => this.applied.has(c)) &&
         !this.#map.dependents(r).some((d) => this.applied.has(d)),
     )
-    const rows: RowChange[] = []
-    if (restored.length === 0) {
-      rows.push({ op: 'delete', revision: id })
-    } else {
-      rows.push({ op: 'update', from: id, to: restored[0]! })
-      for (const other of restored.slice(1)) rows.push({ op: 'insert', revision: other })
-    }
+    const rows: RowChange[] =
+      restored.length === 0
+        ? [{ op: 'delete', revision: id }]
+        : restored.length === 1
+          ? [{ op: 'update', from: id, to: restored[0]! }]
+          : [
+              { op: 'update', from: id, to: restored[0]! },
+              ...restored.slice(1).map((other): RowChange => ({ op: 'insert', revision: other })),
+            ]
     for (const r of restored) this.#rows.add(r)
     return rows
   }

@@ -28,9 +28,16 @@ export interface RevisionInputs {
 }
 
 /**
+ * What a command does with the revisions it loads: `'bodies'` (it may import them or take
+ * their checksums) or `'graph'` (it reads the graph only: the files' texts are not kept).
+ */
+export type RevisionUse = 'bodies' | 'graph'
+
+/**
  * Reads the revisions of a command: `options.revisions` when already read, else the bundled
  * modules in `options.migrations`, else the script directory of the config (headers only;
- * no revision body is imported).
+ * no revision body is imported). With `use` `'graph'`, a script directory keeps no file
+ * text for later imports and checksums (see `ScriptDirectoryOptions.keepTexts`).
  *
  * @example
  * ```ts
@@ -41,6 +48,7 @@ export interface RevisionInputs {
 export async function loadRevisions(
   config: Config,
   options: RevisionInputs = {},
+  use: RevisionUse = 'bodies',
 ): Promise<LoadedRevisions> {
   if (options.revisions !== undefined) return options.revisions
   if (options.migrations !== undefined) {
@@ -57,6 +65,7 @@ export async function loadRevisions(
   const directory = await ScriptDirectory.openAsync({
     scriptLocation: config.scriptLocation,
     ...(config.versionLocations === undefined ? {} : { versionLocations: config.versionLocations }),
+    keepTexts: use === 'bodies',
   })
   const { revisions, squashes } = Squashes.split(directory.revisions)
   return {
