@@ -8,6 +8,7 @@ import { describeOperation } from '../src/operations/describe-operation.js'
 import { Operations } from '../src/operations/operations.js'
 import { createRevision, type Revision } from '../src/revision.js'
 import { ScriptDirectory } from '../src/script/script-directory.js'
+import { revisionChecksum } from '../src/schema/revision-checksum.js'
 
 const roots: string[] = []
 
@@ -375,5 +376,53 @@ describe('ScriptDirectory.load', () => {
     await expect(
       directory.load(createRevision({ revision: 'zz' }, '/elsewhere/zz.ts')),
     ).rejects.toThrow("revision 'zz' ('/elsewhere/zz.ts') is not from the script directory")
+  })
+})
+
+describe('ScriptDirectory file texts and checksums', () => {
+  const original = (id: string) =>
+    `${header(id)}export const message = 'first'\n\nexport async function upgrade(op: { execute(sql: string): void }) {\n  op.execute('SELECT 1')\n}\n`
+  const edited = (id: string) => original(id).replace("'first'", "'edited'")
+
+  it('keeps the checksum of the text read with the header after a TypeScript body is imported', async () => {
+    const root = scriptDirectory({ 'versions/a1_first.ts': original('a1') })
+    const directory = ScriptDirectory.open({ scriptLocation: root })
+    const revision = directory.revisions[0]!
+    const before = directory.checksum(revision)
+    expect(before).toBe(revisionChecksum(original('a1')))
+    await directory.load(revision)
+    // The file changes after the run read it: the checksum is still that of what ran.
+    writeFileSync(revision.path!, edited('a1'))
+    expect(directory.checksum(revision)).toBe(before)
+  })
+
+  it('a checksum taken after the import is of the text read with the header', async () => {
+    const root = scriptDirectory({ 'versions/a1_first.ts': original('a1') })
+    const directory = ScriptDirectory.open({ scriptLocation: root })
+    const revision = directory.revisions[0]!
+    await directory.load(revision)
+    writeFileSync(revision.path!, edited('a1'))
+    expect(directory.checksum(revision)).toBe(revisionChecksum(original('a1')))
+    expect(directory.checksum(revision)).toBe(revisionChecksum(original('a1')))
+  })
+
+  it('a JavaScript file keeps the checksum of its header read once it is taken', () => {
+    const text = `${header('b1')}export async function upgrade() {}\n`
+    const root = scriptDirectory({ 'versions/b1_first.mjs': text })
+    const directory = ScriptDirectory.open({ scriptLocation: root })
+    const revision = directory.revisions[0]!
+    expect(directory.checksum(revision)).toBe(revisionChecksum(text))
+    writeFileSync(revision.path!, `${text}// edited\n`)
+    expect(directory.checksum(revision)).toBe(revisionChecksum(text))
+  })
+
+  it('keepTexts false: the checksum and the body come from the file as it is now', async () => {
+    const root = scriptDirectory({ 'versions/a1_first.ts': original('a1') })
+    const directory = ScriptDirectory.open({ scriptLocation: root, keepTexts: false })
+    const revision = directory.revisions[0]!
+    writeFileSync(revision.path!, edited('a1'))
+    expect(directory.checksum(revision)).toBe(revisionChecksum(edited('a1')))
+    const body = await directory.load(revision)
+    expect(typeof body.upgrade).toBe('function')
   })
 })
