@@ -5,7 +5,7 @@ import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
 import type { MigrationAction, RunOptions, RunResult } from '../runtime/migration-action.js'
 import { runOffline } from '../runtime/run-offline.js'
-import { runWithBackup, type BackupPolicy } from '../runtime/run-with-backup.js'
+import type { BackupPolicy } from '../runtime/run-with-backup.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
 import { appliedByOf, ledgerTableOf } from './verify-ledger.js'
@@ -37,6 +37,9 @@ export async function runAction(
     logger.debug(
       `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
     )
+    // The online runtime is loaded by the first online run: an offline run (`--sql`) never
+    // loads it.
+    const online = offline ? undefined : await import('../runtime/run-with-backup.js')
     const result = offline
       ? await runOffline(
           dialect,
@@ -47,7 +50,7 @@ export async function runAction(
           settings,
           runOptions.name,
         )
-      : await runWithBackup(
+      : await online!.runWithBackup(
           dialect,
           loaded.source,
           loaded.map,
@@ -62,7 +65,7 @@ export async function runAction(
           logger.info(
             `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
           )
-          const read = await runWithBackup(
+          const read = await online!.runWithBackup(
             dialect,
             loaded.source,
             loaded.map,
