@@ -61,7 +61,16 @@ function constructorOf(module: unknown): DatabaseConstructor {
   return value as DatabaseConstructor
 }
 
-function notLoaded(error: unknown): ConfigError {
+/**
+ * The {@link ConfigError} for better-sqlite3 failing to load: the install command when it is
+ * not installed, else the reason. Exported for tests.
+ *
+ * @example
+ * ```ts
+ * notLoaded(error).message // 'the SQLite dialect needs better-sqlite3; install it (npm install better-sqlite3)'
+ * ```
+ */
+export function notLoaded(error: unknown): ConfigError {
   const reason = error instanceof Error ? error.message : String(error)
   const code = (error as { code?: unknown } | null)?.code
   const missing =
