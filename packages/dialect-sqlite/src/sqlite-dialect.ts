@@ -1,7 +1,7 @@
 import type { DatabaseFiles, Dialect, ScratchDatabase } from '@retort/core'
 import { ConfigError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
-import { loadSqliteModule, sqliteModule } from './sqlite-module.js'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
 import { SqliteDatabaseFiles } from './files/sqlite-database-files.js'

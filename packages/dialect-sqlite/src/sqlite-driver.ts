@@ -1,7 +1,7 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
-import { loadSqliteModule, sqliteModule } from './sqlite-module.js'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { MigrationLockOptions } from '@retort/core'
 import { LockTimeoutError, RetortError } from '@retort/core/errors'
 import type Database from 'better-sqlite3'
-import { loadSqliteModule, sqliteModule } from './sqlite-module.js'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 
 /** Suffix of the sidecar lock files. */
 export const SQLITE_LOCK_SUFFIX = '.retort-lock'

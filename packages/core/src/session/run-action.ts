@@ -37,11 +37,9 @@ export async function runAction(
     logger.debug(
       `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
     )
-    // The online runtime is loaded by the first online run: an offline run (`--sql`) never
-    // loads it.
-    const online = offline ? undefined : await import('../runtime/run-with-backup.js')
-    const result = offline
-      ? await runOffline(
+    if (offline) {
+      results.push(
+        await runOffline(
           dialect,
           loaded.source,
           loaded.map,
@@ -49,33 +47,39 @@ export async function runAction(
           offline.rows,
           settings,
           runOptions.name,
-        )
-      : await online!.runWithBackup(
-          dialect,
-          loaded.source,
-          loaded.map,
-          action,
-          settings,
-          runOptions.name,
-          backupPolicy(config, runOptions),
-        ).catch(async (error: unknown) => {
-          // 'ignore': this database is newer than the application; the planner refused it
-          // before anything ran, so read where it stands and go on to the next database.
-          if (newer !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError)) throw error
-          logger.info(
-            `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
-          )
-          const read = await online!.runWithBackup(
-            dialect,
-            loaded.source,
-            loaded.map,
-            { kind: 'current' },
-            settings,
-            runOptions.name,
-            undefined,
-          )
-          return { ...read, newerDatabase: error.revisions }
-        })
+        ),
+      )
+      return
+    }
+    // The online runtime is loaded by the first online run: an offline run (`--sql`) never
+    // loads it.
+    const { runWithBackup } = await import('../runtime/run-with-backup.js')
+    const result = await runWithBackup(
+      dialect,
+      loaded.source,
+      loaded.map,
+      action,
+      settings,
+      runOptions.name,
+      backupPolicy(config, runOptions),
+    ).catch(async (error: unknown) => {
+      // 'ignore': this database is newer than the application; the planner refused it
+      // before anything ran, so read where it stands and go on to the next database.
+      if (newer !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError)) throw error
+      logger.info(
+        `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
+      )
+      const read = await runWithBackup(
+        dialect,
+        loaded.source,
+        loaded.map,
+        { kind: 'current' },
+        settings,
+        runOptions.name,
+        undefined,
+      )
+      return { ...read, newerDatabase: error.revisions }
+    })
     results.push(result)
   }
 

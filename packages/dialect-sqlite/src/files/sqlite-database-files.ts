@@ -1,6 +1,6 @@
 import type { DatabaseFiles, Dialect, MemoryDatabase } from '@retort/core'
 import type Database from 'better-sqlite3'
-import { loadSqliteModule, sqliteModule } from '../sqlite-module.js'
+import { loadSqliteModule, sqliteModule } from '../native/sqlite-native-module.js'
 
 /**
  * The {@link DatabaseFiles} of a SQLite dialect: in-memory databases that serialize to the

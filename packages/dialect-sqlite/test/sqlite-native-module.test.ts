@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { notLoaded } from '../src/sqlite-module.js'
+import { notLoaded } from '../src/native/sqlite-native-module.js'
 
 vi.mock('better-sqlite3', () => {
   throw new Error('not installed')
