@@ -9,7 +9,7 @@ import { EXIT_OK } from './usage-error.js'
  * `process.exit`, so tests and wrappers can call it in-process.
  *
  * A plain command line of a frequent read-only command (`heads`, `history`, `branches`,
- * `current`; see `quickCommandLine`) runs without loading commander; every other one, and
+ * `current`, and `upgrade`; see `quickCommandLine`) runs without loading commander; every other one, and
  * every help, version or usage error, goes through commander (`runProgram`).
  *
  * @example
@@ -24,6 +24,6 @@ export async function main(args: readonly string[], io: CliIo, version: string):
     return runProgram(args, io, version)
   }
   const kit: CommandKit = { io, exitCode: EXIT_OK }
-  await runHandler(kit, await quick.command.load(), quick.flags, [], quick.options)
+  await runHandler(kit, await quick.command.load(), quick.flags, quick.operands, quick.options)
   return kit.exitCode
 }

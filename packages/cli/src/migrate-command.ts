@@ -8,7 +8,7 @@ import {
   type MigrationEvent,
 } from '@retort/core/cli'
 import type { CliContext } from './cli-context.js'
-import { createProgress } from './render/progress.js'
+import type { Progress } from './render/progress.js'
 import { renderMigrate } from './render/render-migrate.js'
 
 /** The flags of `upgrade`, `downgrade` and `stamp`. */
@@ -43,7 +43,10 @@ export async function runMigrate(
   const base = ctx.commandOptions(flags.tag === undefined ? {} : { tag: flags.tag })
   // The revisions are read once, by the command itself: its events and result carry the
   // messages that progress shows.
-  const progress = createProgress(ctx)
+  // The progress line (and the width tables it measures with) is loaded only on a terminal.
+  const progress: Progress = ctx.interactive
+    ? (await import('./render/progress.js')).createProgress(ctx)
+    : { onEvent: undefined, finish() {} }
   const options: MigrateOptions = {
     ...base,
     sql: flags.sql === true,

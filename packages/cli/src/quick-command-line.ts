@@ -14,6 +14,8 @@ export interface QuickFlag {
 export interface QuickCommand {
   readonly flags: ReadonlyMap<string, QuickFlag>
   readonly load: () => Promise<CommandHandler<Record<string, unknown>>>
+  /** The command's one optional operand, by the value it has when left out; none if absent. */
+  readonly operand?: { readonly defaultValue: string } | undefined
 }
 
 const flag = (key: string, takesValue = false): QuickFlag => ({ key, takesValue })
@@ -34,9 +36,10 @@ export const QUICK_GLOBAL_FLAGS: ReadonlyMap<string, QuickFlag> = new Map([
 ])
 
 /**
- * The read-only commands run most often (in CI gates and scripts), with their flags as
- * commander defines them on each command: a test checks every entry against the program, so
- * a flag added to one of these commands must be added here too.
+ * The commands run most often (the read-only ones in CI gates and scripts, `upgrade` in
+ * deployments), with their flags and operand as commander defines them on each command: a
+ * test checks every entry against the program, so a flag added to one of these commands
+ * must be added here too.
  */
 export const QUICK_COMMANDS: ReadonlyMap<string, QuickCommand> = new Map<string, QuickCommand>([
   [
@@ -77,6 +80,23 @@ export const QUICK_COMMANDS: ReadonlyMap<string, QuickCommand> = new Map<string,
     },
   ],
   [
+    'upgrade',
+    {
+      flags: new Map([
+        ['--sql', flag('sql')],
+        ['--tag', flag('tag', true)],
+        ['--all', flag('all')],
+        ['--concurrency', flag('concurrency', true)],
+        ['--fail-fast', flag('failFast')],
+      ]),
+      operand: { defaultValue: 'heads' },
+      load: async () =>
+        (await import('./commands/upgrade.js')).upgradeAction as CommandHandler<
+          Record<string, unknown>
+        >,
+    },
+  ],
+  [
     'current',
     {
       flags: new Map([
@@ -97,6 +117,8 @@ export interface QuickCommandLine {
   readonly flags: GlobalFlags
   /** The command's own flags, as commander's `opts()` of the command. */
   readonly options: Readonly<Record<string, unknown>>
+  /** The operands commander hands the action: the command's operand (or its default). */
+  readonly operands: readonly unknown[]
 }
 
 /**
@@ -120,10 +142,16 @@ export function quickCommandLine(args: readonly string[]): QuickCommandLine | un
   const options: Record<string, unknown> = {}
   let name: string | undefined
   let command: QuickCommand | undefined
+  let operand: string | undefined
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (!arg.startsWith('-')) {
-      if (command !== undefined) return undefined
+      if (command !== undefined) {
+        // The command's one operand, given once and not empty; anything else is commander's.
+        if (command.operand === undefined || operand !== undefined || arg === '') return undefined
+        operand = arg
+        continue
+      }
       command = QUICK_COMMANDS.get(arg)
       if (command === undefined) return undefined
       name = arg
@@ -147,5 +175,6 @@ export function quickCommandLine(args: readonly string[]): QuickCommandLine | un
     else target[found.key] = value
   }
   if (command === undefined || name === undefined) return undefined
-  return { name, command, flags: { ...globals, ...options }, options }
+  const operands = command.operand === undefined ? [] : [operand ?? command.operand.defaultValue]
+  return { name, command, flags: { ...globals, ...options }, options, operands }
 }

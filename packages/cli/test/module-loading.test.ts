@@ -2,7 +2,7 @@
 // `@retort/core/cli`, whose commands import their implementation on call. Checked on the
 // built binary, with a module loader hook that records every module Node loads.
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BIN, createProject } from './helpers/project.js'
@@ -55,10 +55,10 @@ describe('modules a command loads', () => {
   afterAll(() => project.cleanup())
 
   /** The modules `retort ARGS` loaded (URLs), after checking that it succeeded. */
-  function loaded(args: readonly string[]): string[] {
+  function loaded(args: readonly string[], cwd = project.dir): string[] {
     const out = join(project.dir, `loaded-${args.join('-')}.txt`)
     const run = spawnSync(process.execPath, ['--import', hook, BIN, ...args], {
-      cwd: project.dir,
+      cwd,
       env: { ...process.env, NO_COLOR: '1', LOADED_OUT: out },
       encoding: 'utf8',
     })
@@ -70,6 +70,33 @@ describe('modules a command loads', () => {
     const urls = loaded(['heads'])
     expect(urls.some((url) => url.endsWith('/core/dist/commands/heads.js'))).toBe(true)
     expect(urls.filter((url) => NOT_FOR_READS.some((pattern) => pattern.test(url)))).toEqual([])
+  })
+
+  it('retort upgrade --sql loads neither the database driver nor the online runtime', () => {
+    // No env module (whose `import '@retort/core'` loads all of core): the default env.
+    const dir = join(project.dir, 'yaml-only')
+    mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true })
+    writeFileSync(join(dir, 'retort.yaml'), 'scriptLocation: migrations\nurl: sqlite:///app.db\n')
+    writeFileSync(
+      join(dir, 'migrations', 'versions', 'a1.yaml'),
+      'revision: a1\ndownRevision: null\nupgrade:\n  - createTable: { name: t, columns: [{ name: id, type: integer }] }\n',
+    )
+    const urls = loaded(['upgrade', 'base:head', '--sql'], dir)
+    expect(urls.some((url) => url.endsWith('/dialect-sqlite/dist/sqlite-compiler.js'))).toBe(true)
+    expect(
+      urls.filter((url) =>
+        [
+          /\/node_modules\/(better-sqlite3|commander|get-east-asian-width)\//,
+          /\/core\/dist\/runtime\/(run-online|run-with-backup)\.js$/,
+          /\/cli\/dist\/(program|commander)\.js$/,
+          /\/cli\/dist\/render\/(progress|visible-width)\.js$/,
+        ].some((pattern) => pattern.test(url)),
+      ),
+    ).toEqual([])
+    // Run online, the same command loads them.
+    const online = loaded(['upgrade', 'head'], dir)
+    expect(online.some((url) => /\/node_modules\/better-sqlite3\//.test(url))).toBe(true)
+    expect(online.some((url) => url.endsWith('/core/dist/runtime/run-online.js'))).toBe(true)
   })
 
   it('retort revision loads its own command, which heads does not', () => {

@@ -1,4 +1,4 @@
-// The quick command line (heads, history, branches, current without commander) must read
+// The quick command line (heads, history, branches, current, upgrade without commander) must read
 // exactly what commander reads, and leave to commander everything else.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -72,7 +72,27 @@ describe('the quick command line', () => {
     for (const [name, quick] of QUICK_COMMANDS) {
       const command = program.commands.find((candidate) => candidate.name() === name)
       expect(command, name).toBeDefined()
-      expect(command!.registeredArguments, name).toEqual([])
+      // At most one operand, optional, with a default: what the reader assumes.
+      const operands = command!.registeredArguments.map((argument) => ({
+        required: argument.required,
+        variadic: argument.variadic,
+        defaultValue: argument.defaultValue as unknown,
+        parser: argument.parseArg !== undefined,
+        choices: argument.argChoices,
+      }))
+      expect(operands, name).toEqual(
+        quick.operand === undefined
+          ? []
+          : [
+              {
+                required: false,
+                variadic: false,
+                defaultValue: quick.operand.defaultValue,
+                parser: false,
+                choices: undefined,
+              },
+            ],
+      )
       expect(tableOf(command!.options), name).toEqual(quick.flags)
       for (const option of command!.options) {
         expect(option.defaultValue, option.flags).toBeUndefined()
@@ -93,6 +113,10 @@ describe('the quick command line', () => {
     [['heads', '-c', 'a.yaml', '-c', 'b.yaml', '--config', 'c.yaml']],
     [['branches', '-v']],
     [['current', '--check-heads', '--name', 'main']],
+    [['upgrade']],
+    [['upgrade', 'base:head', '--sql']],
+    [['--json', 'upgrade', '--sql', 'head', '--tag', 'v1', '-x', 'a=b']],
+    [['upgrade', '--all', '--concurrency', '2', '--fail-fast', 'heads']],
   ])('reads %j as commander does', async (args) => {
     const quick = quickCommandLine(args)
     expect(quick).toBeDefined()
@@ -100,7 +124,7 @@ describe('the quick command line', () => {
       name: quick!.name,
       flags: quick!.flags,
       options: quick!.options,
-      operands: [],
+      operands: quick!.operands,
     })
   })
 
@@ -120,7 +144,11 @@ describe('the quick command line', () => {
     [['history', '-r', '-3:current']],
     [['hist']],
     [['show', 'head']],
-    [['upgrade', 'head']],
+    [['upgrade', 'head', 'extra']],
+    [['upgrade', '']],
+    [['upgrade', '-1']],
+    [['upgrade', '--sql=true']],
+    [['downgrade', 'base']],
     [['constructor']],
     [['__proto__']],
     [['heads', '--chek']],
@@ -151,6 +179,11 @@ describe('the quick command line', () => {
           '--indicate-current',
           '--ledger',
           '--check-heads',
+          '--sql',
+          '--tag',
+          '--all',
+          '--concurrency',
+          '--fail-fast',
         ),
       },
       {
@@ -174,10 +207,20 @@ describe('the quick command line', () => {
           '-',
           'history',
           'current',
+          'upgrade',
+          'base:head',
         ),
       },
     )
-    const command = fc.constantFrom('heads', 'history', 'branches', 'current', 'show', 'hist')
+    const command = fc.constantFrom(
+      'heads',
+      'history',
+      'branches',
+      'current',
+      'upgrade',
+      'show',
+      'hist',
+    )
     const line = fc
       .tuple(fc.array(word, { maxLength: 3 }), command, fc.array(word, { maxLength: 5 }))
       .map(([before, name, after]) => [...before, name, ...after])
@@ -191,7 +234,7 @@ describe('the quick command line', () => {
           name: quick.name,
           flags: quick.flags,
           options: quick.options,
-          operands: [],
+          operands: quick.operands,
         })
       }),
       { numRuns: 1000 },
@@ -227,6 +270,9 @@ describe('a quick command line prints what commander would', () => {
     [['history', '-r', 'nowhere:head']],
     [['branches']],
     [['--json', 'current']],
+    [['upgrade', 'base:head', '--sql']],
+    [['upgrade', '--sql', '--all']],
+    [['--json', 'upgrade', 'nowhere', '--sql']],
   ])('%j', async (args) => {
     expect(quickCommandLine(['-c', 'retort.yaml', ...args])).toBeDefined()
     expect(quickCommandLine(['--config=retort.yaml', ...args])).toBeUndefined()

@@ -21,6 +21,7 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
  * ```
  */
 export function sqlComment(text: string): string {
+  if (isPlainAscii(text)) return text === '' ? '--' : `-- ${text}`
   const safe = text
     .replace(UNSAFE, (character) => NAMED[character] ?? escape(character))
     .replaceAll('/*', '/\\*')
@@ -33,4 +34,17 @@ function escape(character: string): string {
   return code < 0x100
     ? `\\x${code.toString(16).padStart(2, '0')}`
     : `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+/** Printable ASCII without `/*` or `*\/`: written as it is (most comments are). */
+function isPlainAscii(text: string): boolean {
+  let previous = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x20 || code > 0x7e) return false
+    // '/' after '*', or '*' after '/'
+    if ((code === 0x2f && previous === 0x2a) || (code === 0x2a && previous === 0x2f)) return false
+    previous = code
+  }
+  return true
 }

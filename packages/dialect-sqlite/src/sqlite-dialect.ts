@@ -1,6 +1,7 @@
 import type { DatabaseFiles, Dialect, ScratchDatabase } from '@retort/core'
 import { ConfigError } from '@retort/core/errors'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 import { SqliteAdapter } from './sqlite-adapter.js'
 import { SqliteCompiler } from './sqlite-compiler.js'
 import { SqliteDatabaseFiles } from './files/sqlite-database-files.js'
@@ -113,7 +114,7 @@ export class SqliteDialect implements Dialect {
     if (filename === ':memory:' || filename === '') {
       let shared: Database.Database | undefined
       this.#open = () => {
-        shared ??= new Database(':memory:')
+        shared ??= new (sqliteModule())(':memory:')
         return { database: shared, owned: false }
       }
     } else {
@@ -183,7 +184,8 @@ export class SqliteDialect implements Dialect {
    * ```
    */
   async createScratch(): Promise<ScratchDatabase> {
-    const database = new Database(':memory:')
+    await loadSqliteModule()
+    const database = new (sqliteModule())(':memory:')
     return {
       dialect: new SqliteDialect({ database }),
       async dispose() {

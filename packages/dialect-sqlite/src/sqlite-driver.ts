@@ -1,6 +1,7 @@
 import type { CompiledStatement, Connection, Driver, ExecuteResult } from '@retort/core'
 import { RetortError } from '@retort/core/errors'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { SqliteForeignKeyError } from './rebuild/sqlite-rebuild-error.js'
@@ -78,6 +79,8 @@ export class SqliteDriver implements Driver {
    * ```
    */
   async connect(): Promise<SqliteConnection> {
+    // better-sqlite3 is loaded by the first connection, not with this package.
+    await loadSqliteModule()
     const connection = new SqliteConnection(this.#open(), () =>
       this.#connections.delete(connection),
     )
@@ -465,7 +468,7 @@ export function openSqliteFile(filename: string, options: SqliteFileOptions): Sq
   }
   if (exists) return { database: open(filename, options), owned: true, ...follows(options) }
   return {
-    database: new Database(':memory:'),
+    database: new (sqliteModule())(':memory:'),
     owned: true,
     ...follows(options),
     pending: {
@@ -496,7 +499,7 @@ function follows(options: SqliteFileOptions): { followsLockTimeout?: true } {
 
 function open(filename: string, options: SqliteFileOptions): Database.Database {
   try {
-    return new Database(filename, { timeout: options.timeoutMs })
+    return new (sqliteModule())(filename, { timeout: options.timeoutMs })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new RetortError(

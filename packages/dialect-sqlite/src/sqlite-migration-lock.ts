@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { MigrationLockOptions } from '@retort/core'
 import { LockTimeoutError, RetortError } from '@retort/core/errors'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { loadSqliteModule, sqliteModule } from './native/sqlite-native-module.js'
 
 /** Suffix of the sidecar lock files. */
 export const SQLITE_LOCK_SUFFIX = '.retort-lock'
@@ -69,8 +70,9 @@ export class SqliteMigrationLock {
       )
     }
     let lock: Database.Database
+    await loadSqliteModule()
     try {
-      lock = new Database(path, { timeout: 0 })
+      lock = new (sqliteModule())(path, { timeout: 0 })
     } catch (error) {
       throw new RetortError(
         'lock-file',

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest'
 // The three dialect packages are built the same way: one file per part, named after the
 // part with the dialect's prefix; what only one dialect has lives in a folder named for it.
 const PACKAGES = join(import.meta.dirname, '..', '..')
-const DIALECTS = { sqlite: ['files', 'rebuild'], postgres: [], mysql: ['restate'] } as const
+const DIALECTS = {
+  sqlite: ['files', 'native', 'rebuild'],
+  postgres: [],
+  mysql: ['restate'],
+} as const
 
 function parts(prefix: string): { files: string[]; folders: string[] } {
   const entries = readdirSync(join(PACKAGES, `dialect-${prefix}`, 'src'), { withFileTypes: true })

@@ -157,8 +157,15 @@ export function yamlValueBody(
       )
     }
   }
-  const up = Object.freeze(upgradeOperations)
-  const down = Object.freeze(downgradeOperations)
+  return frozenBody(Object.freeze(upgradeOperations), Object.freeze(downgradeOperations))
+}
+
+/**
+ * The body over built operations. Made outside {@link yamlValueBody}, so that its functions
+ * keep only the operations alive, not the document, its locator and the scratch builder
+ * (a run loads every body before the first step).
+ */
+function frozenBody(up: readonly Operation[], down: readonly Operation[]): RevisionBody {
   return Object.freeze({
     upgrade(op: Operations): void {
       for (const operation of up) op.enqueue(operation)

@@ -5,7 +5,7 @@ import type { RunMigrationsOptions } from '../env/env-context.js'
 import { silentLogger } from '../env/logger.js'
 import type { MigrationAction, RunOptions, RunResult } from '../runtime/migration-action.js'
 import { runOffline } from '../runtime/run-offline.js'
-import { runWithBackup, type BackupPolicy } from '../runtime/run-with-backup.js'
+import type { BackupPolicy } from '../runtime/run-with-backup.js'
 import type { CommandOptions } from './command-options.js'
 import type { LoadedRevisions } from './load-revisions.js'
 import { appliedByOf, ledgerTableOf } from './verify-ledger.js'
@@ -37,8 +37,9 @@ export async function runAction(
     logger.debug(
       `${offline ? 'compiling' : 'migrating'} ${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''}`,
     )
-    const result = offline
-      ? await runOffline(
+    if (offline) {
+      results.push(
+        await runOffline(
           dialect,
           loaded.source,
           loaded.map,
@@ -46,33 +47,39 @@ export async function runAction(
           offline.rows,
           settings,
           runOptions.name,
-        )
-      : await runWithBackup(
-          dialect,
-          loaded.source,
-          loaded.map,
-          action,
-          settings,
-          runOptions.name,
-          backupPolicy(config, runOptions),
-        ).catch(async (error: unknown) => {
-          // 'ignore': this database is newer than the application; the planner refused it
-          // before anything ran, so read where it stands and go on to the next database.
-          if (newer !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError)) throw error
-          logger.info(
-            `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
-          )
-          const read = await runWithBackup(
-            dialect,
-            loaded.source,
-            loaded.map,
-            { kind: 'current' },
-            settings,
-            runOptions.name,
-            undefined,
-          )
-          return { ...read, newerDatabase: error.revisions }
-        })
+        ),
+      )
+      return
+    }
+    // The online runtime is loaded by the first online run: an offline run (`--sql`) never
+    // loads it.
+    const { runWithBackup } = await import('../runtime/run-with-backup.js')
+    const result = await runWithBackup(
+      dialect,
+      loaded.source,
+      loaded.map,
+      action,
+      settings,
+      runOptions.name,
+      backupPolicy(config, runOptions),
+    ).catch(async (error: unknown) => {
+      // 'ignore': this database is newer than the application; the planner refused it
+      // before anything ran, so read where it stands and go on to the next database.
+      if (newer !== 'ignore' || !(error instanceof UnknownDatabaseRevisionError)) throw error
+      logger.info(
+        `${dialect.description}${runOptions.name ? ` (${runOptions.name})` : ''} is at revisions this application does not know; left as it is`,
+      )
+      const read = await runWithBackup(
+        dialect,
+        loaded.source,
+        loaded.map,
+        { kind: 'current' },
+        settings,
+        runOptions.name,
+        undefined,
+      )
+      return { ...read, newerDatabase: error.revisions }
+    })
     results.push(result)
   }
 

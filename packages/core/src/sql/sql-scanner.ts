@@ -302,7 +302,15 @@ export function replacePlaceholders(
     )
   )
     return sql
-  const pieces = scanSql(sql, lexicon)
+  // A script repeats the same statement (the version-table update of every step) with
+  // other parameters: its pieces are scanned once.
+  let pieces: readonly SqlPiece[]
+  if (lastScan !== undefined && lastScan.sql === sql && lastScan.lexicon === lexicon) {
+    pieces = lastScan.pieces
+  } else {
+    pieces = scanSql(sql, lexicon)
+    lastScan = { sql, lexicon, pieces }
+  }
   let out = ''
   let pattern: RegExp | undefined
   for (const piece of pieces) {
@@ -310,26 +318,42 @@ export function replacePlaceholders(
       out += piece.text
       continue
     }
-    // One pattern per call, searched with exec (matchAll would copy it once more per piece).
+    // One global copy of the lexicon's pattern, searched with exec (matchAll would copy it
+    // once more per piece).
     pattern ??= globalPattern(lexicon.placeholders)
     pattern.lastIndex = 0
     let last = 0
     let match: RegExpExecArray | null
     while ((match = pattern.exec(piece.text)) !== null) {
       out += piece.text.slice(last, match.index)
+      const resume = match[0] === '' ? pattern.lastIndex + 1 : pattern.lastIndex
       const text = replace(placeholderOf(match, piece.start))
+      // `replace` may scan other SQL with the same pattern: the search resumes where it was.
+      pattern.lastIndex = resume
       out += out.endsWith('-') && text.startsWith('-') ? ` ${text}` : text
       last = match.index + match[0].length
-      if (match[0] === '') pattern.lastIndex++
     }
     out += piece.text.slice(last)
   }
   return options.script === true && endsInLineComment(pieces) ? `${out}\n` : out
 }
 
+/** The pieces of the last statement {@link replacePlaceholders} scanned. */
+let lastScan:
+  | { readonly sql: string; readonly lexicon: SqlLexicon; readonly pieces: readonly SqlPiece[] }
+  | undefined
+
+/** The global copies of the lexicons' placeholder patterns, made once each. */
+const globalPatterns = new WeakMap<RegExp, RegExp>()
+
 /** A copy of `pattern` that is global (as `matchAll` requires), for an `exec` loop. */
 function globalPattern(pattern: RegExp): RegExp {
-  return new RegExp(pattern, pattern.global ? pattern.flags : `${pattern.flags}g`)
+  let copy = globalPatterns.get(pattern)
+  if (copy === undefined) {
+    copy = new RegExp(pattern, pattern.global ? pattern.flags : `${pattern.flags}g`)
+    globalPatterns.set(pattern, copy)
+  }
+  return copy
 }
 
 function endsInLineComment(pieces: readonly SqlPiece[]): boolean {

@@ -1,5 +1,6 @@
 import type { DatabaseFiles, Dialect, MemoryDatabase } from '@retort/core'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { loadSqliteModule, sqliteModule } from '../native/sqlite-native-module.js'
 
 /**
  * The {@link DatabaseFiles} of a SQLite dialect: in-memory databases that serialize to the
@@ -39,7 +40,7 @@ export class SqliteDatabaseFiles implements DatabaseFiles {
    * ```
    */
   memory(): MemoryDatabase {
-    const database = new Database(':memory:')
+    const database = new (sqliteModule())(':memory:')
     return {
       dialect: this.#dialectOf(database),
       serialize: () => database.serialize(),
@@ -59,11 +60,12 @@ export class SqliteDatabaseFiles implements DatabaseFiles {
    */
   async backup(destination: string): Promise<void> {
     const filename = this.#file('back up')
+    await loadSqliteModule()
     if (this.#handle !== undefined && this.#handle.open) {
       await this.#handle.backup(destination)
       return
     }
-    const source = new Database(filename, { readonly: true, fileMustExist: true })
+    const source = new (sqliteModule())(filename, { readonly: true, fileMustExist: true })
     try {
       await source.backup(destination)
     } finally {
@@ -81,7 +83,8 @@ export class SqliteDatabaseFiles implements DatabaseFiles {
    */
   async restore(source: string): Promise<void> {
     const filename = this.#file('restore')
-    const backup = new Database(source, { readonly: true, fileMustExist: true })
+    await loadSqliteModule()
+    const backup = new (sqliteModule())(source, { readonly: true, fileMustExist: true })
     try {
       await backup.backup(filename)
     } finally {
