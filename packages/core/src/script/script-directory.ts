@@ -521,8 +521,10 @@ function isRevisionFileName(name: string): boolean {
 
 const DECLARATION_FILE = /\.d\.m?ts$/
 
-/** Reads a file as UTF-8 (one read for small files); `undefined` when it is not a file. */
-/** Reads a file's text; with `stamp`, also records its {@link FileStamp} there. */
+/**
+ * Reads a file as UTF-8 (one read for small files); `undefined` when it is not a file. With
+ * `stamp`, also records its {@link FileStamp} there.
+ */
 function readText(path: string, buffer: Buffer, stamp?: { value: FileStamp }): string | undefined {
   let fd: number
   try {
